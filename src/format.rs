@@ -1,0 +1,347 @@
+//! Exact values → text for people, per locale (`1.5亿元`, `CNY 150.0M`, `+25.0%`, `+7.0 pt`).
+//!
+//! The one place that rounds for display. Templates (through filters), warnings and charts
+//! all call these functions, so a figure reads the same everywhere.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::Locale;
+use crate::model::date::Date;
+use crate::model::values::{Currency, Period, PeriodKind};
+
+/// Whether the value was typed by the user (shown exactly) or computed (rounded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// Typed by the user: never shown rounded into a different value.
+    Exact,
+    /// Derived: rounded to a readable precision.
+    Derived,
+}
+
+/// Rounds half away from zero: the one rounding policy of the project.
+pub fn round(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Groups the integer part with `,` (`1234567.5` → `1,234,567.5`).
+pub fn group(d: Decimal) -> String {
+    let s = d.abs().to_string();
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    let len = int.len();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `d` with at least `min` and at most its own decimals (trailing zeros trimmed to `min`).
+fn with_min_dp(d: Decimal, min: u32) -> Decimal {
+    let mut n = d.normalize();
+    if n.scale() < min {
+        n.rescale(min);
+    }
+    n
+}
+
+/// Money as a business document writes it in `locale`.
+pub fn money(amount: Decimal, currency: Currency, locale: Locale, precision: Precision) -> String {
+    match locale {
+        Locale::ZhCn => money_zh(amount, currency, precision),
+        Locale::En => money_en(amount, currency, precision),
+    }
+}
+
+fn money_zh(amount: Decimal, currency: Currency, precision: Precision) -> String {
+    let suffix = match currency {
+        Currency::Cny => "元",
+        Currency::Usd => "美元",
+        Currency::Eur => "欧元",
+    };
+    let abs = amount.abs();
+    let units = [(Decimal::from(100_000_000), "亿"), (Decimal::from(10_000), "万")];
+    let sign = if amount.is_sign_negative() && !amount.is_zero() { "-" } else { "" };
+    for (div, unit) in units {
+        if abs < div {
+            continue;
+        }
+        let v = (abs / div).normalize();
+        match precision {
+            Precision::Exact if v.scale() > 2 => continue,
+            Precision::Exact => return format!("{sign}{}{unit}{suffix}", group(v)),
+            Precision::Derived => {
+                return format!("{sign}{}{unit}{suffix}", group(round(v, 2).normalize()));
+            }
+        }
+    }
+    let v = match precision {
+        Precision::Exact => abs.normalize(),
+        Precision::Derived => round(abs, 2).normalize(),
+    };
+    format!("{sign}{}{suffix}", group(v))
+}
+
+fn money_en(amount: Decimal, currency: Currency, precision: Precision) -> String {
+    let prefix = match currency {
+        Currency::Cny => "CNY ",
+        Currency::Usd => "$",
+        Currency::Eur => "€",
+    };
+    let abs = amount.abs();
+    let sign = if amount.is_sign_negative() && !amount.is_zero() { "-" } else { "" };
+    for (div, unit) in [(Decimal::from(1_000_000_000), "B"), (Decimal::from(1_000_000), "M")] {
+        if abs < div {
+            continue;
+        }
+        let v = (abs / div).normalize();
+        let v = match precision {
+            Precision::Exact if v.scale() > 2 => continue,
+            Precision::Exact => v,
+            Precision::Derived => round(v, 2),
+        };
+        return format!("{sign}{prefix}{}{unit}", group(with_min_dp(v, 1)));
+    }
+    let v = match precision {
+        Precision::Exact => abs.normalize(),
+        Precision::Derived => round(abs, 2).normalize(),
+    };
+    format!("{sign}{prefix}{}", group(v))
+}
+
+/// A fraction as a percentage: `0.28` → `28.0%`; typed values keep their extra decimals.
+pub fn percent(frac: Decimal, precision: Precision) -> String {
+    let p = frac * Decimal::ONE_HUNDRED;
+    let p = match precision {
+        Precision::Exact => with_min_dp(p, 1),
+        Precision::Derived => with_min_dp(round(p, 1), 1),
+    };
+    format!("{}%", group(p))
+}
+
+/// A signed change as a percentage: `+25.0%`, `-3.5%`.
+pub fn signed_percent(frac: Decimal) -> String {
+    let text = percent(frac, Precision::Derived);
+    signed(frac, text)
+}
+
+/// A change in percentage points: `+7.0 pt` / `+7.0个百分点`.
+pub fn points(delta_frac: Decimal, locale: Locale) -> String {
+    let p = with_min_dp(round(delta_frac * Decimal::ONE_HUNDRED, 1), 1);
+    let text = signed(delta_frac, group(p));
+    match locale {
+        Locale::ZhCn => format!("{text}个百分点"),
+        Locale::En => format!("{text} pt"),
+    }
+}
+
+fn signed(value: Decimal, text: String) -> String {
+    if value.is_zero()
+        || text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.' || c == '%')
+    {
+        text.trim_start_matches('-').to_string()
+    } else if value.is_sign_positive() {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A plain number with its unit: `1,100家`, `85分`, `3.5`, `1,100 customers`.
+pub fn number(n: Decimal, unit: Option<&str>, locale: Locale, precision: Precision) -> String {
+    let v = match precision {
+        Precision::Exact => n.normalize(),
+        Precision::Derived => round(n, 2).normalize(),
+    };
+    let text = group(v);
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => text,
+        Some(u) => {
+            let space = locale == Locale::En || u.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if space { format!("{text} {u}") } else { format!("{text}{u}") }
+        }
+    }
+}
+
+/// A signed money difference: `+600万元`, `-CNY 6.0M`.
+pub fn signed_money(amount: Decimal, currency: Currency, locale: Locale) -> String {
+    let text = money(amount, currency, locale, Precision::Derived);
+    if amount.is_sign_positive() && !amount.is_zero() { format!("+{text}") } else { text }
+}
+
+/// A date: `2024年1月8日` / `January 8, 2024`.
+pub fn date(d: Date, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => format!("{}年{}月{}日", d.year, d.month, d.day),
+        Locale::En => format!("{} {}, {}", MONTHS[d.month as usize - 1], d.day, d.year),
+    }
+}
+
+/// A short date for tables: `1月8日` / `Jan 8`, with the year when it differs from `year`.
+pub fn short_date(d: Date, locale: Locale, year: Option<i32>) -> String {
+    let same_year = year == Some(d.year);
+    match (locale, same_year) {
+        (Locale::ZhCn, true) => format!("{}月{}日", d.month, d.day),
+        (Locale::ZhCn, false) => format!("{}年{}月{}日", d.year, d.month, d.day),
+        (Locale::En, true) => format!("{} {}", &MONTHS[d.month as usize - 1][..3], d.day),
+        (Locale::En, false) => {
+            format!("{} {}, {}", &MONTHS[d.month as usize - 1][..3], d.day, d.year)
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const ZH_NUMERALS: [&str; 11] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// A chapter number in Chinese: 1 → 一, 12 → 十二, 21 → 二十一.
+pub fn zh_numeral(n: usize) -> String {
+    match n {
+        0..=10 => ZH_NUMERALS[n].to_string(),
+        11..=19 => format!("十{}", ZH_NUMERALS[n - 10]),
+        20..=99 => {
+            let tail = if n % 10 == 0 { String::new() } else { ZH_NUMERALS[n % 10].to_string() };
+            format!("{}十{tail}", ZH_NUMERALS[n / 10])
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// A period: `2024年度`, `2024年第三季度`, `2025年11月` / `FY2024`, `Q3 2024`, `November 2025`.
+pub fn period(p: &Period, locale: Locale) -> String {
+    let y = p.start.year;
+    match (locale, p.kind) {
+        (Locale::ZhCn, PeriodKind::Year) => format!("{y}年度"),
+        (Locale::ZhCn, PeriodKind::Half) => {
+            format!("{y}年{}", if p.start.month <= 6 { "上半年" } else { "下半年" })
+        }
+        (Locale::ZhCn, PeriodKind::Quarter) => {
+            format!("{y}年第{}季度", zh_numeral(((p.start.month + 2) / 3) as usize))
+        }
+        (Locale::ZhCn, PeriodKind::Month) => format!("{y}年{}月", p.start.month),
+        (Locale::En, PeriodKind::Year) => format!("FY{y}"),
+        (Locale::En, PeriodKind::Half) => {
+            format!("H{} {y}", if p.start.month <= 6 { 1 } else { 2 })
+        }
+        (Locale::En, PeriodKind::Quarter) => format!("Q{} {y}", (p.start.month + 2) / 3),
+        (Locale::En, PeriodKind::Month) => format!("{} {y}", MONTHS[p.start.month as usize - 1]),
+        (Locale::ZhCn, PeriodKind::Range) => {
+            format!("{}至{}", date(p.start, locale), date(p.end, locale))
+        }
+        (Locale::En, PeriodKind::Range) => {
+            format!("{} – {}", date(p.start, locale), date(p.end, locale))
+        }
+    }
+}
+
+/// A history period label for tables and charts: `2023`, `2024-Q3` → `2024Q3`, `2025-11`.
+pub fn period_label(p: &Period, locale: Locale) -> String {
+    match (p.kind, locale) {
+        (PeriodKind::Year, Locale::ZhCn) => format!("{}年", p.start.year),
+        (PeriodKind::Year, Locale::En) => p.start.year.to_string(),
+        (PeriodKind::Month, Locale::ZhCn) => format!("{}年{}月", p.start.year, p.start.month),
+        _ => period(p, locale),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn zh(s: &str) -> String {
+        money(d(s), Currency::Cny, Locale::ZhCn, Precision::Exact)
+    }
+
+    fn en(s: &str) -> String {
+        money(d(s), Currency::Cny, Locale::En, Precision::Exact)
+    }
+
+    #[test]
+    fn formats_money_like_a_chinese_business_document() {
+        assert_eq!(zh("150000000"), "1.5亿元");
+        assert_eq!(zh("12000000"), "1,200万元");
+        assert_eq!(zh("300"), "300元");
+        assert_eq!(zh("141000"), "14.1万元");
+        assert_eq!(zh("102000000"), "1.02亿元");
+        assert_eq!(zh("-6000000"), "-600万元");
+        assert_eq!(zh("9500"), "9,500元");
+    }
+
+    #[test]
+    fn never_rounds_a_typed_figure_into_another_value() {
+        // 1.2345亿 would need four decimals in 亿: fall back to 万.
+        assert_eq!(zh("123450000"), "12,345万元");
+        assert_eq!(zh("1234567"), "1,234,567元");
+        assert_eq!(en("1234567"), "CNY 1,234,567");
+        assert_eq!(
+            money(d("132456789"), Currency::Cny, Locale::ZhCn, Precision::Derived),
+            "1.32亿元"
+        );
+    }
+
+    #[test]
+    fn formats_money_like_an_english_business_document() {
+        assert_eq!(en("150000000"), "CNY 150.0M");
+        assert_eq!(en("12000000"), "CNY 12.0M");
+        assert_eq!(en("300"), "CNY 300");
+        assert_eq!(money(d("2500000"), Currency::Usd, Locale::En, Precision::Exact), "$2.5M");
+        assert_eq!(money(d("1200000000"), Currency::Usd, Locale::En, Precision::Exact), "$1.2B");
+        assert_eq!(money(d("120"), Currency::Usd, Locale::ZhCn, Precision::Exact), "120美元");
+    }
+
+    #[test]
+    fn formats_percentages_and_changes() {
+        assert_eq!(percent(d("0.28"), Precision::Exact), "28.0%");
+        assert_eq!(percent(d("0.031"), Precision::Exact), "3.1%");
+        assert_eq!(percent(d("0.0325"), Precision::Exact), "3.25%");
+        assert_eq!(percent(d("0.54583"), Precision::Derived), "54.6%");
+        assert_eq!(signed_percent(d("0.25")), "+25.0%");
+        assert_eq!(signed_percent(d("-0.0354")), "-3.5%");
+        assert_eq!(signed_percent(d("0")), "0.0%");
+        assert_eq!(points(d("0.07"), Locale::En), "+7.0 pt");
+        assert_eq!(points(d("0.07"), Locale::ZhCn), "+7.0个百分点");
+    }
+
+    #[test]
+    fn formats_numbers_dates_and_periods() {
+        assert_eq!(number(d("1100"), Some("家"), Locale::ZhCn, Precision::Exact), "1,100家");
+        assert_eq!(number(d("3.5"), None, Locale::ZhCn, Precision::Exact), "3.5");
+        assert_eq!(
+            number(d("1100"), Some("customers"), Locale::En, Precision::Exact),
+            "1,100 customers"
+        );
+        let day = Date::parse("2024-01-08").unwrap();
+        assert_eq!(date(day, Locale::ZhCn), "2024年1月8日");
+        assert_eq!(date(day, Locale::En), "January 8, 2024");
+        assert_eq!(period(&Period::parse("2024-Q3").unwrap(), Locale::ZhCn), "2024年第三季度");
+        assert_eq!(period(&Period::parse("2025-11").unwrap(), Locale::En), "November 2025");
+        assert_eq!(zh_numeral(12), "十二");
+        assert_eq!(zh_numeral(20), "二十");
+    }
+}

@@ -1,0 +1,714 @@
+//! YAML node tree → typed [`Plan`], with every structural and value error collected.
+
+use rust_decimal::Decimal;
+
+use super::reader::{Fields, Reader, join};
+use super::types::*;
+use super::values::{self, Currency, Figure, FigureKind, RawFigure};
+use crate::diagnostic::Diagnostic;
+use crate::plan::yaml::{Node, NodeKind};
+
+/// Built-in chapter ids, in the default order.
+pub const CHAPTERS: [&str; 11] = [
+    "summary",
+    "review",
+    "market",
+    "swot",
+    "targets",
+    "strategies",
+    "schedule",
+    "budget",
+    "kpis",
+    "risks",
+    "team",
+];
+
+const TOP: [&str; 16] = [
+    "meta",
+    "summary",
+    "review",
+    "market",
+    "swot",
+    "targets",
+    "history",
+    "strategies",
+    "channels",
+    "schedule",
+    "budget",
+    "kpis",
+    "risks",
+    "team",
+    "sections",
+    "$schema",
+];
+
+/// Reads the whole plan. Returns the plan (with whatever could be read) and all errors.
+pub(crate) fn build(root: &Node, source: &str) -> (Plan, Vec<Diagnostic>) {
+    let mut r = Reader::new(source);
+    let mut plan = Plan::default();
+    let Some(top) = r.fields(root, "", &TOP, &["meta"]) else {
+        return (plan, r.diags);
+    };
+    if let Some(n) = top.get("meta") {
+        plan.meta = meta(&mut r, n);
+    }
+    r.money_unit = plan.meta.money_unit;
+    r.currency = plan.meta.currency;
+
+    plan.summary = top.get("summary").and_then(|n| {
+        let f = r.fields(n, "summary", &["text", "highlights"], &[])?;
+        Some(Summary { text: r.text(&f, "text"), highlights: r.text_list(&f, "highlights") })
+    });
+    plan.review = top.get("review").and_then(|n| review(&mut r, n));
+    plan.market = top.get("market").and_then(|n| market(&mut r, n));
+    plan.swot = top.get("swot").and_then(|n| swot(&mut r, n));
+    plan.targets = top.get("targets").and_then(|n| targets(&mut r, n));
+    plan.history = r.list(&top, "history", history_point).unwrap_or_default();
+    plan.history_span = top.key_span("history");
+    plan.strategies = r.list(&top, "strategies", strategy).unwrap_or_default();
+    plan.channels = r.list(&top, "channels", channel).unwrap_or_default();
+    plan.channels_span = top.key_span("channels");
+    plan.schedule = r.list(&top, "schedule", task).unwrap_or_default();
+    plan.schedule_span = top.key_span("schedule");
+    plan.budget = top.get("budget").and_then(|n| budget(&mut r, n));
+    plan.kpis = r.list(&top, "kpis", |r, n, p| measure(r, n, p, true)).unwrap_or_default();
+    plan.risks = r.list(&top, "risks", risk).unwrap_or_default();
+    plan.team = top.get("team").and_then(|n| team(&mut r, n));
+    plan.sections = r.list(&top, "sections", section).unwrap_or_default();
+    check_sections(&mut r, &top, &plan);
+    (plan, r.diags)
+}
+
+fn meta(r: &mut Reader, n: &Node) -> Meta {
+    const KEYS: [&str; 12] = [
+        "kind",
+        "title",
+        "period",
+        "organization",
+        "version",
+        "prepared_by",
+        "date",
+        "as_of",
+        "locale",
+        "currency",
+        "money_unit",
+        "confidentiality",
+    ];
+    let mut m =
+        Meta { money_unit: Decimal::ONE, money_unit_label: "元".into(), ..Meta::default() };
+    let Some(f) = r.fields(n, "meta", &KEYS, &["kind", "title", "period"]) else { return m };
+    m.kind = r.name(&f, "kind");
+    m.title = r.name(&f, "title");
+    m.period = r.period(&f, "period");
+    m.period_span = f.get("period").map(|n| n.span);
+    m.organization = r.text(&f, "organization");
+    m.version = r.text(&f, "version");
+    m.prepared_by = r.text(&f, "prepared_by");
+    m.date = r.date(&f, "date");
+    m.as_of = r.date(&f, "as_of");
+    m.confidentiality = r.text(&f, "confidentiality");
+    if let Some(node) = f.get("locale") {
+        let text = r.text(&f, "locale").unwrap_or_default();
+        match Locale::parse(&text) {
+            Some(l) => m.locale = l,
+            None => r.error(
+                Diagnostic::error(
+                    format!("unknown locale `{text}`"),
+                    "meta.locale",
+                    Some(node.span),
+                )
+                .with_hint("write `zh-CN` or `en`"),
+            ),
+        }
+    }
+    if let Some(node) = f.get("currency") {
+        let text = r.text(&f, "currency").unwrap_or_default();
+        match Currency::parse(&text) {
+            Some(c) => m.currency = c,
+            None => r.error(
+                Diagnostic::error(
+                    format!("unknown currency `{text}`"),
+                    "meta.currency",
+                    Some(node.span),
+                )
+                .with_hint("write `CNY`, `USD` or `EUR`"),
+            ),
+        }
+    }
+    if let Some(node) = f.get("money_unit") {
+        let text = r.text(&f, "money_unit").unwrap_or_default();
+        match values::unit_multiplier(&text) {
+            Some(mult) => {
+                m.money_unit = mult;
+                m.money_unit_label = text.trim().to_string();
+            }
+            None => r.error(
+                Diagnostic::error(
+                    format!("unknown money unit `{text}`"),
+                    "meta.money_unit",
+                    Some(node.span),
+                )
+                .with_hint("write `元`, `千元`, `万元`, `百万元`, `亿元`, `K`, `M` or `B`"),
+            ),
+        }
+    }
+    if let Some(kind) = f.get("kind") {
+        if !m.kind.is_empty()
+            && !m.kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            r.error(
+                Diagnostic::error(format!("`{}` is not a template set name", m.kind), "meta.kind", Some(kind.span))
+                    .with_hint("write `annual`, `monthly`, or the name of a template set folder (letters, digits, `-`)"),
+            );
+        }
+    }
+    m
+}
+
+fn review(r: &mut Reader, n: &Node) -> Option<Review> {
+    let f =
+        r.fields(n, "review", &["text", "results", "highlights", "challenges", "lessons"], &[])?;
+    Some(Review {
+        text: r.text(&f, "text"),
+        results: r.list(&f, "results", |r, n, p| measure(r, n, p, false)).unwrap_or_default(),
+        highlights: r.text_list(&f, "highlights"),
+        challenges: r.text_list(&f, "challenges"),
+        lessons: r.text_list(&f, "lessons"),
+    })
+}
+
+fn market(r: &mut Reader, n: &Node) -> Option<Market> {
+    let f = r.fields(n, "market", &["text", "environment", "competitors", "segments"], &[])?;
+    let environment = r
+        .list(&f, "environment", |r, n, p| {
+            let g = r.fields(n, p, &["factor", "finding", "target"], &["factor"])?;
+            Some(Factor {
+                factor: r.name(&g, "factor"),
+                finding: r.text(&g, "finding"),
+                target: r.text(&g, "target"),
+            })
+        })
+        .unwrap_or_default();
+    let competitors = r
+        .list(&f, "competitors", |r, n, p| {
+            let g = r.fields(n, p, &["name", "share", "strength", "move", "ours"], &["name"])?;
+            Some(Competitor {
+                name: r.name(&g, "name"),
+                share: r.percent(&g, "share"),
+                strength: r.text(&g, "strength"),
+                mv: r.text(&g, "move"),
+                ours: r.boolean(&g, "ours").unwrap_or(false),
+            })
+        })
+        .unwrap_or_default();
+    let segments = r
+        .list(&f, "segments", |r, n, p| {
+            let g = r.fields(n, p, &["name", "size", "decision", "cycle", "needs"], &["name"])?;
+            Some(Segment {
+                name: r.name(&g, "name"),
+                size: r.text(&g, "size"),
+                decision: r.text(&g, "decision"),
+                cycle: r.text(&g, "cycle"),
+                needs: r.text(&g, "needs"),
+            })
+        })
+        .unwrap_or_default();
+    Some(Market {
+        text: r.text(&f, "text"),
+        environment,
+        competitors,
+        competitors_span: f.key_span("competitors"),
+        segments,
+    })
+}
+
+fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
+    let f = r.fields(
+        n,
+        "swot",
+        &["strengths", "weaknesses", "opportunities", "threats", "strategies"],
+        &[],
+    )?;
+    let mut s = Swot {
+        strengths: r.text_list(&f, "strengths"),
+        weaknesses: r.text_list(&f, "weaknesses"),
+        opportunities: r.text_list(&f, "opportunities"),
+        threats: r.text_list(&f, "threats"),
+        ..Swot::default()
+    };
+    if let Some(sn) = f.get("strategies") {
+        if let Some(g) = r.fields(sn, "swot.strategies", &["so", "st", "wo", "wt"], &[]) {
+            s.so = r.text_list(&g, "so");
+            s.st = r.text_list(&g, "st");
+            s.wo = r.text_list(&g, "wo");
+            s.wt = r.text_list(&g, "wt");
+        }
+    }
+    Some(s)
+}
+
+fn targets(r: &mut Reader, n: &Node) -> Option<Targets> {
+    let f = r.fields(n, "targets", &["total", "metrics", "breakdowns", "assumptions"], &[])?;
+    let metrics = r.list(&f, "metrics", metric).unwrap_or_default();
+    let breakdowns = r.list(&f, "breakdowns", breakdown).unwrap_or_default();
+    Some(Targets {
+        total: r.money(&f, "total"),
+        metrics,
+        breakdowns,
+        assumptions: r.text_list(&f, "assumptions"),
+    })
+}
+
+fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
+    let f = r.fields(n, path, &["name", "items"], &["name", "items"])?;
+    let items = r
+        .list(&f, "items", |r, n, p| {
+            let g = r.fields(n, p, &["name", "amount", "share", "note"], &["name"])?;
+            let portion = match (g.get("amount"), g.get("share")) {
+                (Some(_), Some(s)) => {
+                    r.error(
+                        Diagnostic::error(
+                            "an item has both `amount` and `share`",
+                            join(p, "share"),
+                            Some(s.span),
+                        )
+                        .with_hint("keep one: the other is derived from `targets.total`"),
+                    );
+                    None
+                }
+                (Some(_), None) => r.money(&g, "amount").map(Portion::Amount),
+                (None, Some(_)) => r.percent(&g, "share").map(Portion::Share),
+                (None, None) => {
+                    r.error(
+                        Diagnostic::error(
+                            "missing required field `amount` or `share`",
+                            p,
+                            Some(g.span),
+                        )
+                        .with_hint("add `amount: 3000万` or `share: 20%`"),
+                    );
+                    None
+                }
+            };
+            let name = r.name(&g, "name");
+            Some(BreakdownItem { name, portion: portion?, note: r.text(&g, "note") })
+        })
+        .unwrap_or_default();
+    Some(Breakdown { name: r.name(&f, "name"), items, span: f.key_span("items") })
+}
+
+fn history_point(r: &mut Reader, n: &Node, path: &str) -> Option<HistoryPoint> {
+    let f = r.fields(n, path, &["period", "sales"], &["period", "sales"])?;
+    let period = r.period(&f, "period");
+    let sales = r.money(&f, "sales");
+    Some(HistoryPoint { period: period?, sales: sales? })
+}
+
+fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
+    let f = r.fields(n, path, &["name", "text", "measures", "owner", "expected"], &["name"])?;
+    Some(Strategy {
+        name: r.name(&f, "name"),
+        text: r.text(&f, "text"),
+        measures: r.text_list(&f, "measures"),
+        owner: r.text(&f, "owner"),
+        expected: r.text(&f, "expected"),
+    })
+}
+
+fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
+    let f = r.fields(n, path, &["name", "share", "actions", "expected"], &["name"])?;
+    Some(Channel {
+        name: r.name(&f, "name"),
+        share: r.percent(&f, "share"),
+        actions: r.text(&f, "actions"),
+        expected: r.money(&f, "expected"),
+    })
+}
+
+fn task(r: &mut Reader, n: &Node, path: &str) -> Option<Task> {
+    let f = r.fields(
+        n,
+        path,
+        &["name", "start", "end", "activities", "milestone", "owner"],
+        &["name", "start", "end"],
+    )?;
+    let start = r.date(&f, "start");
+    let end = r.date(&f, "end");
+    let name = r.name(&f, "name");
+    let (start, end) = (start?, end?);
+    if end < start {
+        r.end_before_start(&f, start, end);
+        return None;
+    }
+    Some(Task {
+        name,
+        start,
+        end,
+        activities: r.text_list(&f, "activities"),
+        milestone: r.text(&f, "milestone"),
+        owner: r.text(&f, "owner"),
+        span: Some(n.span),
+    })
+}
+
+fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
+    let f = r.fields(n, "budget", &["total", "items"], &[])?;
+    let items = r
+        .list(&f, "items", |r, n, p| {
+            let g = r.fields(n, p, &["name", "amount", "category", "note"], &["name", "amount"])?;
+            let name = r.name(&g, "name");
+            Some(BudgetItem {
+                name,
+                amount: r.money(&g, "amount")?,
+                category: r.text(&g, "category"),
+                note: r.text(&g, "note"),
+            })
+        })
+        .unwrap_or_default();
+    Some(Budget { total: r.money(&f, "total"), items, span: f.key_span("items") })
+}
+
+fn risk(r: &mut Reader, n: &Node, path: &str) -> Option<Risk> {
+    let f = r.fields(
+        n,
+        path,
+        &["name", "impact", "likelihood", "severity", "response", "owner"],
+        &["name", "likelihood", "severity"],
+    )?;
+    let likelihood = r.scale(&f, "likelihood");
+    let severity = r.scale(&f, "severity");
+    Some(Risk {
+        name: r.name(&f, "name"),
+        impact: r.text(&f, "impact"),
+        likelihood: likelihood?,
+        severity: severity?,
+        response: r.text(&f, "response"),
+        owner: r.text(&f, "owner"),
+    })
+}
+
+fn team(r: &mut Reader, n: &Node) -> Option<Team> {
+    let f = r.fields(n, "team", &["roles", "meetings"], &[])?;
+    let roles = r
+        .list(&f, "roles", |r, n, p| {
+            let g =
+                r.fields(n, p, &["role", "duties", "headcount", "members", "meeting"], &["role"])?;
+            Some(Role {
+                role: r.name(&g, "role"),
+                duties: r.text(&g, "duties"),
+                headcount: r.number(&g, "headcount"),
+                members: r.text_list(&g, "members"),
+                meeting: r.text(&g, "meeting"),
+            })
+        })
+        .unwrap_or_default();
+    let meetings = r
+        .list(&f, "meetings", |r, n, p| {
+            let g = r.fields(n, p, &["name", "cadence", "participants", "purpose"], &["name"])?;
+            Some(Meeting {
+                name: r.name(&g, "name"),
+                cadence: r.text(&g, "cadence"),
+                participants: r.text(&g, "participants"),
+                purpose: r.text(&g, "purpose"),
+            })
+        })
+        .unwrap_or_default();
+    Some(Team { roles, meetings })
+}
+
+fn section(r: &mut Reader, n: &Node, path: &str) -> Option<Section> {
+    let f = r.fields(n, path, &["id", "title", "body", "after"], &["id", "title"])?;
+    let id = r.name(&f, "id");
+    if let Some(node) = f.get("id") {
+        let valid =
+            !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !valid {
+            r.error(
+                Diagnostic::error(
+                    format!("`{id}` is not a valid section id"),
+                    f.child("id"),
+                    Some(node.span),
+                )
+                .with_hint("use letters, digits, `-` and `_`, e.g. `optimization`"),
+            );
+        }
+    }
+    Some(Section {
+        id,
+        title: r.name(&f, "title"),
+        body: r.text(&f, "body").unwrap_or_default(),
+        after: r.text(&f, "after"),
+    })
+}
+
+/// Section ids must be unique and not clash with chapters; `after` must name a chapter.
+fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
+    let Some(NodeKind::Seq(nodes)) = top.get("sections").map(|n| &n.kind) else { return };
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, (s, node)) in plan.sections.iter().zip(nodes).enumerate() {
+        let id_span = field_span(node, "id");
+        if CHAPTERS.contains(&s.id.as_str()) || seen.contains(&s.id.as_str()) {
+            r.error(
+                Diagnostic::error(
+                    format!("duplicate id `{}`", s.id),
+                    format!("sections[{i}].id"),
+                    id_span,
+                )
+                .with_label("already used")
+                .with_hint("give every section its own id, different from the chapter ids"),
+            );
+        }
+        seen.push(&s.id);
+    }
+    for (i, (s, node)) in plan.sections.iter().zip(nodes).enumerate() {
+        let Some(after) = &s.after else { continue };
+        let known: Vec<&str> =
+            CHAPTERS.iter().copied().chain(plan.sections.iter().map(|s| s.id.as_str())).collect();
+        if !known.contains(&after.as_str()) || after == &s.id {
+            let mut d = Diagnostic::error(
+                format!("`after: {after}` names no chapter"),
+                format!("sections[{i}].after"),
+                field_span(node, "after"),
+            )
+            .with_label("unknown chapter");
+            d = match super::reader::nearest(after, &known) {
+                Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                None => d.with_hint(format!("write one of: {}", known.join(", "))),
+            };
+            r.error(d);
+        }
+    }
+}
+
+fn field_span(node: &Node, key: &str) -> Option<crate::diagnostic::Span> {
+    let NodeKind::Map(entries) = &node.kind else { return None };
+    entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.span)
+}
+
+const MONEY_WORDS: [&str; 30] = [
+    "销售额",
+    "销售收入",
+    "收入",
+    "营收",
+    "营业额",
+    "金额",
+    "gmv",
+    "利润",
+    "毛利额",
+    "回款额",
+    "预算",
+    "费用",
+    "成本",
+    "客单价",
+    "arpu",
+    "合同额",
+    "业绩",
+    "sales",
+    "revenue",
+    "bookings",
+    "profit",
+    "budget",
+    "cost",
+    "spend",
+    "income",
+    "arr",
+    "mrr",
+    "acv",
+    "aov",
+    "price",
+];
+
+/// True when a metric's name says it is money (`销售额`, `Revenue`).
+fn money_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    MONEY_WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn metric(r: &mut Reader, n: &Node, path: &str) -> Option<Metric> {
+    let f = r.fields(
+        n,
+        path,
+        &["name", "baseline", "target", "unit", "note", "kind"],
+        &["name", "target"],
+    )?;
+    let name = r.name(&f, "name");
+    let unit = r.text(&f, "unit");
+    let figs = figures(r, &f, &["baseline", "target"], &name, unit.as_deref());
+    let [baseline, target] = [figs[0], figs[1]];
+    Some(Metric {
+        name,
+        baseline,
+        target: target?,
+        unit: unit.filter(|u| !is_money_unit(u)),
+        note: r.text(&f, "note"),
+    })
+}
+
+fn measure(r: &mut Reader, n: &Node, path: &str, kpi: bool) -> Option<Measure> {
+    let required: &[&str] = if kpi { &["name", "target"] } else { &["name"] };
+    let f = r.fields(
+        n,
+        path,
+        &["name", "target", "actual", "unit", "better", "note", "kind"],
+        required,
+    )?;
+    let name = r.name(&f, "name");
+    let unit = r.text(&f, "unit");
+    let figs = figures(r, &f, &["target", "actual"], &name, unit.as_deref());
+    let better = match f.get("better") {
+        None => Better::Higher,
+        Some(node) => match r.text(&f, "better").as_deref().map(str::trim) {
+            Some("higher") | Some("高") => Better::Higher,
+            Some("lower") | Some("低") => Better::Lower,
+            other => {
+                r.error(
+                    Diagnostic::error(
+                        format!("`{}` is not `higher` or `lower`", other.unwrap_or("")),
+                        f.child("better"),
+                        Some(node.span),
+                    )
+                    .with_hint("write `better: lower` for figures where less is better, such as churn or cost"),
+                );
+                Better::Higher
+            }
+        },
+    };
+    Some(Measure {
+        name,
+        target: figs[0],
+        actual: figs[1],
+        unit: unit.filter(|u| !is_money_unit(u)),
+        better,
+        note: r.text(&f, "note"),
+    })
+}
+
+/// The multiplier of a unit that names money (`万元`, `元`), which makes bare figures money.
+fn money_unit_of(unit: &str) -> Option<Decimal> {
+    let u = unit.trim();
+    if u.ends_with('元') { values::unit_multiplier(u) } else { None }
+}
+
+fn is_money_unit(unit: &str) -> bool {
+    money_unit_of(unit).is_some()
+}
+
+/// Reads the figure fields of one metric and settles their common kind (money, percent or
+/// number): an explicit `kind`, else what the texts say, else a unit, else the name.
+fn figures(
+    r: &mut Reader,
+    f: &Fields,
+    keys: &[&str],
+    name: &str,
+    unit: Option<&str>,
+) -> Vec<Option<Figure>> {
+    let mut raws: Vec<Option<(RawFigure, &Node, String)>> = Vec::new();
+    for key in keys {
+        let Some(node) = f.get(key) else {
+            raws.push(None);
+            continue;
+        };
+        let path = f.child(key);
+        let Some(text) = node.as_str() else {
+            r.error(
+                Diagnostic::error(
+                    format!("`{path}` must be a figure, found {}", node.describe()),
+                    &path,
+                    Some(node.span),
+                )
+                .with_hint("write a number (`1100`), a percentage (`28%`) or an amount (`1.5亿`)"),
+            );
+            raws.push(None);
+            continue;
+        };
+        match values::parse_figure(text, r.money_unit) {
+            Ok(raw) => raws.push(Some((raw, node, path))),
+            Err(e) => {
+                r.error(
+                    Diagnostic::error(e.message, &path, Some(node.span))
+                        .with_label("here")
+                        .with_hint(e.hint),
+                );
+                raws.push(None);
+            }
+        }
+    }
+    let explicit = match f.get("kind") {
+        None => None,
+        Some(node) => {
+            let text = node.as_str().unwrap_or("");
+            let k = FigureKind::parse(text);
+            if k.is_none() {
+                r.error(
+                    Diagnostic::error(
+                        format!("`{text}` is not a figure kind"),
+                        f.child("kind"),
+                        Some(node.span),
+                    )
+                    .with_hint("write `money`, `percent` or `number`"),
+                );
+            }
+            k
+        }
+    };
+    let present = || raws.iter().flatten();
+    let unit_mult = unit.and_then(money_unit_of);
+    let kind = explicit.unwrap_or_else(|| {
+        if present().any(|(raw, _, _)| matches!(raw, RawFigure::Percent(_))) {
+            FigureKind::Percent
+        } else if present().any(|(raw, _, _)| matches!(raw, RawFigure::Money(_)))
+            || unit_mult.is_some()
+        {
+            FigureKind::Money
+        } else if unit.is_none() && money_name(name) {
+            FigureKind::Money
+        } else {
+            FigureKind::Number
+        }
+    });
+    let bare_unit = unit_mult.unwrap_or(r.money_unit);
+    raws.into_iter()
+        .map(|slot| {
+            let (raw, node, path) = slot?;
+            let text = node.as_str().unwrap_or("");
+            let mismatch = |r: &mut Reader, what: &str| {
+                r.error(
+                    Diagnostic::error(format!("`{}` is {what}, but this metric holds {}", text.trim(), kind_name(kind)), &path, Some(node.span))
+                        .with_label("different kind")
+                        .with_hint(match kind {
+                            FigureKind::Percent => format!("write it as a percentage, e.g. `{}%`", text.trim()),
+                            FigureKind::Money => "write every figure of a money metric as money, e.g. `1.5亿` or a bare number in `meta.money_unit`".to_string(),
+                            FigureKind::Number => "write every figure of this metric as a plain number, or set `kind: money` / `kind: percent`".to_string(),
+                        }),
+                );
+                None
+            };
+            match (kind, raw) {
+                (FigureKind::Percent, RawFigure::Percent(p)) => Some(Figure::Percent(p)),
+                (FigureKind::Percent, RawFigure::Bare(_)) => {
+                    let e = values::parse_percent(text).err()?;
+                    r.error(Diagnostic::error(e.message, &path, Some(node.span)).with_label("no `%`").with_hint(e.hint));
+                    None
+                }
+                (FigureKind::Money, RawFigure::Money(m)) => {
+                    r.in_currency(node, text, m.amount, m.currency, &path).map(Figure::Money)
+                }
+                (FigureKind::Money, RawFigure::Bare(b)) => {
+                    let amount = b.checked_mul(bare_unit)?;
+                    Some(Figure::Money(values::Money { amount: amount.normalize(), currency: r.currency }))
+                }
+                (FigureKind::Number, RawFigure::Bare(b)) => Some(Figure::Number(b)),
+                (_, RawFigure::Percent(_)) => mismatch(r, "a percentage"),
+                (_, RawFigure::Money(_)) => mismatch(r, "an amount of money"),
+            }
+        })
+        .collect()
+}
+
+fn kind_name(k: FigureKind) -> &'static str {
+    match k {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percentages",
+        FigureKind::Number => "plain numbers",
+    }
+}

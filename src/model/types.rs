@@ -1,0 +1,448 @@
+//! The typed plan: every field of PLAN-FORMAT.md, values parsed, positions kept for checks.
+
+use rust_decimal::Decimal;
+
+use super::date::Date;
+use super::values::{Currency, Figure, Money, Period};
+use crate::diagnostic::Span;
+
+/// Which way is good for a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    /// More is better (sales).
+    #[default]
+    Higher,
+    /// Less is better (churn, cost).
+    Lower,
+}
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Locale {
+    /// Simplified Chinese.
+    #[default]
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// Parses `zh-CN` or `en`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "zh-cn" | "zh" | "zh-hans" => Some(Self::ZhCn),
+            "en" | "en-us" | "en-gb" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::ZhCn => "zh-CN",
+            Self::En => "en",
+        }
+    }
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Cover and header data.
+    pub meta: Meta,
+    /// 执行摘要.
+    pub summary: Option<Summary>,
+    /// 上期回顾.
+    pub review: Option<Review>,
+    /// 市场分析.
+    pub market: Option<Market>,
+    /// SWOT.
+    pub swot: Option<Swot>,
+    /// 销售目标.
+    pub targets: Option<Targets>,
+    /// Sales history, oldest first.
+    pub history: Vec<HistoryPoint>,
+    /// Span of the `history` key, for warnings.
+    pub history_span: Option<Span>,
+    /// 销售策略.
+    pub strategies: Vec<Strategy>,
+    /// Channels (in the strategy chapter).
+    pub channels: Vec<Channel>,
+    /// Span of the `channels` key.
+    pub channels_span: Option<Span>,
+    /// 执行计划.
+    pub schedule: Vec<Task>,
+    /// Span of the `schedule` key.
+    pub schedule_span: Option<Span>,
+    /// 预算.
+    pub budget: Option<Budget>,
+    /// KPI 监控.
+    pub kpis: Vec<Kpi>,
+    /// 风险.
+    pub risks: Vec<Risk>,
+    /// 团队分工与沟通机制.
+    pub team: Option<Team>,
+    /// Custom chapters.
+    pub sections: Vec<Section>,
+}
+
+/// `meta`.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Template set: `annual`, `monthly` or a custom set's name.
+    pub kind: String,
+    /// Report title.
+    pub title: String,
+    /// The plan's span.
+    pub period: Option<Period>,
+    /// Span of `meta.period`, for schedule warnings.
+    pub period_span: Option<Span>,
+    /// Company or unit.
+    pub organization: Option<String>,
+    /// Version label (`V1.0`).
+    pub version: Option<String>,
+    /// Who wrote it.
+    pub prepared_by: Option<String>,
+    /// Date of the plan.
+    pub date: Option<Date>,
+    /// Date the actuals were taken, if later than `date` (project addition).
+    pub as_of: Option<Date>,
+    /// Report language.
+    pub locale: Locale,
+    /// Currency of every amount.
+    pub currency: Currency,
+    /// Multiplier for bare numbers in money fields.
+    pub money_unit: Decimal,
+    /// The unit as written, e.g. `万元`.
+    pub money_unit_label: String,
+    /// Confidentiality line (`内部资料 注意保密`).
+    pub confidentiality: Option<String>,
+}
+
+/// `summary`.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Markdown.
+    pub text: Option<String>,
+    /// Bullet points.
+    pub highlights: Vec<String>,
+}
+
+/// A figure with a target and an actual (review results, KPIs).
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// Metric name.
+    pub name: String,
+    /// Target.
+    pub target: Option<Figure>,
+    /// Actual.
+    pub actual: Option<Figure>,
+    /// Unit of a quantity.
+    pub unit: Option<String>,
+    /// Which way is good.
+    pub better: Better,
+    /// Free note.
+    pub note: Option<String>,
+}
+
+/// `review`.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// Markdown.
+    pub text: Option<String>,
+    /// Last period's target vs actual.
+    pub results: Vec<Measure>,
+    /// What went well.
+    pub highlights: Vec<String>,
+    /// What was hard.
+    pub challenges: Vec<String>,
+    /// Lessons.
+    pub lessons: Vec<String>,
+}
+
+/// `market.environment[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Factor {
+    /// Dimension (政策环境).
+    pub factor: String,
+    /// What was found.
+    pub finding: Option<String>,
+    /// What we aim for.
+    pub target: Option<String>,
+}
+
+/// `market.competitors[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Competitor {
+    /// Name.
+    pub name: String,
+    /// Market share, a fraction.
+    pub share: Option<Decimal>,
+    /// Main strength.
+    pub strength: Option<String>,
+    /// Expected move.
+    pub mv: Option<String>,
+    /// True for our own company.
+    pub ours: bool,
+}
+
+/// `market.segments[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Segment {
+    /// Name.
+    pub name: String,
+    /// Size.
+    pub size: Option<String>,
+    /// Decision chain.
+    pub decision: Option<String>,
+    /// Sales cycle.
+    pub cycle: Option<String>,
+    /// Needs.
+    pub needs: Option<String>,
+}
+
+/// `market`.
+#[derive(Debug, Clone, Default)]
+pub struct Market {
+    /// Markdown.
+    pub text: Option<String>,
+    /// PEST-style findings.
+    pub environment: Vec<Factor>,
+    /// Competitors.
+    pub competitors: Vec<Competitor>,
+    /// Span of the `competitors` key.
+    pub competitors_span: Option<Span>,
+    /// Customer segments.
+    pub segments: Vec<Segment>,
+}
+
+/// `swot`.
+#[derive(Debug, Clone, Default)]
+pub struct Swot {
+    /// S.
+    pub strengths: Vec<String>,
+    /// W.
+    pub weaknesses: Vec<String>,
+    /// O.
+    pub opportunities: Vec<String>,
+    /// T.
+    pub threats: Vec<String>,
+    /// SO strategies.
+    pub so: Vec<String>,
+    /// ST strategies.
+    pub st: Vec<String>,
+    /// WO strategies.
+    pub wo: Vec<String>,
+    /// WT strategies.
+    pub wt: Vec<String>,
+}
+
+/// `targets.metrics[]`.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    /// Name.
+    pub name: String,
+    /// Last period.
+    pub baseline: Option<Figure>,
+    /// This period.
+    pub target: Figure,
+    /// Unit of a quantity.
+    pub unit: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// An item's amount or share, as written.
+#[derive(Debug, Clone, Copy)]
+pub enum Portion {
+    /// An amount.
+    Amount(Money),
+    /// A share of the total, a fraction.
+    Share(Decimal),
+}
+
+/// `targets.breakdowns[].items[]`.
+#[derive(Debug, Clone)]
+pub struct BreakdownItem {
+    /// Name (Q1, 华东区).
+    pub name: String,
+    /// Amount or share.
+    pub portion: Portion,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// `targets.breakdowns[]`.
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    /// Name (按季度).
+    pub name: String,
+    /// Items.
+    pub items: Vec<BreakdownItem>,
+    /// Span of the `items` key.
+    pub span: Option<Span>,
+}
+
+/// `targets`.
+#[derive(Debug, Clone, Default)]
+pub struct Targets {
+    /// Total sales target.
+    pub total: Option<Money>,
+    /// Metrics baseline → target.
+    pub metrics: Vec<Metric>,
+    /// Breakdowns.
+    pub breakdowns: Vec<Breakdown>,
+    /// Key assumptions.
+    pub assumptions: Vec<String>,
+}
+
+/// `history[]`.
+#[derive(Debug, Clone)]
+pub struct HistoryPoint {
+    /// The period.
+    pub period: Period,
+    /// Sales in it.
+    pub sales: Money,
+}
+
+/// `strategies[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Strategy {
+    /// Name.
+    pub name: String,
+    /// Markdown.
+    pub text: Option<String>,
+    /// Measures.
+    pub measures: Vec<String>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Expected effect.
+    pub expected: Option<String>,
+}
+
+/// `channels[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Channel {
+    /// Name.
+    pub name: String,
+    /// Share of sales, a fraction.
+    pub share: Option<Decimal>,
+    /// Actions.
+    pub actions: Option<String>,
+    /// Expected sales.
+    pub expected: Option<Money>,
+}
+
+/// `schedule[]`.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// Name (Q1 蓄力期, 第1周).
+    pub name: String,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Activities.
+    pub activities: Vec<String>,
+    /// Milestone.
+    pub milestone: Option<String>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Span of the item, for warnings.
+    pub span: Option<Span>,
+}
+
+/// `budget.items[]`.
+#[derive(Debug, Clone)]
+pub struct BudgetItem {
+    /// Name.
+    pub name: String,
+    /// Amount.
+    pub amount: Money,
+    /// Category.
+    pub category: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// `budget`.
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    /// Total.
+    pub total: Option<Money>,
+    /// Items.
+    pub items: Vec<BudgetItem>,
+    /// Span of the `items` key.
+    pub span: Option<Span>,
+}
+
+/// `risks[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Risk {
+    /// Name.
+    pub name: String,
+    /// Impact.
+    pub impact: Option<String>,
+    /// 1–5.
+    pub likelihood: u8,
+    /// 1–5.
+    pub severity: u8,
+    /// Response.
+    pub response: Option<String>,
+    /// Owner.
+    pub owner: Option<String>,
+}
+
+/// `team.roles[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Role {
+    /// Role name.
+    pub role: String,
+    /// Duties.
+    pub duties: Option<String>,
+    /// Headcount.
+    pub headcount: Option<Decimal>,
+    /// Members.
+    pub members: Vec<String>,
+    /// Meeting time.
+    pub meeting: Option<String>,
+}
+
+/// `team.meetings[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    /// Name.
+    pub name: String,
+    /// Cadence.
+    pub cadence: Option<String>,
+    /// Participants.
+    pub participants: Option<String>,
+    /// Purpose.
+    pub purpose: Option<String>,
+}
+
+/// `team`.
+#[derive(Debug, Clone, Default)]
+pub struct Team {
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Meetings.
+    pub meetings: Vec<Meeting>,
+}
+
+/// `sections[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// Unique id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+    /// Chapter id it follows; `None` = at the end.
+    pub after: Option<String>,
+}
+
+/// `kpis[]` have the same shape as review results.
+pub type Kpi = Measure;

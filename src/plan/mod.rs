@@ -1,0 +1,3 @@
+//! Plan text → YAML node tree with positions (see [`yaml`]).
+
+pub mod yaml;

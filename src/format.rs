@@ -222,7 +222,8 @@ pub fn zh_numeral(n: usize) -> String {
         0..=10 => ZH_NUMERALS[n].to_string(),
         11..=19 => format!("十{}", ZH_NUMERALS[n - 10]),
         20..=99 => {
-            let tail = if n % 10 == 0 { String::new() } else { ZH_NUMERALS[n % 10].to_string() };
+            let tail =
+                if n.is_multiple_of(10) { String::new() } else { ZH_NUMERALS[n % 10].to_string() };
             format!("{}十{tail}", ZH_NUMERALS[n / 10])
         }
         _ => n.to_string(),
@@ -238,14 +239,14 @@ pub fn period(p: &Period, locale: Locale) -> String {
             format!("{y}年{}", if p.start.month <= 6 { "上半年" } else { "下半年" })
         }
         (Locale::ZhCn, PeriodKind::Quarter) => {
-            format!("{y}年第{}季度", zh_numeral(((p.start.month + 2) / 3) as usize))
+            format!("{y}年第{}季度", zh_numeral(p.start.month.div_ceil(3) as usize))
         }
         (Locale::ZhCn, PeriodKind::Month) => format!("{y}年{}月", p.start.month),
         (Locale::En, PeriodKind::Year) => format!("FY{y}"),
         (Locale::En, PeriodKind::Half) => {
             format!("H{} {y}", if p.start.month <= 6 { 1 } else { 2 })
         }
-        (Locale::En, PeriodKind::Quarter) => format!("Q{} {y}", (p.start.month + 2) / 3),
+        (Locale::En, PeriodKind::Quarter) => format!("Q{} {y}", p.start.month.div_ceil(3)),
         (Locale::En, PeriodKind::Month) => format!("{} {y}", MONTHS[p.start.month as usize - 1]),
         (Locale::ZhCn, PeriodKind::Range) => {
             format!("{}至{}", date(p.start, locale), date(p.end, locale))

@@ -152,15 +152,14 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
             ),
         }
     }
-    if let Some(kind) = f.get("kind") {
-        if !m.kind.is_empty()
-            && !m.kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            r.error(
+    if let Some(kind) = f.get("kind")
+        && !m.kind.is_empty()
+        && !m.kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        r.error(
                 Diagnostic::error(format!("`{}` is not a template set name", m.kind), "meta.kind", Some(kind.span))
                     .with_hint("write `annual`, `monthly`, or the name of a template set folder (letters, digits, `-`)"),
             );
-        }
     }
     m
 }
@@ -236,13 +235,13 @@ fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
         threats: r.text_list(&f, "threats"),
         ..Swot::default()
     };
-    if let Some(sn) = f.get("strategies") {
-        if let Some(g) = r.fields(sn, "swot.strategies", &["so", "st", "wo", "wt"], &[]) {
-            s.so = r.text_list(&g, "so");
-            s.st = r.text_list(&g, "st");
-            s.wo = r.text_list(&g, "wo");
-            s.wt = r.text_list(&g, "wt");
-        }
+    if let Some(sn) = f.get("strategies")
+        && let Some(g) = r.fields(sn, "swot.strategies", &["so", "st", "wo", "wt"], &[])
+    {
+        s.so = r.text_list(&g, "so");
+        s.st = r.text_list(&g, "st");
+        s.wo = r.text_list(&g, "wo");
+        s.wt = r.text_list(&g, "wt");
     }
     Some(s)
 }
@@ -658,9 +657,8 @@ fn figures(
             FigureKind::Percent
         } else if present().any(|(raw, _, _)| matches!(raw, RawFigure::Money(_)))
             || unit_mult.is_some()
+            || (unit.is_none() && money_name(name))
         {
-            FigureKind::Money
-        } else if unit.is_none() && money_name(name) {
             FigureKind::Money
         } else {
             FigureKind::Number

@@ -160,11 +160,14 @@ impl<'s> Reader<'s> {
             let after = self.source.get(k.span.end..).unwrap_or("");
             !after.trim_start_matches([' ', '\t']).starts_with(':')
         };
-        if map.flow && matches!(v.kind, NodeKind::Null) && no_colon {
-            if let Some((pkey, pval)) = prev {
-                if let NodeKind::Scalar(ptext, Style::Plain) = &pval.kind {
-                    let whole = format!("{ptext},{key}");
-                    self.error(
+        if map.flow
+            && matches!(v.kind, NodeKind::Null)
+            && no_colon
+            && let Some((pkey, pval)) = prev
+            && let NodeKind::Scalar(ptext, Style::Plain) = &pval.kind
+        {
+            let whole = format!("{ptext},{key}");
+            self.error(
                         Diagnostic::error(
                             format!("the value of `{pkey}` was cut at an ASCII comma: `{whole}` was read as `{ptext}` plus an unknown key `{key}`"),
                             join(path, pkey),
@@ -173,9 +176,7 @@ impl<'s> Reader<'s> {
                         .with_label("in a `{ … }` mapping a `,` ends the value")
                         .with_hint(format!("quote the value: `{pkey}: \"{whole}\"`, or use the full-width comma: `{pkey}: {ptext}，{key}`")),
                     );
-                    return;
-                }
-            }
+            return;
         }
         let mut d =
             Diagnostic::error(format!("unknown key `{key}`"), join(path, key), Some(k.span))

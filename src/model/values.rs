@@ -157,20 +157,17 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
     }
     if currency.is_none() && rest.len() > 4 && rest.is_char_boundary(3) {
         let (code, r) = rest.split_at(3);
-        if r.starts_with(' ') {
-            if let Some(c) =
+        if r.starts_with(' ')
+            && let Some(c) =
                 Currency::parse(code).filter(|_| code.chars().all(|c| c.is_ascii_uppercase()))
-            {
-                currency = Some(c);
-                rest = r.trim_start();
-            }
+        {
+            currency = Some(c);
+            rest = r.trim_start();
         }
     }
-    if !negative {
-        if let Some(r) = rest.strip_prefix('-') {
-            negative = true;
-            rest = r;
-        }
+    if !negative && let Some(r) = rest.strip_prefix('-') {
+        negative = true;
+        rest = r;
     }
     let split = rest
         .char_indices()
@@ -471,7 +468,7 @@ impl Period {
             PeriodKind::Half => {
                 format!("{}-H{}", self.start.year, if self.start.month <= 6 { 1 } else { 2 })
             }
-            PeriodKind::Quarter => format!("{}-Q{}", self.start.year, (self.start.month + 2) / 3),
+            PeriodKind::Quarter => format!("{}-Q{}", self.start.year, self.start.month.div_ceil(3)),
             PeriodKind::Month => format!("{}-{:02}", self.start.year, self.start.month),
             PeriodKind::Range => format!("{}..{}", self.start, self.end),
         }

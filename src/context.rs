@@ -1,0 +1,506 @@
+//! Plan + figures → one serializable view for the templates.
+//!
+//! Figures travel as small typed objects (`{type: "money", value: "150000000", currency,
+//! exact}`) so templates format them with filters (`{{ x | fmt }}`) and charts can read the
+//! exact values; nothing here is pre-formatted except what has no raw value (chapter headings).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::figures::{Attainment, Figures, Growth, Level};
+use crate::format;
+use crate::model::date::Date;
+use crate::model::values::{Currency, Figure, Period};
+use crate::model::{CHAPTERS, Locale, Measure, Plan, Portion};
+
+/// One chapter in report order.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Chapter {
+    /// Built-in chapter id or custom section id.
+    pub id: String,
+    /// 1-based number.
+    pub number: usize,
+    /// `一` / `1`.
+    pub numeral: String,
+    /// Title without number.
+    pub title: String,
+    /// Title with number: `一、执行摘要` / `1. Executive summary`.
+    pub heading: String,
+    /// True for a custom section from `sections`.
+    pub custom: bool,
+}
+
+/// Chapters present in the plan, in order, custom sections placed by `after`.
+pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> {
+    let present = |id: &str| match id {
+        "summary" => plan.summary.is_some(),
+        "review" => plan.review.is_some(),
+        "market" => plan.market.is_some(),
+        "swot" => plan.swot.is_some(),
+        "targets" => plan.targets.is_some() || !plan.history.is_empty(),
+        "strategies" => !plan.strategies.is_empty() || !plan.channels.is_empty(),
+        "schedule" => !plan.schedule.is_empty(),
+        "budget" => plan.budget.is_some(),
+        "kpis" => !plan.kpis.is_empty(),
+        "risks" => !plan.risks.is_empty(),
+        "team" => plan.team.is_some(),
+        _ => false,
+    };
+    // (id, title, custom) in order; sections after a chapter that is absent still go where
+    // that chapter would have been.
+    let mut order: Vec<(String, String, bool, bool)> = CHAPTERS
+        .iter()
+        .map(|id| {
+            (
+                id.to_string(),
+                labels.get(*id).cloned().unwrap_or_else(|| id.to_string()),
+                false,
+                present(id),
+            )
+        })
+        .collect();
+    let mut pending: Vec<&crate::model::Section> = plan.sections.iter().collect();
+    // Place sections whose anchor is placed; repeat so sections may follow sections.
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|s| {
+            let anchor = s.after.as_deref();
+            let pos = match anchor {
+                None => Some(order.len()),
+                Some(a) => order.iter().position(|(id, ..)| id == a).map(|p| {
+                    // after the anchor and after sections already placed behind it
+                    let mut q = p + 1;
+                    while q < order.len() && order[q].2 {
+                        q += 1;
+                    }
+                    q
+                }),
+            };
+            match pos {
+                Some(p) => {
+                    order.insert(p, (s.id.clone(), s.title.clone(), true, true));
+                    false
+                }
+                None => true,
+            }
+        });
+        if pending.len() == before {
+            // `after` names nothing placeable (reported as an error by the model): append.
+            for s in pending.drain(..) {
+                order.push((s.id.clone(), s.title.clone(), true, true));
+            }
+        }
+    }
+    let locale_zh = plan.meta.locale == Locale::ZhCn;
+    order
+        .into_iter()
+        .filter(|(.., shown)| *shown)
+        .enumerate()
+        .map(|(i, (id, title, custom, _))| {
+            let number = i + 1;
+            let numeral = if locale_zh { format::zh_numeral(number) } else { number.to_string() };
+            let heading = if locale_zh {
+                format!("{numeral}、{title}")
+            } else {
+                format!("{numeral}. {title}")
+            };
+            Chapter { id, number, numeral, title, heading, custom }
+        })
+        .collect()
+}
+
+fn dec(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn money(amount: Decimal, cur: Currency, exact: bool) -> Value {
+    json!({"type": "money", "value": dec(amount), "currency": cur.code(), "exact": exact})
+}
+
+fn percent(frac: Decimal, exact: bool) -> Value {
+    json!({"type": "percent", "value": dec(frac), "exact": exact})
+}
+
+fn number(n: Decimal, unit: Option<&str>, exact: bool) -> Value {
+    json!({"type": "number", "value": dec(n), "unit": unit, "exact": exact})
+}
+
+fn date(d: Date) -> Value {
+    json!({"type": "date", "value": d.to_string()})
+}
+
+fn period(p: &Period) -> Value {
+    json!({"type": "period", "code": p.code(), "kind": p.kind, "start": p.start.to_string(), "end": p.end.to_string()})
+}
+
+fn figure(f: &Figure, unit: Option<&str>) -> Value {
+    match f {
+        Figure::Money(m) => money(m.amount, m.currency, true),
+        Figure::Percent(p) => percent(*p, true),
+        Figure::Number(n) => number(*n, unit, true),
+    }
+}
+
+fn growth(g: &Growth) -> Value {
+    match g {
+        Growth::Relative(r) => json!({"type": "growth", "value": dec(*r)}),
+        Growth::Points(p) => json!({"type": "points", "value": dec(*p)}),
+    }
+}
+
+/// A difference of the same kind as `like` (money gap, points gap, number gap).
+fn delta(like: &Figure, gap: Decimal, unit: Option<&str>) -> Value {
+    match like {
+        Figure::Money(m) => {
+            json!({"type": "money_delta", "value": dec(gap), "currency": m.currency.code()})
+        }
+        Figure::Percent(_) => json!({"type": "points", "value": dec(gap)}),
+        Figure::Number(_) => json!({"type": "number_delta", "value": dec(gap), "unit": unit}),
+    }
+}
+
+fn measure(m: &Measure, a: &Attainment) -> Value {
+    let unit = m.unit.as_deref();
+    json!({
+        "name": m.name,
+        "target": m.target.as_ref().map(|f| figure(f, unit)),
+        "actual": m.actual.as_ref().map(|f| figure(f, unit)),
+        "unit": unit,
+        "better": m.better,
+        "note": m.note,
+        "attainment": a.ratio.map(|r| percent(r, false)),
+        "gap": match (&m.target, a.gap) { (Some(t), Some(g)) => Some(delta(t, g, unit)), _ => None },
+        "paced": a.pace.is_some(),
+        "status": a.status,
+    })
+}
+
+/// Builds the template context: meta, labels, chapters and every chapter's data.
+pub fn build(
+    plan: &Plan,
+    figures: &Figures,
+    labels: &BTreeMap<String, String>,
+    set: &str,
+) -> Value {
+    let cur = plan.meta.currency;
+    let m = &plan.meta;
+    let chapters = chapters(plan, labels);
+    let mut ctx = json!({
+        "locale": m.locale.tag(),
+        "set": set,
+        "labels": labels,
+        "generator": concat!("Planwright ", env!("CARGO_PKG_VERSION")),
+        "meta": {
+            "kind": m.kind,
+            "title": m.title,
+            "period": m.period.as_ref().map(period),
+            "year": m.period.map(|p| p.start.year),
+            "organization": m.organization,
+            "version": m.version,
+            "prepared_by": m.prepared_by,
+            "date": m.date.map(date),
+            "as_of": m.as_of.map(date),
+            "currency": cur.code(),
+            "money_unit": m.money_unit_label,
+            "confidentiality": m.confidentiality,
+        },
+        "chapters": chapters,
+    });
+    let obj = ctx.as_object_mut().expect("json! object");
+    obj.insert(
+        "summary".into(),
+        plan.summary
+            .as_ref()
+            .map_or(Value::Null, |s| json!({"text": s.text, "highlights": s.highlights})),
+    );
+    obj.insert("review".into(), plan.review.as_ref().map_or(Value::Null, |r| json!({
+        "text": r.text,
+        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a)).collect::<Vec<_>>(),
+        "highlights": r.highlights, "challenges": r.challenges, "lessons": r.lessons,
+    })));
+    obj.insert("market".into(), plan.market.as_ref().map_or(Value::Null, |mk| json!({
+        "text": mk.text,
+        "environment": mk.environment.iter().map(|f| json!({"factor": f.factor, "finding": f.finding, "target": f.target})).collect::<Vec<_>>(),
+        "competitors": mk.competitors.iter().map(|c| json!({
+            "name": c.name, "share": c.share.map(|s| percent(s, true)), "strength": c.strength, "move": c.mv, "ours": c.ours,
+        })).collect::<Vec<_>>(),
+        "competitor_share_sum": figures.competitor_share_sum.map(|s| percent(s, false)),
+        "segments": mk.segments.iter().map(|s| json!({
+            "name": s.name, "size": s.size, "decision": s.decision, "cycle": s.cycle, "needs": s.needs,
+        })).collect::<Vec<_>>(),
+    })));
+    obj.insert("swot".into(), plan.swot.as_ref().map_or(Value::Null, |s| json!({
+        "strengths": s.strengths, "weaknesses": s.weaknesses, "opportunities": s.opportunities, "threats": s.threats,
+        "strategies": if s.so.is_empty() && s.st.is_empty() && s.wo.is_empty() && s.wt.is_empty() { Value::Null } else {
+            json!({"so": s.so, "st": s.st, "wo": s.wo, "wt": s.wt})
+        },
+    })));
+    let total = plan.targets.as_ref().and_then(|t| t.total);
+    obj.insert("targets".into(), plan.targets.as_ref().map_or(Value::Null, |t| json!({
+        "total": t.total.map(|m| money(m.amount, cur, true)),
+        "metrics": t.metrics.iter().zip(&figures.metric_growth).map(|(mt, g)| json!({
+            "name": mt.name,
+            "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
+            "target": figure(&mt.target, mt.unit.as_deref()),
+            "growth": g.as_ref().map(growth),
+            "unit": mt.unit, "note": mt.note,
+        })).collect::<Vec<_>>(),
+        "breakdowns": t.breakdowns.iter().zip(&figures.breakdowns).map(|(b, bf)| json!({
+            "name": b.name,
+            "by_share": bf.by_share,
+            "periodic": b.items.iter().all(|i| is_period_name(&i.name)),
+            "items": b.items.iter().zip(&bf.items).map(|(i, f)| json!({
+                "name": i.name,
+                "amount": f.amount.map(|a| money(a, cur, matches!(i.portion, Portion::Amount(_)))),
+                "share": f.share.map(|s| percent(s, matches!(i.portion, Portion::Share(_)))),
+                "cumulative": f.cumulative.map(|a| money(a, cur, false)),
+                "note": i.note,
+            })).collect::<Vec<_>>(),
+            "amount_sum": bf.amount_sum.map(|a| money(a, cur, false)),
+            "share_sum": bf.share_sum.map(|s| percent(s, false)),
+        })).collect::<Vec<_>>(),
+        "assumptions": t.assumptions,
+    })));
+    obj.insert("history".into(), json!(plan.history.iter().enumerate().map(|(i, h)| {
+        let prev = i.checked_sub(1).map(|p| plan.history[p].sales.amount).filter(|p| !p.is_zero());
+        json!({
+            "period": period(&h.period),
+            "sales": money(h.sales.amount, cur, true),
+            "growth": prev.map(|p| json!({"type": "growth", "value": dec((h.sales.amount - p) / p)})),
+        })
+    }).collect::<Vec<_>>()));
+    obj.insert("forecast".into(), figures.forecast.as_ref().map_or(Value::Null, |f| {
+        let next = f.next.last().map(|(p, v)| (*p, *v));
+        let vs_target = match (next, total) {
+            (Some((p, v)), Some(t)) if plan.meta.period.is_some_and(|mp| mp == p || (mp.start == p.start && mp.end == p.end)) => {
+                let gap = t.amount - v;
+                Some(json!({
+                    "above": gap.is_sign_positive() && !gap.is_zero(),
+                    "gap": money(gap.abs(), cur, false),
+                    "relative": (!v.is_zero()).then(|| json!({"type": "growth", "value": dec(gap / v)})),
+                }))
+            }
+            _ => None,
+        };
+        json!({
+            "method": f.method,
+            "r2": f.r2.map(|r| dec(format::round(r, 3))),
+            "slope": money(f.slope, cur, false),
+            "fitted": f.fitted.iter().map(|v| money(*v, cur, false)).collect::<Vec<_>>(),
+            "next": f.next.iter().map(|(p, v)| json!({"period": period(p), "sales": money(*v, cur, false)})).collect::<Vec<_>>(),
+            "n": plan.history.len(),
+            "vs_target": vs_target,
+        })
+    }));
+    obj.insert("strategies".into(), json!(plan.strategies.iter().map(|s| json!({
+        "name": s.name, "text": s.text, "measures": s.measures, "owner": s.owner, "expected": s.expected,
+    })).collect::<Vec<_>>()));
+    obj.insert("channels".into(), if plan.channels.is_empty() { Value::Null } else { json!({
+        "items": plan.channels.iter().map(|c| json!({
+            "name": c.name, "share": c.share.map(|s| percent(s, true)), "actions": c.actions,
+            "expected": c.expected.map(|m| money(m.amount, cur, true)),
+        })).collect::<Vec<_>>(),
+        "share_sum": figures.channels.share_sum.map(|s| percent(s, false)),
+        "expected_sum": figures.channels.expected_sum.map(|s| money(s, cur, false)),
+    })});
+    obj.insert("schedule".into(), match &figures.schedule {
+        None => Value::Null,
+        Some(sf) => json!({
+            "items": plan.schedule.iter().enumerate().map(|(i, t)| json!({
+                "name": t.name, "start": date(t.start), "end": date(t.end), "days": sf.item_days[i],
+                "activities": t.activities, "milestone": t.milestone, "owner": t.owner,
+                "progress": sf.progress[i],
+            })).collect::<Vec<_>>(),
+            "start": date(sf.start), "end": date(sf.end), "days": sf.days,
+            "status_date": sf.status_date.map(date),
+            "elapsed": sf.elapsed.map(|e| percent(e, false)),
+        }),
+    });
+    obj.insert("budget".into(), match (&plan.budget, &figures.budget) {
+        (Some(b), Some(bf)) => json!({
+            "total": b.total.map(|m| money(m.amount, cur, true)),
+            "sum": money(bf.sum, cur, false),
+            "share_sum": bf.shares.iter().copied().sum::<Option<Decimal>>().map(|s| percent(s, false)),
+            "items": b.items.iter().zip(&bf.shares).map(|(i, s)| json!({
+                "name": i.name, "amount": money(i.amount.amount, cur, true),
+                "share": s.map(|s| percent(s, false)), "category": i.category, "note": i.note,
+            })).collect::<Vec<_>>(),
+            "categories": budget_categories(plan).into_iter().map(|(c, a)| json!({"name": c, "amount": money(a, cur, false)})).collect::<Vec<_>>(),
+        }),
+        _ => Value::Null,
+    });
+    obj.insert(
+        "kpis".into(),
+        json!(plan.kpis.iter().zip(&figures.kpis).map(|(m, a)| measure(m, a)).collect::<Vec<_>>()),
+    );
+    obj.insert("pace".into(), match (plan.meta.as_of, plan.meta.period) {
+        (Some(d), Some(p)) if p.contains(d) => json!({
+            "date": date(d),
+            "elapsed": percent(Decimal::from(d.days() - p.start.days() + 1) / Decimal::from(p.days()), false),
+        }),
+        _ => Value::Null,
+    });
+    obj.insert("risks".into(), json!(plan.risks.iter().zip(&figures.risks).map(|(r, s)| json!({
+        "name": r.name, "impact": r.impact, "likelihood": r.likelihood, "severity": r.severity,
+        "response": r.response, "owner": r.owner, "score": s.score,
+        "level": match s.level { Level::High => "high", Level::Medium => "medium", Level::Low => "low" },
+    })).collect::<Vec<_>>()));
+    obj.insert("team".into(), plan.team.as_ref().map_or(Value::Null, |t| json!({
+        "roles": t.roles.iter().map(|r| json!({
+            "role": r.role, "duties": r.duties, "headcount": r.headcount.map(|h| number(h, None, true)),
+            "members": r.members, "meeting": r.meeting,
+        })).collect::<Vec<_>>(),
+        "headcount_sum": sum_headcount(plan).map(|h| number(h, None, false)),
+        "meetings": t.meetings.iter().map(|mt| json!({
+            "name": mt.name, "cadence": mt.cadence, "participants": mt.participants, "purpose": mt.purpose,
+        })).collect::<Vec<_>>(),
+    })));
+    obj.insert(
+        "sections".into(),
+        json!(
+            plan.sections
+                .iter()
+                .map(|s| json!({
+                    "id": s.id, "title": s.title, "body": s.body, "after": s.after,
+                }))
+                .collect::<Vec<_>>()
+        ),
+    );
+    add_table_columns(&mut ctx);
+    ctx
+}
+
+/// Marks the optional columns each table needs, so templates leave out empty ones.
+fn add_table_columns(ctx: &mut Value) {
+    if let Some(r) = ctx.get_mut("review") {
+        add_cols(r, "results", "cols", &["note", "actual"]);
+    }
+    if let Some(m) = ctx.get_mut("market") {
+        add_cols(m, "environment", "environment_cols", &["finding", "target"]);
+        add_cols(m, "competitors", "competitor_cols", &["strength", "move"]);
+        add_cols(m, "segments", "segment_cols", &["size", "decision", "cycle", "needs"]);
+    }
+    if let Some(t) = ctx.get_mut("targets") {
+        add_cols(t, "metrics", "metric_cols", &["baseline", "note"]);
+        if let Some(Value::Array(bs)) = t.get_mut("breakdowns") {
+            for b in bs {
+                add_cols(b, "items", "cols", &["note"]);
+            }
+        }
+    }
+    if let Some(c) = ctx.get_mut("channels") {
+        add_cols(c, "items", "cols", &["share", "expected", "actions"]);
+    }
+    if let Some(s) = ctx.get_mut("schedule") {
+        add_cols(s, "items", "cols", &["activities", "milestone", "owner", "progress"]);
+    }
+    if let Some(b) = ctx.get_mut("budget") {
+        add_cols(b, "items", "cols", &["category", "note"]);
+    }
+    let kpi_cols = ctx.get("kpis").and_then(Value::as_array).map(|k| cols(k, &["actual", "note"]));
+    let risk_cols = ctx
+        .get("risks")
+        .and_then(Value::as_array)
+        .map(|k| cols(k, &["impact", "response", "owner"]));
+    let strategy_cols = ctx
+        .get("strategies")
+        .and_then(Value::as_array)
+        .map(|k| cols(k, &["owner", "expected", "measures"]));
+    if let Some(o) = ctx.as_object_mut() {
+        o.insert("kpi_cols".into(), kpi_cols.unwrap_or(Value::Null));
+        o.insert("risk_cols".into(), risk_cols.unwrap_or(Value::Null));
+        o.insert("strategy_cols".into(), strategy_cols.unwrap_or(Value::Null));
+    }
+    if let Some(t) = ctx.get_mut("team") {
+        add_cols(t, "roles", "role_cols", &["duties", "headcount", "members", "meeting"]);
+        add_cols(t, "meetings", "meeting_cols", &["cadence", "participants", "purpose"]);
+    }
+}
+
+fn sum_headcount(plan: &Plan) -> Option<Decimal> {
+    let roles = &plan.team.as_ref()?.roles;
+    roles
+        .iter()
+        .all(|r| r.headcount.is_some())
+        .then(|| roles.iter().filter_map(|r| r.headcount).sum())
+}
+
+/// Budget totals per category, in first-seen order; empty when no item has a category.
+fn budget_categories(plan: &Plan) -> Vec<(String, Decimal)> {
+    let Some(b) = &plan.budget else { return Vec::new() };
+    if b.items.iter().all(|i| i.category.is_none()) {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Decimal)> = Vec::new();
+    for i in &b.items {
+        let c = i.category.clone().unwrap_or_default();
+        match out.iter_mut().find(|(n, _)| *n == c) {
+            Some((_, a)) => *a += i.amount.amount,
+            None => out.push((c, i.amount.amount)),
+        }
+    }
+    out
+}
+
+/// True for names of periods (`Q1`, `H2`, `第1周`, `3月`, `Week 2`, `Jan`): such breakdowns
+/// are shown in time order with a running total.
+fn is_period_name(name: &str) -> bool {
+    let n = name.trim();
+    let lower = n.to_lowercase();
+    let num_after = |prefix: &str| {
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|r| !r.is_empty() && r.trim().chars().all(|c| c.is_ascii_digit()))
+    };
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    num_after("q")
+        || num_after("h")
+        || num_after("w")
+        || num_after("m")
+        || num_after("week ")
+        || num_after("month ")
+        || num_after("quarter ")
+        || (n.starts_with('第') && n.ends_with(['周', '月', '季', '旬']))
+        || n.strip_suffix('月').is_some_and(|r| {
+            !r.is_empty()
+                && r.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+        || n.strip_suffix("季度").is_some_and(|r| !r.is_empty())
+        || MONTHS.iter().any(|m| lower.starts_with(m))
+}
+
+/// Which optional columns of a table have any value: `{"note": true, "owner": false}`.
+fn cols(items: &[Value], keys: &[&str]) -> Value {
+    let map: serde_json::Map<String, Value> = keys
+        .iter()
+        .map(|k| {
+            let any = items.iter().any(|i| match i.get(*k) {
+                None | Some(Value::Null) => false,
+                Some(Value::Array(a)) => !a.is_empty(),
+                Some(Value::String(s)) => !s.trim().is_empty(),
+                Some(_) => true,
+            });
+            (k.to_string(), Value::Bool(any))
+        })
+        .collect();
+    Value::Object(map)
+}
+
+/// Adds `cols` (see [`cols`]) beside a list at `obj[list_key]` under `obj[cols_key]`.
+fn add_cols(obj: &mut Value, list_key: &str, cols_key: &str, keys: &[&str]) {
+    let c = match obj.get(list_key) {
+        Some(Value::Array(items)) => cols(items, keys),
+        _ => return,
+    };
+    if let Some(o) = obj.as_object_mut() {
+        o.insert(cols_key.to_string(), c);
+    }
+}
+
+/// The locale of a context, for filters.
+pub fn locale_of(tag: &str) -> Locale {
+    Locale::parse(tag).unwrap_or_default()
+}

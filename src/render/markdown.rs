@@ -1,0 +1,219 @@
+//! Context → the Markdown report: each chapter rendered by its template, sub-sections
+//! numbered, a table of contents built from the real headings, then the layout around them.
+
+use serde_json::{Value, json};
+
+use crate::context::Chapter;
+use crate::error::Error;
+use crate::format;
+use crate::model::Locale;
+use crate::templates::Templates;
+
+/// One entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// 2 for chapters, 3 for sections.
+    pub level: u8,
+    /// Heading text, numbered.
+    pub title: String,
+    /// Anchor, as GitHub and our HTML generate it.
+    pub anchor: String,
+}
+
+/// Renders the whole report for `set` from a built context.
+pub fn render(
+    templates: &Templates,
+    set: &str,
+    ctx: &Value,
+    locale: Locale,
+) -> Result<String, Error> {
+    let layout = format!("{set}/report.md");
+    if templates.resolve(set, "report").as_deref() != Some(layout.as_str()) {
+        return Err(Error::UnknownSet {
+            set: set.to_string(),
+            available: templates.sets().join(", "),
+        });
+    }
+    let chapters: Vec<Chapter> =
+        serde_json::from_value(ctx.get("chapters").cloned().unwrap_or(Value::Null))
+            .unwrap_or_default();
+    let sections = ctx.get("sections").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut body = String::new();
+    let mut toc = Vec::new();
+    for ch in &chapters {
+        let name = if ch.custom { "section" } else { ch.id.as_str() };
+        let template = templates.resolve(set, name).ok_or_else(|| Error::Render {
+            name: format!("chapters/{name}.md"),
+            message: "template not found".into(),
+        })?;
+        let mut c = ctx.clone();
+        if let Some(obj) = c.as_object_mut() {
+            obj.insert("chapter".into(), json!(ch));
+            if ch.custom {
+                let section =
+                    sections.iter().find(|s| s.get("id").and_then(Value::as_str) == Some(&ch.id));
+                obj.insert("section".into(), section.cloned().unwrap_or(Value::Null));
+            }
+        }
+        let text = templates.render(&template, &c)?;
+        let text = number_sections(&tidy(&text), ch.number, locale);
+        toc.extend(headings(&text));
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str(text.trim());
+    }
+    dedupe_anchors(&mut toc);
+    let mut c = ctx.clone();
+    if let Some(obj) = c.as_object_mut() {
+        obj.insert("toc".into(), json!(toc));
+        obj.insert("body".into(), Value::String(body));
+    }
+    Ok(tidy(&templates.render(&layout, &c)?) + "\n")
+}
+
+/// Collapses runs of blank lines and trailing spaces left by template tags (not in code).
+pub fn tidy(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut blank = 0;
+    let mut fence = false;
+    for line in md.lines() {
+        let line = if fence { line } else { line.trim_end() };
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            fence = !fence;
+        }
+        if line.is_empty() && !fence {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() && blank > 0 {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+/// Numbers the `###` headings of chapter `n`: `（一）…` in Chinese, `n.1 …` in English.
+fn number_sections(md: &str, n: usize, locale: Locale) -> String {
+    let mut k = 0;
+    let mut fence = false;
+    md.lines()
+        .map(|line| {
+            if line.starts_with("```") || line.starts_with("~~~") {
+                fence = !fence;
+            }
+            match line.strip_prefix("### ") {
+                Some(title) if !fence => {
+                    k += 1;
+                    match locale {
+                        Locale::ZhCn => format!("### （{}）{title}", format::zh_numeral(k)),
+                        Locale::En => format!("### {n}.{k} {title}"),
+                    }
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `##` and `###` headings of a rendered chapter, with their anchors.
+fn headings(md: &str) -> Vec<TocEntry> {
+    let mut out = Vec::new();
+    let mut fence = false;
+    for line in md.lines() {
+        if line.starts_with("```") || line.starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence {
+            continue;
+        }
+        let (level, title) = if let Some(t) = line.strip_prefix("## ") {
+            (2, t)
+        } else if let Some(t) = line.strip_prefix("### ") {
+            (3, t)
+        } else {
+            continue;
+        };
+        let plain = plain_text(title);
+        out.push(TocEntry { level, anchor: slug(&plain), title: plain });
+    }
+    out
+}
+
+/// Repeated anchors get `-1`, `-2`, … as GitHub numbers them.
+fn dedupe_anchors(toc: &mut [TocEntry]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for e in toc {
+        let n = seen.entry(e.anchor.clone()).or_insert(0);
+        if *n > 0 {
+            e.anchor = format!("{}-{}", e.anchor, n);
+        }
+        *n += 1;
+    }
+}
+
+/// Heading text without Markdown escapes or emphasis markers.
+fn plain_text(md: &str) -> String {
+    let mut out = String::new();
+    let mut chars = md.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '*' | '`' => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// GitHub's heading anchor: lowercase, punctuation dropped, spaces to `-`.
+pub fn slug(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_like_github() {
+        assert_eq!(slug("一、执行摘要"), "一执行摘要");
+        assert_eq!(slug("（一）总体目标"), "一总体目标");
+        assert_eq!(slug("1. Executive summary"), "1-executive-summary");
+        assert_eq!(slug("5.1 Overall targets"), "51-overall-targets");
+    }
+
+    #[test]
+    fn numbers_sections_per_locale() {
+        let md = "## 五、销售目标\n### 总体目标\n```\n### not\n```\n### 目标分解";
+        let zh = number_sections(md, 5, Locale::ZhCn);
+        assert!(
+            zh.contains("### （一）总体目标")
+                && zh.contains("### （二）目标分解")
+                && zh.contains("### not")
+        );
+        assert!(number_sections(md, 5, Locale::En).contains("### 5.2 目标分解"));
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines() {
+        assert_eq!(tidy("a  \n\n\n\nb\n"), "a\n\nb");
+    }
+}

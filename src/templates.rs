@@ -1,0 +1,450 @@
+//! Built-in and user templates → one Tera instance with Planwright's filters, loaded once.
+//!
+//! Built-ins are embedded in the binary. A user folder overrides them file by file (its
+//! files are added first; a built-in is added only where the user has none), and every
+//! built-in stays reachable as `builtin/<name>` so an override can extend the original.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use tera::{Kwargs, State, Tera, Value};
+
+use crate::context::locale_of;
+use crate::error::Error;
+use crate::format::{self, Precision};
+use crate::model::Locale;
+use crate::model::date::Date;
+use crate::model::values::{Currency, Period};
+use crate::plan::yaml::{self, NodeKind};
+
+/// Every built-in template file, by name relative to `templates/`.
+pub const BUILTINS: &[(&str, &str)] = &[
+    ("labels.yaml", include_str!("../templates/labels.yaml")),
+    ("annual/report.md", include_str!("../templates/annual/report.md")),
+    ("monthly/report.md", include_str!("../templates/monthly/report.md")),
+    ("monthly/schedule.md", include_str!("../templates/monthly/schedule.md")),
+    ("monthly/strategies.md", include_str!("../templates/monthly/strategies.md")),
+    ("chapters/summary.md", include_str!("../templates/chapters/summary.md")),
+    ("chapters/review.md", include_str!("../templates/chapters/review.md")),
+    ("chapters/market.md", include_str!("../templates/chapters/market.md")),
+    ("chapters/swot.md", include_str!("../templates/chapters/swot.md")),
+    ("chapters/targets.md", include_str!("../templates/chapters/targets.md")),
+    ("chapters/strategies.md", include_str!("../templates/chapters/strategies.md")),
+    ("chapters/schedule.md", include_str!("../templates/chapters/schedule.md")),
+    ("chapters/budget.md", include_str!("../templates/chapters/budget.md")),
+    ("chapters/kpis.md", include_str!("../templates/chapters/kpis.md")),
+    ("chapters/risks.md", include_str!("../templates/chapters/risks.md")),
+    ("chapters/team.md", include_str!("../templates/chapters/team.md")),
+    ("chapters/section.md", include_str!("../templates/chapters/section.md")),
+];
+
+/// Templates and labels, ready to render any number of plans.
+pub struct Templates {
+    tera: Tera,
+    /// label key → locale tag → text.
+    labels: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Templates {
+    /// Loads the built-ins, overridden by the files of `dir` when given.
+    pub fn load(dir: Option<&Path>) -> Result<Self, Error> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(Vec::<&str>::new());
+        register_filters(&mut tera);
+        let mut user: Vec<(String, String)> = Vec::new();
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(Error::TemplateDirMissing(dir.to_path_buf()));
+            }
+            collect(dir, dir, &mut user)?;
+        }
+        let mut names: Vec<(String, String)> = Vec::new();
+        for (name, text) in &user {
+            if name.ends_with(".md") {
+                names.push((name.clone(), text.clone()));
+            }
+        }
+        for (name, text) in BUILTINS {
+            if !name.ends_with(".md") {
+                continue;
+            }
+            names.push((format!("builtin/{name}"), text.to_string()));
+            if !user.iter().any(|(n, _)| n == name) {
+                names.push((name.to_string(), text.to_string()));
+            }
+        }
+        tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
+            |e| Error::Template { name: template_name_of(&e.to_string()), message: e.to_string() },
+        )?;
+        let mut labels = parse_labels("labels.yaml", BUILTINS[0].1)?;
+        if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
+            for (k, v) in parse_labels("labels.yaml", text)? {
+                labels.entry(k).or_default().extend(v);
+            }
+        }
+        Ok(Self { tera, labels })
+    }
+
+    /// The labels of one locale (falling back to `zh-CN` for a missing translation).
+    pub fn labels(&self, locale: Locale) -> BTreeMap<String, String> {
+        self.labels
+            .iter()
+            .filter_map(|(k, by)| {
+                let text = by
+                    .get(locale.tag())
+                    .or_else(|| by.get("zh-CN"))
+                    .or_else(|| by.values().next())?;
+                Some((k.clone(), text.clone()))
+            })
+            .collect()
+    }
+
+    /// Template sets available (folders holding a `report.md`).
+    pub fn sets(&self) -> Vec<String> {
+        let mut sets: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter(|n| !n.starts_with("builtin/"))
+            .filter_map(|n| n.strip_suffix("/report.md").map(str::to_string))
+            .collect();
+        sets.sort();
+        sets.dedup();
+        sets
+    }
+
+    /// The template for `chapter` in `set`: the set's own, else the shared one.
+    pub fn resolve(&self, set: &str, chapter: &str) -> Option<String> {
+        [format!("{set}/{chapter}.md"), format!("chapters/{chapter}.md")]
+            .into_iter()
+            .find(|n| self.tera.contains_template(n))
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
+        let ctx = tera::Context::from_serialize(context)
+            .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })
+    }
+}
+
+fn template_name_of(message: &str) -> String {
+    message
+        .split_whitespace()
+        .find(|w| w.ends_with(".md"))
+        .unwrap_or("?")
+        .trim_matches(['\'', '`'])
+        .to_string()
+}
+
+/// Reads every file under `dir` as (relative name with `/`, text).
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<(), Error> {
+    let read_err = |source| Error::Read { path: dir.to_path_buf(), source };
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).map_err(read_err)?.collect::<Result<_, _>>().map_err(read_err)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+            continue;
+        }
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        if !matches!(ext, "md" | "yaml" | "html" | "css") {
+            continue;
+        }
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        let name =
+            rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|source| Error::Read { path: path.clone(), source })?;
+        out.push((name, text));
+    }
+    Ok(())
+}
+
+/// `key: {zh-CN: …, en: …}` → map.
+fn parse_labels(
+    name: &str,
+    text: &str,
+) -> Result<BTreeMap<String, BTreeMap<String, String>>, Error> {
+    let bad = |message: String| Error::Labels { name: name.to_string(), message };
+    let root = yaml::parse(text)
+        .map_err(|d| bad(format!("{} at line {}", d.message, d.span.map_or(0, |s| s.line))))?;
+    let NodeKind::Map(entries) = root.kind else {
+        return Err(bad("expected a mapping of label keys".into()));
+    };
+    let mut out = BTreeMap::new();
+    for (k, v) in entries {
+        let key = k.as_str().unwrap_or_default().to_string();
+        let NodeKind::Map(by) = v.kind else {
+            return Err(bad(format!(
+                "label `{key}` must map locales to text, line {}",
+                v.span.line
+            )));
+        };
+        let mut texts = BTreeMap::new();
+        for (lk, lv) in by {
+            texts.insert(
+                lk.as_str().unwrap_or_default().to_string(),
+                lv.as_str().unwrap_or_default().to_string(),
+            );
+        }
+        out.insert(key, texts);
+    }
+    Ok(out)
+}
+
+fn locale(state: &State) -> Locale {
+    state.get::<String>("locale").ok().flatten().map(|t| locale_of(&t)).unwrap_or_default()
+}
+
+fn field<'v>(v: &'v Value, key: &'v str) -> Option<&'v Value> {
+    v.get_from_path(key)
+}
+
+fn decimal(v: &Value) -> Option<Decimal> {
+    if let Some(s) = v.as_str() {
+        return Decimal::from_str_exact(s).ok();
+    }
+    if let Some(i) = v.as_i64() {
+        return Some(Decimal::from(i));
+    }
+    v.as_f64().and_then(|f| Decimal::try_from(f).ok())
+}
+
+fn value_of(v: &Value) -> Option<Decimal> {
+    field(v, "value").and_then(decimal).or_else(|| decimal(v))
+}
+
+fn exact(v: &Value) -> Precision {
+    match field(v, "exact").and_then(Value::as_bool) {
+        Some(true) => Precision::Exact,
+        _ => Precision::Derived,
+    }
+}
+
+fn currency(v: &Value) -> Currency {
+    field(v, "currency").and_then(Value::as_str).and_then(Currency::parse).unwrap_or_default()
+}
+
+const DASH: &str = "—";
+
+/// Formats any figure object by its `type`; empty values print as `—`.
+fn fmt_value(v: &Value, l: Locale) -> String {
+    if v.is_none() || v.is_undefined() {
+        return DASH.to_string();
+    }
+    let kind = field(v, "type").and_then(Value::as_str).unwrap_or("");
+    let Some(n) = value_of(v) else {
+        return match kind {
+            "date" => field(v, "value")
+                .and_then(Value::as_str)
+                .and_then(Date::parse)
+                .map(|d| format::date(d, l)),
+            "period" => period_of(v).map(|p| format::period(&p, l)),
+            _ => v.as_str().map(str::to_string).or_else(|| Some(format!("{v}"))),
+        }
+        .unwrap_or_else(|| DASH.to_string());
+    };
+    let unit = field(v, "unit").and_then(Value::as_str);
+    match kind {
+        "money" => format::money(n, currency(v), l, exact(v)),
+        "percent" => format::percent(n, exact(v)),
+        "growth" => format::signed_percent(n),
+        "points" => format::points(n, l),
+        "money_delta" => format::signed_money(n, currency(v), l),
+        "number_delta" => {
+            let text = format::number(n, unit, l, Precision::Derived);
+            if n.is_sign_positive() && !n.is_zero() { format!("+{text}") } else { text }
+        }
+        _ => format::number(n, unit, l, exact(v)),
+    }
+}
+
+fn period_of(v: &Value) -> Option<Period> {
+    let code = field(v, "code").and_then(Value::as_str)?;
+    match Period::parse(code) {
+        Ok(p) => Some(p),
+        Err(_) => {
+            let start = Date::parse(field(v, "start")?.as_str()?)?;
+            let end = Date::parse(field(v, "end")?.as_str()?)?;
+            Some(Period { kind: crate::model::values::PeriodKind::Range, start, end })
+        }
+    }
+}
+
+/// Escapes text from the plan so Markdown shows it literally (never as markup or HTML).
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        out.push_str(&line[..lead]);
+        // Characters that would start a block (heading, list, quote) at the line start.
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if trimmed.starts_with(['#', '-', '+', '=']) {
+            out.push('\\');
+        } else if digits > 0 && trimmed[digits..].starts_with(['.', ')']) {
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&escape_inline(&trimmed[digits..]));
+            continue;
+        }
+        out.push_str(&escape_inline(trimmed));
+    }
+    out
+}
+
+fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes for a GFM table cell: one line, pipes escaped.
+pub fn escape_cell(s: &str) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    escape_inline(&one_line)
+}
+
+/// Plan Markdown placed inside a chapter: headings demoted below the chapter's own.
+pub fn demote_headings(md: &str) -> String {
+    let mut out = String::new();
+    let mut fence: Option<&str> = None;
+    for line in md.trim_end().lines() {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+        } else if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+        } else if t.starts_with('#') && line.len() - t.len() < 4 {
+            let hashes = t.chars().take_while(|&c| c == '#').count();
+            if hashes <= 6 && t[hashes..].starts_with([' ', '\t']) || t.len() == hashes {
+                let level = (hashes + 3).min(6);
+                out.push_str(&"#".repeat(level));
+                out.push_str(&t[hashes..]);
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("fmt", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
+    tera.register_filter("money", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
+    tera.register_filter("percent", |v: &Value, _: Kwargs, _: &State| match value_of(v) {
+        Some(n) => format::percent(n, exact(v)),
+        None => DASH.to_string(),
+    });
+    tera.register_filter("growth", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
+    tera.register_filter("delta", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
+    tera.register_filter("number", |v: &Value, _: Kwargs, s: &State| match value_of(v) {
+        Some(n) => format::number(n, field(v, "unit").and_then(Value::as_str), locale(s), exact(v)),
+        None => DASH.to_string(),
+    });
+    tera.register_filter("date", |v: &Value, k: Kwargs, s: &State| {
+        let text = field(v, "value").and_then(Value::as_str).or_else(|| v.as_str()).unwrap_or("");
+        let short = k.get::<bool>("short").ok().flatten().unwrap_or(false);
+        match Date::parse(text) {
+            Some(d) if short => {
+                let year = k.get::<i64>("year").ok().flatten().map(|y| y as i32);
+                format::short_date(d, locale(s), year)
+            }
+            Some(d) => format::date(d, locale(s)),
+            None => DASH.to_string(),
+        }
+    });
+    tera.register_filter("period", |v: &Value, _: Kwargs, s: &State| {
+        period_of(v).map(|p| format::period(&p, locale(s))).unwrap_or_else(|| DASH.to_string())
+    });
+    tera.register_filter("period_label", |v: &Value, _: Kwargs, s: &State| {
+        period_of(v)
+            .map(|p| format::period_label(&p, locale(s)))
+            .unwrap_or_else(|| DASH.to_string())
+    });
+    // A status, level or progress key → its label (`on_track` → `✓ 正常`).
+    tera.register_filter("status", |v: &Value, k: Kwargs, s: &State| {
+        let key = v.as_str().unwrap_or("pending");
+        let prefix = k.get::<String>("prefix").ok().flatten().unwrap_or_default();
+        let full = format!("{prefix}{key}");
+        s.get::<Value>("labels")
+            .ok()
+            .flatten()
+            .and_then(|labels| field(&labels, &full).and_then(Value::as_str).map(str::to_string))
+            .unwrap_or(full)
+    });
+    tera.register_filter("text", |v: &Value, _: Kwargs, _: &State| match v.as_str() {
+        Some(s) => escape_text(s),
+        None if v.is_none() || v.is_undefined() => String::new(),
+        None => escape_text(&format!("{v}")),
+    });
+    tera.register_filter("cell", |v: &Value, _: Kwargs, _: &State| match v.as_str() {
+        Some(s) if !s.trim().is_empty() => escape_cell(s),
+        Some(_) => DASH.to_string(),
+        None if v.is_none() || v.is_undefined() => DASH.to_string(),
+        None => escape_cell(&format!("{v}")),
+    });
+    tera.register_filter("md", |v: &Value, _: Kwargs, _: &State| {
+        demote_headings(v.as_str().unwrap_or(""))
+    });
+    // `"{n} 期" | fill(n=4)`: fills `{name}` placeholders of a label sentence.
+    tera.register_filter("fill", |v: &Value, k: Kwargs, _: &State| {
+        let mut text = v.as_str().unwrap_or("").to_string();
+        for (key, value) in k.iter() {
+            let rendered = value.as_str().map(str::to_string).unwrap_or_else(|| format!("{value}"));
+            text = text.replace(&format!("{{{key}}}"), &rendered);
+        }
+        text
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_plan_text_for_markdown() {
+        assert_eq!(escape_text("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(escape_text("1. 第一"), "1\\. 第一");
+        assert_eq!(escape_text("# 不是标题"), "\\# 不是标题");
+        assert_eq!(escape_cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn demotes_plan_headings_below_the_chapter() {
+        assert_eq!(
+            demote_headings("# 标题\n正文\n```\n# code\n```"),
+            "#### 标题\n正文\n```\n# code\n```"
+        );
+    }
+
+    #[test]
+    fn every_builtin_template_parses() {
+        let t = Templates::load(None).unwrap();
+        assert_eq!(t.sets(), ["annual", "monthly"]);
+        assert_eq!(t.resolve("monthly", "schedule").as_deref(), Some("monthly/schedule.md"));
+        assert_eq!(t.resolve("annual", "schedule").as_deref(), Some("chapters/schedule.md"));
+        let zh = t.labels(Locale::ZhCn);
+        let en = t.labels(Locale::En);
+        assert_eq!(zh["targets"], "销售目标");
+        assert_eq!(en["targets"], "Sales targets");
+        assert_eq!(zh.len(), en.len());
+    }
+}

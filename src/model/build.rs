@@ -277,6 +277,7 @@ fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
                 }
                 (Some(_), None) => r.money(&g, "amount").map(Portion::Amount),
                 (None, Some(_)) => r.percent(&g, "share").map(Portion::Share),
+                (None, None) if g.misspelt("amount") || g.misspelt("share") => None,
                 (None, None) => {
                     r.error(
                         Diagnostic::error(

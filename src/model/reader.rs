@@ -23,6 +23,8 @@ pub(crate) struct Fields<'n> {
     pub path: String,
     pub span: Span,
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// Valid keys that an unknown key was taken to be a typo of (already reported).
+    typos: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -37,6 +39,11 @@ impl<'n> Fields<'n> {
     /// The span of the key itself (for warnings about a whole list).
     pub fn key_span(&self, key: &str) -> Option<Span> {
         self.entries.iter().find(|(k, _, _)| *k == key).map(|(_, k, _)| k.span)
+    }
+
+    /// True when a misspelling of `key` was reported: a "missing" error would be noise.
+    pub fn misspelt(&self, key: &str) -> bool {
+        self.typos.contains(&key)
     }
 
     /// `path.key`.
@@ -86,7 +93,7 @@ impl<'s> Reader<'s> {
         &mut self,
         node: &'n Node,
         path: &str,
-        allowed: &[&str],
+        allowed: &[&'static str],
         required: &[&str],
     ) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
@@ -94,7 +101,7 @@ impl<'s> Reader<'s> {
             self.wrong_type(node, path, "a mapping of fields", &example);
             return None;
         };
-        let mut out = Fields { path: path.to_string(), span: node.span, entries: Vec::new() };
+        let mut out = Fields { path: path.to_string(), span: node.span, entries: Vec::new(), typos: Vec::new() };
         let mut prev: Option<(&str, &Node)> = None;
         for (k, v) in entries {
             let Some(key) = k.as_str() else {
@@ -121,10 +128,12 @@ impl<'s> Reader<'s> {
                 prev = Some((key, v));
                 continue;
             }
-            self.unknown_key(node, key, k, v, prev, path, allowed);
+            if let Some(typo) = self.unknown_key(node, key, k, v, prev, path, allowed) {
+                out.typos.push(typo);
+            }
         }
         for req in required {
-            if out.get(req).is_none() {
+            if out.get(req).is_none() && !out.misspelt(req) {
                 let at = out.key_span(req).unwrap_or(node.span);
                 let at = Span {
                     end: at.start.max(at.end.min(at.start + line_len(self.source, at.start))),
@@ -152,8 +161,8 @@ impl<'s> Reader<'s> {
         v: &Node,
         prev: Option<(&str, &Node)>,
         path: &str,
-        allowed: &[&str],
-    ) {
+        allowed: &[&'static str],
+    ) -> Option<&'static str> {
         // `{ expected: 拉动消费,提升客单价 }`: YAML ends the plain value at the ASCII comma and
         // reads the rest as a key with no value. Spot it and say how to write it.
         let no_colon = {
@@ -176,16 +185,18 @@ impl<'s> Reader<'s> {
                         .with_label("in a `{ … }` mapping a `,` ends the value")
                         .with_hint(format!("quote the value: `{pkey}: \"{whole}\"`, or use the full-width comma: `{pkey}: {ptext}，{key}`")),
                     );
-            return;
+            return None;
         }
         let mut d =
             Diagnostic::error(format!("unknown key `{key}`"), join(path, key), Some(k.span))
                 .with_label("not a field here");
-        match nearest(key, allowed) {
+        let best = nearest(key, allowed);
+        match best {
             Some(best) => d = d.with_hint(format!("did you mean `{best}`?")),
             None => d = d.with_hint(format!("valid keys here: {}", list(allowed))),
         }
         self.error(d);
+        best
     }
 
     /// Free text. Numbers and dates are accepted as text, as written.

@@ -346,18 +346,38 @@ pub fn demote_headings(md: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Fails on a value that is not defined at all (a misspelt field), unlike `null`, which is an
+/// empty value the plan left out and prints as `—`.
+fn defined(v: &Value, filter: &str) -> Result<(), tera::Error> {
+    if v.is_undefined() {
+        return Err(tera::Error::message(format!(
+            "the value given to `{filter}` is not defined: check the field name against the template context"
+        )));
+    }
+    Ok(())
+}
+
 fn register_filters(tera: &mut Tera) {
-    tera.register_filter("fmt", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
-    tera.register_filter("money", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
-    tera.register_filter("percent", |v: &Value, _: Kwargs, _: &State| match value_of(v) {
-        Some(n) => format::percent(n, exact(v)),
-        None => DASH.to_string(),
+    for name in ["fmt", "money", "growth", "delta"] {
+        tera.register_filter(name, move |v: &Value, _: Kwargs, s: &State| {
+            defined(v, name).map(|()| fmt_value(v, locale(s)))
+        });
+    }
+    tera.register_filter("percent", |v: &Value, _: Kwargs, _: &State| {
+        defined(v, "percent")?;
+        Ok::<_, tera::Error>(match value_of(v) {
+            Some(n) => format::percent(n, exact(v)),
+            None => DASH.to_string(),
+        })
     });
-    tera.register_filter("growth", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
-    tera.register_filter("delta", |v: &Value, _: Kwargs, s: &State| fmt_value(v, locale(s)));
-    tera.register_filter("number", |v: &Value, _: Kwargs, s: &State| match value_of(v) {
-        Some(n) => format::number(n, field(v, "unit").and_then(Value::as_str), locale(s), exact(v)),
-        None => DASH.to_string(),
+    tera.register_filter("number", |v: &Value, _: Kwargs, s: &State| {
+        defined(v, "number")?;
+        Ok::<_, tera::Error>(match value_of(v) {
+            Some(n) => {
+                format::number(n, field(v, "unit").and_then(Value::as_str), locale(s), exact(v))
+            }
+            None => DASH.to_string(),
+        })
     });
     tera.register_filter("date", |v: &Value, k: Kwargs, s: &State| {
         let text = field(v, "value").and_then(Value::as_str).or_else(|| v.as_str()).unwrap_or("");
@@ -390,16 +410,22 @@ fn register_filters(tera: &mut Tera) {
             .and_then(|labels| field(&labels, &full).and_then(Value::as_str).map(str::to_string))
             .unwrap_or(full)
     });
-    tera.register_filter("text", |v: &Value, _: Kwargs, _: &State| match v.as_str() {
-        Some(s) => escape_text(s),
-        None if v.is_none() || v.is_undefined() => String::new(),
-        None => escape_text(&format!("{v}")),
+    tera.register_filter("text", |v: &Value, _: Kwargs, _: &State| {
+        defined(v, "text")?;
+        Ok::<_, tera::Error>(match v.as_str() {
+            Some(s) => escape_text(s),
+            None if v.is_none() => String::new(),
+            None => escape_text(&format!("{v}")),
+        })
     });
-    tera.register_filter("cell", |v: &Value, _: Kwargs, _: &State| match v.as_str() {
-        Some(s) if !s.trim().is_empty() => escape_cell(s),
-        Some(_) => DASH.to_string(),
-        None if v.is_none() || v.is_undefined() => DASH.to_string(),
-        None => escape_cell(&format!("{v}")),
+    tera.register_filter("cell", |v: &Value, _: Kwargs, _: &State| {
+        defined(v, "cell")?;
+        Ok::<_, tera::Error>(match v.as_str() {
+            Some(s) if !s.trim().is_empty() => escape_cell(s),
+            Some(_) => DASH.to_string(),
+            None if v.is_none() => DASH.to_string(),
+            None => escape_cell(&format!("{v}")),
+        })
     });
     tera.register_filter("md", |v: &Value, _: Kwargs, _: &State| {
         demote_headings(v.as_str().unwrap_or(""))

@@ -7,7 +7,8 @@ use common::*;
 
 #[test]
 fn shared_annual_example_has_the_figures_the_board_reads() {
-    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("annual-sales-plan.yaml")) else {
+    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("annual-sales-plan.yaml"))
+    else {
         eprintln!("SKIP: ../shared/examples/annual-sales-plan.yaml not present");
         return;
     };
@@ -17,7 +18,9 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
     assert!(md.starts_with("# 销售计划制定与策略优化方案\n"));
     assert!(md.contains("| 编制单位 | 华远数科技术有限公司 |"));
     assert!(md.contains("- [五、销售目标](#五销售目标)"));
-    for heading in ["## 一、执行摘要", "## 五、销售目标", "## 八、预算与资源分配", "## 十二、策略优化机制"] {
+    for heading in
+        ["## 一、执行摘要", "## 五、销售目标", "## 八、预算与资源分配", "## 十二、策略优化机制"]
+    {
         assert!(md.contains(heading), "missing {heading}");
     }
     // Sales growth 1.2亿 → 1.5亿, percent metric in points.
@@ -42,7 +45,9 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
 
 #[test]
 fn shared_monthly_example_reads_as_a_battle_plan() {
-    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("monthly-battle-plan.yaml")) else {
+    let Some(plan) =
+        shared_examples().into_iter().find(|p| p.ends_with("monthly-battle-plan.yaml"))
+    else {
         eprintln!("SKIP: ../shared/examples/monthly-battle-plan.yaml not present");
         return;
     };
@@ -53,7 +58,15 @@ fn shared_monthly_example_reads_as_a_battle_plan() {
     assert_row(&t, &["转化率", "3.0%", "3.4%", "113.3%", "+0.4个百分点", "✓ 正常"]);
     assert_row(&t, &["客户满意度(NPS)", "65", "—", "—", "—", "— 待更新"]);
     assert_row(&t, &["第3周", "480万元", "40.0%", "900万元", "双11"]);
-    assert_row(&t, &["促销营销", "\"双11\"预热 + 全场满减；新品首发限时 10% 折扣", "市场策划", "拉动消费，提升客单价"]);
+    assert_row(
+        &t,
+        &[
+            "促销营销",
+            "\"双11\"预热 + 全场满减；新品首发限时 10% 折扣",
+            "市场策划",
+            "拉动消费，提升客单价",
+        ],
+    );
     assert!(md.contains("## 十、成果评估与后续计划"));
 }
 
@@ -71,14 +84,19 @@ fn every_plan_renders_clean_and_deterministically() {
         assert_eq!(parsed.len(), blocks, "{}: tables lost in parsing", plan.display());
         for table in &parsed {
             let width = table[0].len();
-            assert!(table.iter().all(|r| r.len() == width), "{}: ragged table {table:?}", plan.display());
+            assert!(
+                table.iter().all(|r| r.len() == width),
+                "{}: ragged table {table:?}",
+                plan.display()
+            );
         }
     }
 }
 
 #[test]
 fn english_plan_reads_as_an_english_document() {
-    let Some(plan) = own_plans().into_iter().find(|p| p.to_string_lossy().ends_with("-en.yaml")) else {
+    let Some(plan) = own_plans().into_iter().find(|p| p.to_string_lossy().ends_with("-en.yaml"))
+    else {
         panic!("plans/ must hold an English example ending in -en.yaml");
     };
     let md = render_md(&plan, "english");

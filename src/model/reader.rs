@@ -101,7 +101,12 @@ impl<'s> Reader<'s> {
             self.wrong_type(node, path, "a mapping of fields", &example);
             return None;
         };
-        let mut out = Fields { path: path.to_string(), span: node.span, entries: Vec::new(), typos: Vec::new() };
+        let mut out = Fields {
+            path: path.to_string(),
+            span: node.span,
+            entries: Vec::new(),
+            typos: Vec::new(),
+        };
         let mut prev: Option<(&str, &Node)> = None;
         for (k, v) in entries {
             let Some(key) = k.as_str() else {

@@ -53,7 +53,8 @@ pub fn scratch(name: &str) -> PathBuf {
 /// tool's stderr when it fails or prints a warning.
 pub fn render_md(plan: &Path, scratch_name: &str) -> String {
     let out = scratch(scratch_name);
-    let o = run(&root(), &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "--strict"]);
+    let o =
+        run(&root(), &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "--strict"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "render {} failed:\n{stderr}", plan.display());
     assert!(stderr.trim().is_empty(), "render {} printed:\n{stderr}", plan.display());
@@ -73,7 +74,9 @@ pub fn tables(md: &str) -> Vec<Vec<Vec<String>>> {
             Event::Start(Tag::Table(_)) => table = Vec::new(),
             Event::End(TagEnd::Table) => tables.push(std::mem::take(&mut table)),
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => row = Vec::new(),
-            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => table.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                table.push(std::mem::take(&mut row))
+            }
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
             Event::End(TagEnd::TableCell) => row.push(cell.take().unwrap_or_default()),
             Event::Text(t) | Event::Code(t) => {
@@ -89,10 +92,15 @@ pub fn tables(md: &str) -> Vec<Vec<Vec<String>>> {
 
 /// Asserts that some table has a row whose leading cells are exactly `cells`.
 pub fn assert_row(tables: &[Vec<Vec<String>>], cells: &[&str]) {
-    let rows: Vec<&Vec<String>> =
-        tables.iter().flat_map(|t| t.iter()).filter(|r| r.first().map(String::as_str) == Some(cells[0])).collect();
+    let rows: Vec<&Vec<String>> = tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|r| r.first().map(String::as_str) == Some(cells[0]))
+        .collect();
     assert!(
-        rows.iter().any(|r| r.len() >= cells.len() && r[..cells.len()].iter().zip(cells).all(|(a, b)| a == b)),
+        rows.iter()
+            .any(|r| r.len() >= cells.len()
+                && r[..cells.len()].iter().zip(cells).all(|(a, b)| a == b)),
         "no row {cells:?}; rows starting with {:?}: {rows:?}",
         cells[0]
     );

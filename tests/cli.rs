@@ -1,0 +1,116 @@
+//! End-to-end: the commands a user types, their files, messages and exit codes.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn new_writes_starters_that_render_clean() {
+    let dir = scratch("new");
+    for kind in ["annual", "monthly"] {
+        let o = run(&dir, &["new", kind]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let file = dir.join(format!("{kind}-plan.yaml"));
+        assert!(std::fs::read_to_string(&file).unwrap().starts_with('#'));
+        let md = render_md(&file, &format!("new-{kind}"));
+        assert!(md.contains("## 一、执行摘要"), "{kind}: {md}");
+        // A second `new` never overwrites.
+        let again = run(&dir, &["new", kind]);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    }
+}
+
+#[test]
+fn html_and_pdf_are_refused_clearly_until_they_exist() {
+    let dir = scratch("formats");
+    let starter = dir.join("p.yaml");
+    std::fs::write(&starter, planwright::starter::starter("annual").unwrap()).unwrap();
+    for f in ["html", "md,pdf"] {
+        let o = run(&dir, &["render", "p.yaml", "-f", f]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("not yet available"));
+    }
+    assert!(!dir.join("output").exists(), "nothing may be written");
+    let o = run(&dir, &["render", "p.yaml", "-f", "docx"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format `docx`"));
+}
+
+#[test]
+fn template_folder_overrides_one_file_and_labels_key_by_key() {
+    let dir = scratch("override");
+    let o = run(&dir, &["templates", "export", "tpl"]);
+    assert!(o.status.success());
+    assert!(dir.join("tpl/chapters/kpis.md").exists());
+    assert!(dir.join("tpl/labels.yaml").exists());
+    // Keep only an overridden chapter and one label.
+    std::fs::remove_dir_all(dir.join("tpl")).unwrap();
+    std::fs::create_dir_all(dir.join("tpl/chapters")).unwrap();
+    std::fs::write(
+        dir.join("tpl/chapters/risks.md"),
+        "## {{ chapter.heading }}\n\n{% for r in risks %}- {{ r.name | text }}: {{ r.score }}\n{% endfor %}\n{% include \"builtin/chapters/risks.md\" %}",
+    )
+    .unwrap();
+    std::fs::write(dir.join("tpl/labels.yaml"), "risks: { zh-CN: 风险清单, en: Risk list }\n")
+        .unwrap();
+    std::fs::write(dir.join("p.yaml"), planwright::starter::starter("annual").unwrap()).unwrap();
+    let o = run(&dir, &["render", "p.yaml", "--templates", "tpl"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(dir.join("output/p/p.md")).unwrap();
+    assert!(md.contains("## 七、风险清单"), "label override missing:\n{md}");
+    assert!(md.contains("- 价格战加剧: 16"), "template override missing:\n{md}");
+    assert!(md.contains("## 一、执行摘要"), "built-in fallback missing");
+}
+
+#[test]
+fn missing_template_folder_is_an_error() {
+    let dir = scratch("missing-tpl");
+    std::fs::write(dir.join("p.yaml"), planwright::starter::starter("annual").unwrap()).unwrap();
+    let o = run(&dir, &["render", "p.yaml", "--templates", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("template folder `nope` does not exist"));
+}
+
+#[test]
+fn broken_user_template_names_itself() {
+    let dir = scratch("broken-tpl");
+    std::fs::create_dir_all(dir.join("tpl/chapters")).unwrap();
+    std::fs::write(
+        dir.join("tpl/chapters/budget.md"),
+        "## {{ chapter.heading }}\n{{ budget.nope | fmt }}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("p.yaml"), planwright::starter::starter("annual").unwrap()).unwrap();
+    let o = run(&dir, &["render", "p.yaml", "--templates", "tpl"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("chapters/budget.md"), "{err}");
+    assert!(!dir.join("output/p/p.md").exists(), "no half-written report");
+}
+
+#[test]
+fn unknown_template_set_lists_the_available_ones() {
+    let dir = scratch("unknown-set");
+    let plan =
+        planwright::starter::starter("annual").unwrap().replace("kind: annual", "kind: quarterly");
+    std::fs::write(dir.join("p.yaml"), plan).unwrap();
+    let o = run(&dir, &["render", "p.yaml"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("no template set `quarterly` (available: annual, monthly)"), "{err}");
+}
+
+#[test]
+fn check_reports_all_plans_and_the_worst_exit_code() {
+    let dir = scratch("check-many");
+    std::fs::write(dir.join("good.yaml"), planwright::starter::starter("monthly").unwrap())
+        .unwrap();
+    std::fs::write(dir.join("bad.yaml"), "meta: {kind: annual, title: x, period: 2024-Q5}\n")
+        .unwrap();
+    let o = run(&dir, &["check", "good.yaml", "bad.yaml", "missing.yaml"]);
+    let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("ok good.yaml"));
+    assert!(err.contains("bad.yaml:1:40"), "{err}");
+    assert!(err.contains("failed to read `missing.yaml`"), "{err}");
+    assert_eq!(o.status.code(), Some(2));
+}

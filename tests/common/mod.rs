@@ -1,6 +1,6 @@
 //! Helpers shared by the end-to-end tests: run the real binary, find the plans.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

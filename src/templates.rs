@@ -121,11 +121,9 @@ impl Templates {
     }
 
     /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: &serde_json::Value) -> Result<String, Error> {
-        let ctx = tera::Context::from_serialize(context)
-            .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })?;
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Error> {
         self.tera
-            .render(name, &ctx)
+            .render(name, ctx)
             .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })
     }
 }

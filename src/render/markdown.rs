@@ -1,7 +1,7 @@
 //! Context → the Markdown report: each chapter rendered by its template, sub-sections
 //! numbered, a table of contents built from the real headings, then the layout around them.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::context::Chapter;
 use crate::error::Error;
@@ -38,6 +38,9 @@ pub fn render(
         serde_json::from_value(ctx.get("chapters").cloned().unwrap_or(Value::Null))
             .unwrap_or_default();
     let sections = ctx.get("sections").and_then(Value::as_array).cloned().unwrap_or_default();
+    // Converted once; clones share their values, so each chapter only adds its own keys.
+    let base = tera::Context::from_serialize(ctx)
+        .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;
     let mut body = String::new();
     let mut toc = Vec::new();
     for ch in &chapters {
@@ -46,14 +49,12 @@ pub fn render(
             name: format!("chapters/{name}.md"),
             message: "template not found".into(),
         })?;
-        let mut c = ctx.clone();
-        if let Some(obj) = c.as_object_mut() {
-            obj.insert("chapter".into(), json!(ch));
-            if ch.custom {
-                let section =
-                    sections.iter().find(|s| s.get("id").and_then(Value::as_str) == Some(&ch.id));
-                obj.insert("section".into(), section.cloned().unwrap_or(Value::Null));
-            }
+        let mut c = base.clone();
+        c.insert("chapter", ch);
+        if ch.custom {
+            let section =
+                sections.iter().find(|s| s.get("id").and_then(Value::as_str) == Some(&ch.id));
+            c.insert("section", &section.cloned().unwrap_or(Value::Null));
         }
         let text = templates.render(&template, &c)?;
         let text = number_sections(&tidy(&text), ch.number, locale);
@@ -64,11 +65,9 @@ pub fn render(
         body.push_str(text.trim());
     }
     dedupe_anchors(&mut toc);
-    let mut c = ctx.clone();
-    if let Some(obj) = c.as_object_mut() {
-        obj.insert("toc".into(), json!(toc));
-        obj.insert("body".into(), Value::String(body));
-    }
+    let mut c = base;
+    c.insert("toc", &toc);
+    c.insert("body", &body);
     Ok(tidy(&templates.render(&layout, &c)?) + "\n")
 }
 

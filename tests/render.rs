@@ -54,9 +54,9 @@ fn shared_monthly_example_reads_as_a_battle_plan() {
     let md = render_md(&plan, "shared-monthly");
     let t = tables(&md);
     assert!(md.contains("**本月销售目标：1,200万元**"));
-    assert_row(&t, &["销售额", "1,200万元", "655万元", "54.6%", "-545万元", "✗ 落后"]);
+    assert_row(&t, &["销售额", "1,200万元", "655万元", "54.6%", "-545万元", "▼ 落后"]);
     assert_row(&t, &["转化率", "3.0%", "3.4%", "113.3%", "+0.4个百分点", "✓ 正常"]);
-    assert_row(&t, &["客户满意度(NPS)", "65", "—", "—", "—", "— 待更新"]);
+    assert_row(&t, &["客户满意度(NPS)", "65", "—", "—", "—", "○ 待更新"]);
     assert_row(&t, &["第3周", "480万元", "40.0%", "900万元", "双11"]);
     assert_row(
         &t,

@@ -1,6 +1,7 @@
 //! Plan + figures → warnings: figures that should add up but do not, schedule problems.
 //!
-//! Each warning shows both figures and the difference, formatted as the report formats them.
+//! Each warning shows both figures and the difference, formatted as the report formats them
+//! and written in the plan's language (the reader of a warning is the plan's author).
 
 use rust_decimal::Decimal;
 
@@ -8,40 +9,25 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::figures::Figures;
 use crate::format::{self, Precision};
 use crate::model::values::Currency;
-use crate::model::{Locale, Plan};
+use crate::model::{Locale, Plan, Task};
 
 /// All warnings for a plan whose model was built without errors.
 pub fn warnings(plan: &Plan, figures: &Figures) -> Vec<Diagnostic> {
+    let w = Warn { locale: plan.meta.locale, cur: plan.meta.currency };
     let mut out = Vec::new();
-    let locale = plan.meta.locale;
-    let cur = plan.meta.currency;
     let target = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
     if let Some(t) = &plan.targets {
         for (i, (b, bf)) in t.breakdowns.iter().zip(&figures.breakdowns).enumerate() {
             let path = format!("targets.breakdowns[{i}].items");
+            let what = w.pick(format!("目标分解「{}」", b.name), format!("breakdown `{}`", b.name));
             if bf.by_share {
                 if let Some(sum) = bf.share_sum.filter(|s| *s != Decimal::ONE) {
-                    out.push(share_warning(
-                        &format!("breakdown `{}`", b.name),
-                        sum,
-                        &path,
-                        b.span,
-                        locale,
-                    ));
+                    out.push(w.shares(&what, sum, &path, b.span));
                 }
             } else if let (Some(sum), Some(total)) = (bf.amount_sum, target)
                 && sum != total
             {
-                out.push(sum_warning(
-                    &format!("breakdown `{}`", b.name),
-                    sum,
-                    total,
-                    "targets.total",
-                    &path,
-                    b.span,
-                    cur,
-                    locale,
-                ));
+                out.push(w.sum(&what, sum, total, Whole::Target, &path, b.span));
             }
         }
     }
@@ -49,138 +35,158 @@ pub fn warnings(plan: &Plan, figures: &Figures) -> Vec<Diagnostic> {
         && let Some(total) =
             b.total.map(|m| m.amount).filter(|t| *t != bf.sum && !b.items.is_empty())
     {
-        out.push(sum_warning(
-            "budget items",
-            bf.sum,
-            total,
-            "budget.total",
-            "budget.items",
-            b.span,
-            cur,
-            locale,
-        ));
+        let what = w.pick("预算明细".into(), "budget items".into());
+        out.push(w.sum(&what, bf.sum, total, Whole::Budget, "budget.items", b.span));
     }
     if let Some(sum) = figures.channels.share_sum.filter(|s| *s != Decimal::ONE) {
-        out.push(share_warning("channel shares", sum, "channels", plan.channels_span, locale));
+        let what = w.pick("渠道".into(), "channel".into());
+        out.push(w.shares(&what, sum, "channels", plan.channels_span));
     }
     if let (Some(sum), Some(total)) = (figures.channels.expected_sum, target)
         && sum != total
     {
-        out.push(sum_warning(
-            "channel `expected`",
-            sum,
-            total,
-            "targets.total",
-            "channels",
-            plan.channels_span,
-            cur,
-            locale,
-        ));
+        let what = w.pick("渠道预期销售额".into(), "channel `expected`".into());
+        out.push(w.sum(&what, sum, total, Whole::Target, "channels", plan.channels_span));
     }
     if let Some(sum) = figures.competitor_share_sum.filter(|s| *s > Decimal::ONE) {
         let span = plan.market.as_ref().and_then(|m| m.competitors_span);
-        let over = format::percent(sum - Decimal::ONE, Precision::Derived);
+        let (p, over) = (
+            format::percent(sum, Precision::Derived),
+            format::points(sum - Decimal::ONE, w.locale),
+        );
+        let message = w.pick(
+            format!("竞争对手市场份额合计 {p}，超出 100%（{over}）"),
+            format!("competitor shares add up to {p}, over 100% ({over})"),
+        );
         out.push(
-            Diagnostic::warning(
-                format!(
-                    "competitor shares add up to {}, over 100% by {over}",
-                    format::percent(sum, Precision::Derived)
+            Diagnostic::warning(message, "market.competitors", span)
+                .with_label(w.pick(
+                    "同一市场的份额合计不能超过 100%".into(),
+                    "shares of one market cannot exceed 100%".into(),
+                ))
+                .with_hint(
+                    w.pick(
+                        "核对各家 `share`；不同市场的份额应分开填写".into(),
+                        "check each `share`; shares of different markets belong in separate plans"
+                            .into(),
+                    ),
                 ),
-                "market.competitors",
-                span,
-            )
-            .with_label("shares of one market cannot exceed 100%")
-            .with_hint("check each `share`; shares of different markets belong in separate plans"),
         );
     }
-    schedule_warnings(plan, &mut out);
+    schedule_warnings(plan, &w, &mut out);
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sum_warning(
-    what: &str,
-    sum: Decimal,
-    total: Decimal,
-    total_key: &str,
-    path: &str,
-    span: Option<Span>,
+/// What a sum is compared with.
+#[derive(Clone, Copy)]
+enum Whole {
+    Target,
+    Budget,
+}
+
+/// Locale-aware wording of warnings.
+struct Warn {
+    locale: Locale,
     cur: Currency,
-    locale: Locale,
-) -> Diagnostic {
-    let m = |v| format::money(v, cur, locale, Precision::Exact);
-    let diff = sum - total;
-    let rel = if total.is_zero() {
-        String::new()
-    } else {
-        format!("（{}）", format::signed_percent(diff / total))
-    };
-    let message = match locale {
-        Locale::ZhCn => {
-            let word = if diff.is_sign_negative() { "少" } else { "多" };
-            format!(
-                "{what}合计 {}，比 `{total_key}` {} {word} {}{rel}",
-                m(sum),
-                m(total),
-                m(diff.abs())
-            )
-        }
-        Locale::En => {
-            let word = if diff.is_sign_negative() { "short of" } else { "over" };
-            let rel = rel.replace('（', " (").replace('）', ")");
-            format!(
-                "{what} add up to {}, {} {word} `{total_key}` {}{rel}",
-                m(sum),
-                m(diff.abs()),
-                m(total)
-            )
-        }
-    };
-    Diagnostic::warning(message, path, span)
-        .with_label(format!("sum {} ≠ {}", m(sum), m(total)))
-        .with_hint(format!("make the items add up to {}, or correct `{total_key}`", m(total)))
 }
 
-fn share_warning(
-    what: &str,
-    sum: Decimal,
-    path: &str,
-    span: Option<Span>,
-    locale: Locale,
-) -> Diagnostic {
-    let p = |v| format::percent(v, Precision::Derived);
-    let diff = sum - Decimal::ONE;
-    let message = match locale {
-        Locale::ZhCn => {
-            format!("{what}占比合计 {}，与 100% 相差 {}", p(sum), format::signed_percent(diff))
+impl Warn {
+    fn pick(&self, zh: String, en: String) -> String {
+        match self.locale {
+            Locale::ZhCn => zh,
+            Locale::En => en,
         }
-        Locale::En => {
-            format!("{what} add up to {}, {} from 100%", p(sum), format::signed_percent(diff))
-        }
-    };
-    Diagnostic::warning(message, path, span)
-        .with_label(format!("shares sum to {}", p(sum)))
-        .with_hint("make the shares add up to exactly 100%")
-}
+    }
 
-fn schedule_warnings(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let locale = plan.meta.locale;
-    if let Some(period) = plan.meta.period {
-        for (i, t) in plan.schedule.iter().enumerate() {
-            if !period.contains(t.start) || !period.contains(t.end) {
-                out.push(
-                    Diagnostic::warning(
-                        format!(
-                            "schedule item `{}` ({} – {}) falls outside the plan period {} ({} – {})",
-                            t.name, t.start, t.end, format::period(&period, locale), period.start, period.end
-                        ),
-                        format!("schedule[{i}]"),
-                        t.span,
-                    )
-                    .with_label("outside `meta.period`")
-                    .with_hint("move the dates inside the period, or widen `meta.period`"),
-                );
+    fn money(&self, v: Decimal) -> String {
+        format::money(v, self.cur, self.locale, Precision::Exact)
+    }
+
+    /// `…合计 1.44亿元，比目标总额 1.5亿元 少 600万元（-4.0%）`.
+    fn sum(
+        &self,
+        what: &str,
+        sum: Decimal,
+        total: Decimal,
+        whole: Whole,
+        path: &str,
+        span: Option<Span>,
+    ) -> Diagnostic {
+        let diff = sum - total;
+        let rel =
+            (!total.is_zero()).then(|| format::signed_percent(diff / total)).unwrap_or_default();
+        let (s, t, d) = (self.money(sum), self.money(total), self.money(diff.abs()));
+        let (whole_zh, key) = match whole {
+            Whole::Target => ("目标总额", "targets.total"),
+            Whole::Budget => ("预算总额", "budget.total"),
+        };
+        let message = match self.locale {
+            Locale::ZhCn => {
+                let word = if diff.is_sign_negative() { "少" } else { "多" };
+                format!("{what}合计 {s}，比{whole_zh} {t} {word} {d}（{rel}）")
             }
+            Locale::En => {
+                let word = if diff.is_sign_negative() { "short of" } else { "over" };
+                format!("{what} add up to {s}, {d} ({rel}) {word} `{key}` {t}")
+            }
+        };
+        Diagnostic::warning(message, path, span).with_label(format!("{s} ≠ {t}")).with_hint(
+            self.pick(
+                format!("调整各项使合计等于 {t}，或修改 `{key}`"),
+                format!("make the items add up to {t}, or correct `{key}`"),
+            ),
+        )
+    }
+
+    /// `…占比合计 90.0%，与 100% 相差 -10.0个百分点`.
+    fn shares(&self, what: &str, sum: Decimal, path: &str, span: Option<Span>) -> Diagnostic {
+        let p = format::percent(sum, Precision::Derived);
+        let diff = format::points(sum - Decimal::ONE, self.locale);
+        let message = self.pick(
+            format!("{what}占比合计 {p}，与 100% 相差 {diff}"),
+            format!("{what} shares add up to {p}, {diff} from 100%"),
+        );
+        Diagnostic::warning(message, path, span)
+            .with_label(self.pick(format!("占比合计 {p}"), format!("shares sum to {p}")))
+            .with_hint(self.pick(
+                "调整各项占比使合计正好为 100%".into(),
+                "make the shares add up to exactly 100%".into(),
+            ))
+    }
+}
+
+fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let span_of = |t: &Task| format!("{} – {}", t.start, t.end);
+    if let Some(period) = plan.meta.period {
+        let shown = format::period(&period, w.locale);
+        for (i, t) in plan.schedule.iter().enumerate() {
+            if period.contains(t.start) && period.contains(t.end) {
+                continue;
+            }
+            let message = w.pick(
+                format!(
+                    "执行计划「{}」（{}）超出计划期间 {shown}（{} – {}）",
+                    t.name,
+                    span_of(t),
+                    period.start,
+                    period.end
+                ),
+                format!(
+                    "schedule item `{}` ({}) falls outside the plan period {shown} ({} – {})",
+                    t.name,
+                    span_of(t),
+                    period.start,
+                    period.end
+                ),
+            );
+            out.push(
+                Diagnostic::warning(message, format!("schedule[{i}]"), t.span)
+                    .with_label(w.pick("超出 `meta.period`".into(), "outside `meta.period`".into()))
+                    .with_hint(w.pick(
+                        "把日期移入计划期间，或放宽 `meta.period`".into(),
+                        "move the dates inside the period, or widen `meta.period`".into(),
+                    )),
+            );
         }
     }
     let mut order: Vec<usize> = (0..plan.schedule.len()).collect();
@@ -188,43 +194,55 @@ fn schedule_warnings(plan: &Plan, out: &mut Vec<Diagnostic>) {
     for pair in order.windows(2) {
         let (a, b) = (&plan.schedule[pair[0]], &plan.schedule[pair[1]]);
         let gap = b.start.days() - a.end.days() - 1;
-        let path = format!("schedule[{}]", pair[1]);
-        if gap > 0 {
-            out.push(
-                Diagnostic::warning(
+        if gap == 0 {
+            continue;
+        }
+        let (message, label) = if gap > 0 {
+            (
+                w.pick(
+                    format!(
+                        "执行计划有 {gap} 天空档：「{}」止于 {}，「{}」始于 {}",
+                        a.name, a.end, b.name, b.start
+                    ),
                     format!(
                         "{gap}-day gap in the schedule: `{}` ends {} but `{}` starts {}",
                         a.name, a.end, b.name, b.start
                     ),
-                    path,
-                    b.span,
-                )
-                .with_label("nothing planned before this")
-                .with_hint(format!(
-                    "start `{}` on {}, or end `{}` later",
-                    b.name,
-                    a.end.succ(),
-                    a.name
-                )),
-            );
-        } else if gap < 0 {
-            out.push(
-                Diagnostic::warning(
+                ),
+                w.pick("此前有空档".into(), "nothing planned before this".into()),
+            )
+        } else {
+            (
+                w.pick(
+                    format!(
+                        "执行计划重叠 {} 天：「{}」止于 {}，「{}」始于 {}",
+                        -gap, a.name, a.end, b.name, b.start
+                    ),
                     format!(
                         "schedule items overlap by {} day(s): `{}` ends {} but `{}` starts {}",
                         -gap, a.name, a.end, b.name, b.start
                     ),
-                    path,
-                    b.span,
-                )
-                .with_label("starts before the previous item ends")
-                .with_hint(format!(
-                    "start `{}` on {}, or end `{}` earlier",
-                    b.name,
-                    a.end.succ(),
-                    a.name
+                ),
+                w.pick("与上一项重叠".into(), "starts before the previous item ends".into()),
+            )
+        };
+        out.push(
+            Diagnostic::warning(message, format!("schedule[{}]", pair[1]), b.span)
+                .with_label(label)
+                .with_hint(w.pick(
+                    format!(
+                        "让「{}」从 {} 开始，或调整「{}」的结束日期",
+                        b.name,
+                        a.end.succ(),
+                        a.name
+                    ),
+                    format!(
+                        "start `{}` on {}, or change the end of `{}`",
+                        b.name,
+                        a.end.succ(),
+                        a.name
+                    ),
                 )),
-            );
-        }
+        );
     }
 }

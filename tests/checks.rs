@@ -1,0 +1,218 @@
+//! Every check of PLAN-FORMAT.md, one fixture each (`fixtures/checks/`), pinned to the line
+//! and column it must point at, with the message and the hint that says what to write.
+
+mod common;
+
+use common::*;
+use planwright::diagnostic::Severity;
+
+/// (fixture, severity, line, column, message contains, hint contains)
+const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
+    (
+        "yaml-syntax",
+        Severity::Error,
+        4,
+        16,
+        "invalid YAML: mapping values are not allowed",
+        "quote values",
+    ),
+    ("unknown-key", Severity::Error, 14, 24, "unknown key `amout`", "did you mean `amount`?"),
+    (
+        "unknown-top-level-key",
+        Severity::Error,
+        8,
+        1,
+        "unknown key `budgets`",
+        "did you mean `budget`?",
+    ),
+    (
+        "wrong-type",
+        Severity::Error,
+        9,
+        12,
+        "`targets.metrics` must be a list, found a single value",
+        "lines starting with `- `",
+    ),
+    ("bad-money", Severity::Error, 13, 31, "`12万五` is not an amount of money", "`1.5亿`"),
+    ("bare-percent", Severity::Error, 9, 26, "`50` is not a percentage", "write `50%`"),
+    (
+        "missing-required",
+        Severity::Error,
+        3,
+        3,
+        "missing required field `title`",
+        "add `title: …` to `meta`",
+    ),
+    (
+        "mixed-currencies",
+        Severity::Error,
+        13,
+        29,
+        "mixed currencies: `$120` is in USD, but the plan's currency is CNY",
+        "meta.currency: USD",
+    ),
+    (
+        "scale-out-of-range",
+        Severity::Error,
+        8,
+        46,
+        "`7` is out of range: the scale runs from 1 to 5",
+        "很低/低/中/高/很高",
+    ),
+    (
+        "end-before-start",
+        Severity::Error,
+        8,
+        45,
+        "`end` (2024-01-01) is before `start` (2024-03-31)",
+        "swap the two dates",
+    ),
+    (
+        "after-unknown-chapter",
+        Severity::Error,
+        10,
+        12,
+        "`after: teams` names no chapter",
+        "did you mean `team`?",
+    ),
+    ("duplicate-ids", Severity::Error, 11, 9, "duplicate id `optimization`", "its own id"),
+    (
+        "flow-comma-split",
+        Severity::Error,
+        8,
+        27,
+        "was read as `拉动消费` plus an unknown key `提升客单价`",
+        "full-width comma: `expected: 拉动消费，提升客单价`",
+    ),
+    ("bad-date", Severity::Error, 6, 9, "`2024-02-30` is not a date", "YYYY-MM-DD"),
+    (
+        "bad-period",
+        Severity::Error,
+        5,
+        11,
+        "`2024-Q5` is not a period: quarters run Q1–Q4",
+        "2024-Q3",
+    ),
+    (
+        "breakdown-sum",
+        Severity::Warning,
+        12,
+        7,
+        "目标分解「按季度」合计 1.44亿元，比目标总额 1.5亿元 少 600万元（-4.0%）",
+        "1.5亿元",
+    ),
+    ("shares-sum", Severity::Warning, 11, 7, "占比合计 90.0%，与 100% 相差 -10.0个百分点", "100%"),
+    (
+        "budget-sum",
+        Severity::Warning,
+        10,
+        3,
+        "预算明细合计 480万元，比预算总额 500万元 少 20万元（-4.0%）",
+        "budget.total",
+    ),
+    (
+        "channel-expected-sum",
+        Severity::Warning,
+        11,
+        1,
+        "渠道预期销售额合计 1.4亿元，比目标总额 1.5亿元 少 1,000万元（-6.7%）",
+        "targets.total",
+    ),
+    (
+        "schedule-outside-period",
+        Severity::Warning,
+        8,
+        5,
+        "超出计划期间 2024年第一季度",
+        "meta.period",
+    ),
+    ("schedule-gap", Severity::Warning, 9, 5, "执行计划有 4 天空档", "2025-11-15"),
+    ("schedule-overlap", Severity::Warning, 9, 5, "执行计划重叠 3 天", "2025-11-18"),
+    (
+        "competitor-shares",
+        Severity::Warning,
+        8,
+        3,
+        "竞争对手市场份额合计 120.0%，超出 100%（+20.0个百分点）",
+        "share",
+    ),
+];
+
+fn fixture(case: &str) -> std::path::PathBuf {
+    root().join("tests/fixtures/checks").join(format!("{case}.yaml"))
+}
+
+#[test]
+fn every_check_is_reported_at_its_line_and_column() {
+    for &(case, severity, line, col, message, hint) in CASES {
+        let path = fixture(case);
+        let source = std::fs::read_to_string(&path).unwrap();
+        let checked = planwright::check(&format!("{case}.yaml"), &source);
+        let items = &checked.diagnostics.items;
+        assert_eq!(items.len(), 1, "{case}: expected exactly one diagnostic, got {items:#?}");
+        let d = &items[0];
+        assert_eq!(d.severity, severity, "{case}");
+        assert_eq!(d.position(), Some((line, col)), "{case}: {}", d.message);
+        assert!(d.message.contains(message), "{case}: message was `{}`", d.message);
+        assert!(d.hints.iter().any(|h| h.contains(hint)), "{case}: hints were {:?}", d.hints);
+        assert_eq!(checked.valid.is_some(), severity == Severity::Warning, "{case}");
+    }
+}
+
+#[test]
+fn fixtures_cover_every_case_listed() {
+    let files = yaml_files(&root().join("tests/fixtures/checks"));
+    assert_eq!(files.len(), CASES.len(), "a fixture without a case, or a case without a fixture");
+}
+
+#[test]
+fn errors_write_nothing_and_warnings_fail_only_under_strict() {
+    let dir = scratch("checks-exit");
+    for &(case, severity, line, col, ..) in CASES {
+        let path = fixture(case);
+        let p = path.to_str().unwrap();
+        let o = run(&dir, &["render", p, "-o", "out"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{case}.yaml:{line}:{col}")),
+            "{case}: snippet header missing in\n{err}"
+        );
+        let written = dir.join("out").join(case).join(format!("{case}.md")).exists();
+        match severity {
+            Severity::Error => {
+                assert_eq!(o.status.code(), Some(1), "{case}: {err}");
+                assert!(!written, "{case}: a plan with errors must write nothing");
+            }
+            Severity::Warning => {
+                assert_eq!(o.status.code(), Some(0), "{case}: {err}");
+                assert!(written, "{case}: warnings still write the report");
+                let strict = run(&dir, &["check", p, "--strict"]);
+                assert_eq!(strict.status.code(), Some(1), "{case}: --strict must fail on warnings");
+            }
+        }
+    }
+}
+
+#[test]
+fn all_problems_of_a_file_are_reported_at_once() {
+    let source = "meta: { kind: annual, title: x, period: \"2024\" }\n\
+                  targets:\n  total: 1.5亿\n  metrics:\n    - { name: 回款率, baseline: 85, target: 92% }\n\
+                  channels:\n  - { name: 直销, share: 50, expectd: 100 }\n\
+                  risks:\n  - { name: r, likelihood: 0, severity: 超高 }\n";
+    let checked = planwright::check("many.yaml", source);
+    let messages: Vec<&str> =
+        checked.diagnostics.items.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(checked.diagnostics.error_count(), 5, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("`85` is not a percentage")));
+    assert!(messages.iter().any(|m| m.contains("unknown key `expectd`")));
+    assert!(messages.iter().any(|m| m.contains("`超高` is not a risk scale value")));
+}
+
+#[test]
+fn figures_reach_decimal_exactly_as_written() {
+    // 0.1 + 0.2 in f64 is 0.30000000000000004; here the sum must be exactly 0.3 (元).
+    let source = "meta: { kind: annual, title: x, period: \"2024\" }\n\
+                  budget:\n  total: 0.3\n  items:\n    - { name: a, amount: 0.1 }\n    - { name: b, amount: 0.2 }\n";
+    let checked = planwright::check("exact.yaml", source);
+    assert!(checked.diagnostics.items.is_empty(), "{}", checked.diagnostics.render());
+}

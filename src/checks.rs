@@ -114,7 +114,7 @@ impl Warn {
     ) -> Diagnostic {
         let diff = sum - total;
         let rel =
-            (!total.is_zero()).then(|| format::signed_percent(diff / total)).unwrap_or_default();
+            if total.is_zero() { String::new() } else { format::signed_percent(diff / total) };
         let (s, t, d) = (self.money(sum), self.money(total), self.money(diff.abs()));
         let (whole_zh, key) = match whole {
             Whole::Target => ("目标总额", "targets.total"),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use crate::figures::{Attainment, Figures, Growth, Level};
+use crate::figures::{Attainment, Figures, Growth, Level, Status};
 use crate::format;
 use crate::model::date::Date;
 use crate::model::values::{Currency, Figure, Period};
@@ -335,6 +335,14 @@ pub fn build(
         "kpis".into(),
         json!(plan.kpis.iter().zip(&figures.kpis).map(|(m, a)| measure(m, a)).collect::<Vec<_>>()),
     );
+    obj.insert("kpi_summary".into(), {
+        let count = |st: Status| figures.kpis.iter().filter(|a| a.status == st).count();
+        json!({
+            "on_track": count(Status::OnTrack), "at_risk": count(Status::AtRisk),
+            "off_track": count(Status::OffTrack), "pending": count(Status::Pending),
+            "measured": figures.kpis.iter().filter(|a| a.status != Status::Pending).count(),
+        })
+    });
     obj.insert("pace".into(), match (plan.meta.as_of, plan.meta.period) {
         (Some(d), Some(p)) if p.contains(d) => json!({
             "date": date(d),

@@ -76,7 +76,9 @@ pub enum Error {
         available: String,
     },
     /// A requested output format is not implemented yet.
-    #[error("format `{0}` is not yet available (this version writes `md`)\nhint: use `-f md`")]
+    #[error(
+        "format `{0}` is not yet available (this version writes `md` and `html`)\nhint: use `-f md,html`"
+    )]
     FormatUnavailable(String),
     /// An unknown output format.
     #[error("unknown format `{0}`\nhint: formats are `md`, `html` and `pdf`")]

@@ -104,13 +104,26 @@ impl Engine {
 
     /// Renders one format of a valid plan into bytes.
     pub fn render(&self, plan: &Plan, figures: &Figures, format: Format) -> Result<Vec<u8>, Error> {
+        let ctx = self.context(plan, figures);
+        let set = &plan.meta.kind;
         match format {
             Format::Markdown => {
-                let ctx = self.context(plan, figures);
-                render::markdown::render(&self.templates, &plan.meta.kind, &ctx, plan.meta.locale)
+                render::markdown::render(&self.templates, set, &ctx, plan.meta.locale)
                     .map(String::into_bytes)
             }
-            Format::Html | Format::Pdf => Err(Error::FormatUnavailable(format.extension().into())),
+            Format::Html => {
+                let md =
+                    render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
+                render::html::render(
+                    &self.templates,
+                    set,
+                    &ctx,
+                    &md,
+                    &std::collections::BTreeMap::new(),
+                )
+                .map(String::into_bytes)
+            }
+            Format::Pdf => Err(Error::FormatUnavailable(format.extension().into())),
         }
     }
 }

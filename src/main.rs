@@ -141,7 +141,7 @@ fn render(
             None => return fail(&Error::UnknownFormat(f.clone())),
         }
     }
-    if let Some(missing) = wanted.iter().find(|f| **f != Format::Markdown) {
+    if let Some(missing) = wanted.iter().find(|f| **f == Format::Pdf) {
         return fail(&Error::FormatUnavailable(missing.extension().into()));
     }
     let engine = match Engine::new(templates) {

@@ -37,6 +37,8 @@ pub const BUILTINS: &[(&str, &str)] = &[
     ("chapters/risks.md", include_str!("../templates/chapters/risks.md")),
     ("chapters/team.md", include_str!("../templates/chapters/team.md")),
     ("chapters/section.md", include_str!("../templates/chapters/section.md")),
+    ("html/report.html", include_str!("../templates/html/report.html")),
+    ("html/style.css", include_str!("../templates/html/style.css")),
 ];
 
 /// Templates and labels, ready to render any number of plans.
@@ -50,7 +52,8 @@ impl Templates {
     /// Loads the built-ins, overridden by the files of `dir` when given.
     pub fn load(dir: Option<&Path>) -> Result<Self, Error> {
         let mut tera = Tera::new();
-        tera.autoescape_on(Vec::<&str>::new());
+        // Markdown is escaped by our own filters; HTML layouts by Tera.
+        tera.autoescape_on([".html"]);
         register_filters(&mut tera);
         let mut user: Vec<(String, String)> = Vec::new();
         if let Some(dir) = dir {
@@ -59,14 +62,16 @@ impl Templates {
             }
             collect(dir, dir, &mut user)?;
         }
+        let is_template =
+            |n: &str| n.ends_with(".md") || n.ends_with(".html") || n.ends_with(".css");
         let mut names: Vec<(String, String)> = Vec::new();
         for (name, text) in &user {
-            if name.ends_with(".md") {
+            if is_template(name) {
                 names.push((name.clone(), text.clone()));
             }
         }
         for (name, text) in BUILTINS {
-            if !name.ends_with(".md") {
+            if !is_template(name) {
                 continue;
             }
             names.push((format!("builtin/{name}"), text.to_string()));
@@ -111,6 +116,12 @@ impl Templates {
         sets.sort();
         sets.dedup();
         sets
+    }
+
+    /// The HTML layout of `set`: its own `report.html`, else the shared one.
+    pub fn html_layout(&self, set: &str) -> String {
+        let own = format!("{set}/report.html");
+        if self.tera.contains_template(&own) { own } else { "html/report.html".to_string() }
     }
 
     /// The template for `chapter` in `set`: the set's own, else the shared one.

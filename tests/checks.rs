@@ -1,6 +1,8 @@
 //! Every check of PLAN-FORMAT.md, one fixture each (`fixtures/checks/`), pinned to the line
 //! and column it must point at, with the message and the hint that says what to write.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;

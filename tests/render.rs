@@ -1,6 +1,8 @@
 //! End-to-end: the real binary renders the reference and example plans; the figures that
 //! matter are asserted in the Markdown, which must parse back into the same tables.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;

@@ -1,5 +1,7 @@
 //! insta snapshots of the reference reports, so a review shows every change to the Markdown.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;

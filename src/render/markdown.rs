@@ -20,6 +20,17 @@ pub struct TocEntry {
     pub anchor: String,
 }
 
+/// The Markdown report and its parts, which the HTML and PDF renderers reuse.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The whole document: cover block, contents, chapters.
+    pub document: String,
+    /// The chapters only, numbered.
+    pub body: String,
+    /// Chapter and section headings with anchors.
+    pub toc: Vec<TocEntry>,
+}
+
 /// Renders the whole report for `set` from a built context.
 pub fn render(
     templates: &Templates,
@@ -27,6 +38,16 @@ pub fn render(
     ctx: &Value,
     locale: Locale,
 ) -> Result<String, Error> {
+    render_parts(templates, set, ctx, locale).map(|r| r.document)
+}
+
+/// Renders the report and keeps its parts.
+pub fn render_parts(
+    templates: &Templates,
+    set: &str,
+    ctx: &Value,
+    locale: Locale,
+) -> Result<Rendered, Error> {
     let layout = format!("{set}/report.md");
     if templates.resolve(set, "report").as_deref() != Some(layout.as_str()) {
         return Err(Error::UnknownSet {
@@ -68,7 +89,8 @@ pub fn render(
     let mut c = base;
     c.insert("toc", &toc);
     c.insert("body", &body);
-    Ok(tidy(&templates.render(&layout, &c)?) + "\n")
+    let document = tidy(&templates.render(&layout, &c)?) + "\n";
+    Ok(Rendered { document, body, toc })
 }
 
 /// Collapses runs of blank lines and trailing spaces left by template tags (not in code).

@@ -1,5 +1,6 @@
 //! Context → report documents. One file per format; Markdown is the source of the others.
 
+pub mod html;
 pub mod markdown;
 
 /// Output formats a user can ask for.

@@ -1,0 +1,374 @@
+//! Rendered Markdown → one self-contained HTML page: CSS and charts inline, no requests.
+//!
+//! The chapters' Markdown goes through pulldown-cmark (GFM tables, footnotes, strikethrough,
+//! task lists), then ammonia, so raw HTML from the plan can never become live markup; only
+//! after sanitising are our own trusted pieces added (chart SVG, table classes, status chips).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::markdown::{Rendered, slug};
+use crate::error::Error;
+use crate::templates::Templates;
+
+/// Renders the HTML page of a plan from its context and rendered Markdown.
+pub fn render(
+    templates: &Templates,
+    set: &str,
+    ctx: &serde_json::Value,
+    md: &Rendered,
+    charts: &BTreeMap<String, Chart>,
+) -> Result<String, Error> {
+    let labels: BTreeMap<String, String> =
+        ctx.get("labels").and_then(|l| serde_json::from_value(l.clone()).ok()).unwrap_or_default();
+    let body = body_html(md, &labels, charts);
+    let layout = templates.html_layout(set);
+    let mut c = tera::Context::from_serialize(ctx)
+        .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;
+    c.insert("toc", &md.toc);
+    c.insert("body", &body);
+    templates.render(&layout, &c)
+}
+
+/// Markdown extensions the report uses, shared with the tests that parse it back.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// The report body as sanitised HTML, with heading ids matching the TOC anchors.
+pub fn body_html(
+    md: &Rendered,
+    labels: &BTreeMap<String, String>,
+    charts: &BTreeMap<String, Chart>,
+) -> String {
+    let raw = markdown_to_html(&md.body);
+    let clean = sanitize(&raw);
+    enhance(&clean, labels, charts)
+}
+
+/// A chart to inline: its SVG and text alternative.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Title (shown as caption).
+    pub title: String,
+    /// Text alternative.
+    pub description: String,
+    /// SVG document.
+    pub svg: String,
+}
+
+fn markdown_to_html(md: &str) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut heading: Option<(HeadingLevel, Vec<Event>)> = None;
+    for ev in Parser::new_ext(md, markdown_options()) {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level, Vec::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, inner)) = heading.take() else { continue };
+                let text: String = inner
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let mut id = slug(&text);
+                let n = seen.entry(id.clone()).or_insert(0);
+                if *n > 0 {
+                    id = format!("{id}-{n}");
+                }
+                *n += 1;
+                let tag = heading_tag(level);
+                events.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">"))));
+                events.extend(inner);
+                events.push(Event::Html(CowStr::from(format!("</{tag}>\n"))));
+            }
+            other => match heading.as_mut() {
+                Some((_, inner)) => inner.push(other),
+                None => events.push(other),
+            },
+        }
+    }
+    let mut out = String::with_capacity(md.len() * 2);
+    pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn heading_tag(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h1",
+        HeadingLevel::H2 => "h2",
+        HeadingLevel::H3 => "h3",
+        HeadingLevel::H4 => "h4",
+        HeadingLevel::H5 => "h5",
+        HeadingLevel::H6 => "h6",
+    }
+}
+
+/// Keeps structure and text, drops scripts, event handlers, frames and `javascript:` links.
+fn sanitize(html: &str) -> String {
+    let tags: HashSet<&str> = [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "del",
+        "div",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "section",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+    .into_iter()
+    .collect();
+    let mut attrs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for tag in ["h2", "h3", "h4", "h5", "h6"] {
+        attrs.insert(tag, ["id"].into_iter().collect());
+    }
+    attrs.insert("a", ["href", "title", "id"].into_iter().collect());
+    attrs.insert("img", ["src", "alt", "title"].into_iter().collect());
+    attrs.insert("th", ["style"].into_iter().collect());
+    attrs.insert("td", ["style"].into_iter().collect());
+    attrs.insert("input", ["type", "checked", "disabled"].into_iter().collect());
+    attrs.insert("li", ["id"].into_iter().collect());
+    attrs.insert("sup", ["id", "class"].into_iter().collect());
+    attrs.insert("div", ["id", "class"].into_iter().collect());
+    ammonia::Builder::default()
+        .tags(tags)
+        .tag_attributes(attrs)
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("th" | "td", "style") => {
+                matches!(value, "text-align: right" | "text-align: center" | "text-align: left")
+                    .then_some(value.into())
+            }
+            ("input", "type") => (value == "checkbox").then_some(value.into()),
+            // Only our chart files may be images: nothing is loaded from outside the page.
+            ("img", "src") => value.starts_with("charts/").then_some(value.into()),
+            _ => Some(value.into()),
+        })
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .clean(html)
+        .to_string()
+}
+
+/// Adds what the sanitiser would not let through from the plan but we trust from ourselves:
+/// table classes and scopes, totals rows, status chips, inline charts.
+fn enhance(
+    html: &str,
+    labels: &BTreeMap<String, String>,
+    charts: &BTreeMap<String, Chart>,
+) -> String {
+    let mut s = html
+        .replace("<th style=\"text-align: right\">", "<th scope=\"col\" class=\"num\">")
+        .replace("<th style=\"text-align: center\">", "<th scope=\"col\" class=\"center\">")
+        .replace("<th style=\"text-align: left\">", "<th scope=\"col\">")
+        .replace("<th>", "<th scope=\"col\">")
+        .replace("<td style=\"text-align: right\">", "<td class=\"num\">")
+        .replace("<td style=\"text-align: center\">", "<td class=\"center\">")
+        .replace("<td style=\"text-align: left\">", "<td>")
+        .replace("<table>", "<div class=\"table-wrap\"><table>")
+        .replace("</table>", "</table></div>");
+    if let Some(total) = labels.get("total") {
+        s = s.replace(
+            &format!("<tr><td><strong>{}</strong></td>", escape(total)),
+            &format!(
+                "<tr class=\"total\"><th scope=\"row\"><strong>{}</strong></th>",
+                escape(total)
+            ),
+        );
+    }
+    for (key, class) in
+        [("on_track", "on"), ("at_risk", "risk"), ("off_track", "off"), ("pending", "pending")]
+    {
+        if let Some(text) = labels.get(key) {
+            let text = escape(text);
+            s = s.replace(
+                &format!(">{text}</td>"),
+                &format!("><span class=\"chip {class}\">{text}</span></td>"),
+            );
+        }
+    }
+    for (key, class) in [("level_high", "off"), ("level_medium", "risk"), ("level_low", "on")] {
+        if let Some(text) = labels.get(key) {
+            let text = escape(text);
+            s = s.replace(
+                &format!("<td>{text}</td>"),
+                &format!("<td><span class=\"chip {class}\">{text}</span></td>"),
+            );
+        }
+    }
+    inline_charts(&s, charts)
+}
+
+/// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself.
+fn inline_charts(html: &str, charts: &BTreeMap<String, Chart>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<img src=\"charts/") {
+        let Some(len) = rest[start..].find('>') else { break };
+        let tag = &rest[start..start + len + 1];
+        let id = tag["<img src=\"charts/".len()..].split(['.', '"']).next().unwrap_or("");
+        let (mut before, mut after) = (&rest[..start], &rest[start + len + 1..]);
+        let wrapped = before.ends_with("<p>") && after.starts_with("</p>");
+        if wrapped {
+            before = &before[..before.len() - 3];
+            after = &after[4..];
+        }
+        out.push_str(before);
+        match charts.get(id) {
+            Some(c) => out.push_str(&figure(id, c)),
+            // A chart the renderer does not have: keep the text alternative, load nothing.
+            None => out.push_str(&format!("<p class=\"missing-chart\">{}</p>", alt_of(tag))),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn alt_of(tag: &str) -> String {
+    tag.split("alt=\"").nth(1).and_then(|a| a.split('"').next()).unwrap_or("").to_string()
+}
+
+fn figure(id: &str, c: &Chart) -> String {
+    let svg = c.svg.trim_start_matches(|ch: char| ch != '<');
+    let svg = svg
+        .strip_prefix("<?xml")
+        .map_or(svg, |s| s.split_once("?>").map_or(s, |(_, r)| r))
+        .trim_start();
+    let (title_id, desc_id) = (format!("chart-{id}-title"), format!("chart-{id}-desc"));
+    // Give the SVG an accessible name and description.
+    let svg = match svg.find('>') {
+        Some(end) if svg.starts_with("<svg") => format!(
+            "{} role=\"img\" aria-labelledby=\"{title_id} {desc_id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
+            &svg[..end],
+            escape(&c.title),
+            escape(&c.description),
+            &svg[end + 1..]
+        ),
+        _ => svg.to_string(),
+    };
+    format!(
+        "<figure class=\"chart\" id=\"chart-{id}\">{svg}<figcaption>{}</figcaption></figure>\n",
+        escape(&c.title)
+    )
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(md: &str) -> String {
+        let r = Rendered { document: String::new(), body: md.to_string(), toc: Vec::new() };
+        let labels: BTreeMap<String, String> = [("total", "合计"), ("on_track", "✓ 正常")]
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
+        body_html(&r, &labels, &BTreeMap::new())
+    }
+
+    #[test]
+    fn hostile_html_in_plan_text_runs_nothing() {
+        let html = body(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<iframe src=\"https://evil\"></iframe>\n\n[x](javascript:alert(1)) <a href=\"javascript:alert(2)\" onclick=\"alert(3)\">y</a>",
+        );
+        for bad in ["<script", "onerror", "<iframe", "javascript:", "onclick", "src=\"x\""] {
+            assert!(!html.contains(bad), "{bad} survived in {html}");
+        }
+    }
+
+    #[test]
+    fn headings_get_the_toc_anchors() {
+        let html = body("## 一、执行摘要\n\n### （一）要点\n\n## 二、回顾\n\n### （一）要点\n");
+        assert!(html.contains("<h2 id=\"一执行摘要\">一、执行摘要</h2>"), "{html}");
+        assert!(html.contains("<h3 id=\"一要点-1\">"), "{html}");
+    }
+
+    #[test]
+    fn tables_get_scopes_numeric_cells_totals_and_chips() {
+        let html = body(
+            "| 指标 | 金额 | 状态 |\n|:--|--:|:--|\n| a | 1 | ✓ 正常 |\n| **合计** | **1** | |\n",
+        );
+        assert!(html.contains("<th scope=\"col\" class=\"num\">金额</th>"), "{html}");
+        assert!(html.contains("<td class=\"num\">1</td>"), "{html}");
+        assert!(
+            html.contains("<tr class=\"total\"><th scope=\"row\"><strong>合计</strong></th>"),
+            "{html}"
+        );
+        assert!(html.contains("<span class=\"chip on\">✓ 正常</span>"), "{html}");
+    }
+
+    #[test]
+    fn charts_are_inlined_with_title_and_description() {
+        let r = Rendered {
+            document: String::new(),
+            body: "![销售](charts/targets.svg \"说明\")\n".into(),
+            toc: Vec::new(),
+        };
+        let mut charts = BTreeMap::new();
+        charts.insert(
+            "targets".to_string(),
+            Chart {
+                title: "销售".into(),
+                description: "说明".into(),
+                svg: "<svg width=\"10\"><rect/></svg>".into(),
+            },
+        );
+        let html = body_html(&r, &BTreeMap::new(), &charts);
+        assert!(
+            html.starts_with(
+                "<figure class=\"chart\" id=\"chart-targets\"><svg width=\"10\" role=\"img\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<title id=\"chart-targets-title\">销售</title>"));
+        assert!(!html.contains("<img"));
+    }
+}

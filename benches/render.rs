@@ -50,12 +50,16 @@ fn main() {
             continue;
         };
         let t_check = time(runs, || check(&name, &source));
-        let t_md = time(runs, || engine.render(&plan, &figures, Format::Markdown).expect("render"));
+        let t_md = time(runs, || {
+            engine.render(&plan, &figures, "bench", &[Format::Markdown]).expect("render")
+        });
+        let t_html = time(runs, || {
+            engine
+                .render(&plan, &figures, "bench", &[Format::Markdown, Format::Html])
+                .expect("render")
+        });
         println!(
-            "{name:<32} check+figures {:>9.1?}   markdown {:>9.1?}   total {:>9.1?}",
-            t_check,
-            t_md,
-            t_check + t_md
+            "{name:<40} check+figures {t_check:>9.1?}   md {t_md:>9.1?}   md+html {t_html:>9.1?}"
         );
     }
 }

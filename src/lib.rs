@@ -26,7 +26,7 @@ use diagnostic::Diagnostics;
 use error::Error;
 use figures::Figures;
 use model::Plan;
-use render::Format;
+use render::{Format, OutputFile, RenderedChart};
 use templates::Templates;
 
 /// Plans larger than this are refused before parsing (real plans are a few KB).
@@ -102,28 +102,56 @@ impl Engine {
         context::build(plan, figures, &labels, &plan.meta.kind)
     }
 
-    /// Renders one format of a valid plan into bytes.
-    pub fn render(&self, plan: &Plan, figures: &Figures, format: Format) -> Result<Vec<u8>, Error> {
-        let ctx = self.context(plan, figures);
-        let set = &plan.meta.kind;
-        match format {
-            Format::Markdown => {
-                render::markdown::render(&self.templates, set, &ctx, plan.meta.locale)
-                    .map(String::into_bytes)
-            }
-            Format::Html => {
-                let md =
-                    render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
-                render::html::render(
-                    &self.templates,
-                    set,
-                    &ctx,
-                    &md,
-                    &std::collections::BTreeMap::new(),
-                )
-                .map(String::into_bytes)
-            }
-            Format::Pdf => Err(Error::FormatUnavailable(format.extension().into())),
+    /// Renders the requested formats of a valid plan: every file of the report, paths
+    /// relative to the report's folder (`<name>.md`, `charts/*.svg`, `<name>.html`).
+    /// Nothing is written here; on error no file is returned.
+    pub fn render(
+        &self,
+        plan: &Plan,
+        figures: &Figures,
+        name: &str,
+        formats: &[Format],
+    ) -> Result<Vec<OutputFile>, Error> {
+        let charts: Vec<RenderedChart> = Vec::new();
+        let mut ctx = self.context(plan, figures);
+        if let Some(obj) = ctx.as_object_mut() {
+            let map: serde_json::Map<String, serde_json::Value> = charts
+                .iter()
+                .map(|c| {
+                    let v = serde_json::json!({"title": c.title, "description": c.description, "file": c.file()});
+                    (c.id.clone(), v)
+                })
+                .collect();
+            obj.insert("charts".into(), serde_json::Value::Object(map));
         }
+        let set = &plan.meta.kind;
+        let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
+        let mut files = Vec::new();
+        for format in formats {
+            match format {
+                Format::Markdown => {
+                    files.push(OutputFile {
+                        path: format!("{name}.md").into(),
+                        bytes: md.document.clone().into_bytes(),
+                    });
+                    for c in &charts {
+                        files.push(OutputFile {
+                            path: c.file().into(),
+                            bytes: c.svg.clone().into_bytes(),
+                        });
+                    }
+                }
+                Format::Html => {
+                    let by_id = charts.iter().map(|c| (c.id.clone(), c.clone())).collect();
+                    let html = render::html::render(&self.templates, set, &ctx, &md, &by_id)?;
+                    files.push(OutputFile {
+                        path: format!("{name}.html").into(),
+                        bytes: html.into_bytes(),
+                    });
+                }
+                Format::Pdf => return Err(Error::FormatUnavailable(format.extension().into())),
+            }
+        }
+        Ok(files)
     }
 }

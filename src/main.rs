@@ -158,23 +158,18 @@ fn render(
             }
         };
         let name = output::report_name(path);
-        // Render every format before writing any, so a failure leaves no partial report.
-        let mut docs = Vec::new();
-        for fmt in &wanted {
-            match engine.render(&plan, &figures, *fmt) {
-                Ok(bytes) => docs.push((output::report_path(out, &name, fmt.extension()), bytes)),
-                Err(e) => {
-                    worst = worst.max(fail(&e));
-                    docs.clear();
-                    break;
+        // Everything is rendered in memory first: a failure leaves no partial report.
+        match engine.render(&plan, &figures, &name, &wanted) {
+            Ok(files) => {
+                for f in files {
+                    let file = out.join(&name).join(&f.path);
+                    match output::write_atomic(&file, &f.bytes) {
+                        Ok(()) => println!("wrote {}", file.display()),
+                        Err(e) => worst = worst.max(fail(&e)),
+                    }
                 }
             }
-        }
-        for (file, bytes) in docs {
-            match output::write_atomic(&file, &bytes) {
-                Ok(()) => println!("wrote {}", file.display()),
-                Err(e) => worst = worst.max(fail(&e)),
-            }
+            Err(e) => worst = worst.max(fail(&e)),
         }
     }
     worst

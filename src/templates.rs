@@ -439,6 +439,17 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("md", |v: &Value, _: Kwargs, _: &State| {
         demote_headings(v.as_str().unwrap_or(""))
     });
+    // `{{ chart(id="budget") }}`: the chart as a Markdown image, or nothing when the plan has
+    // no data for it (so a template can place every chart unconditionally).
+    tera.register_function("chart", |k: Kwargs, s: &State| {
+        let id = k.must_get::<String>("id")?;
+        let charts = s.get::<Value>("charts")?.unwrap_or_else(Value::none);
+        let Some(c) = field(&charts, &id) else { return Ok::<_, tera::Error>(String::new()) };
+        let text = |key: &str| field(c, key).and_then(Value::as_str).unwrap_or("").to_string();
+        let title = text("title").replace(['[', ']'], "");
+        let desc = text("description").replace('"', "'");
+        Ok(format!("\n\n![{title}]({} \"{desc}\")\n\n", text("file")))
+    });
     // `"{n} 期" | fill(n=4)`: fills `{name}` placeholders of a label sentence.
     tera.register_filter("fill", |v: &Value, k: Kwargs, _: &State| {
         let mut text = v.as_str().unwrap_or("").to_string();

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::RenderedChart as Chart;
 use super::markdown::{Rendered, slug};
 use crate::error::Error;
 use crate::templates::Templates;
@@ -48,17 +49,6 @@ pub fn body_html(
     let raw = markdown_to_html(&md.body);
     let clean = sanitize(&raw);
     enhance(&clean, labels, charts)
-}
-
-/// A chart to inline: its SVG and text alternative.
-#[derive(Debug, Clone)]
-pub struct Chart {
-    /// Title (shown as caption).
-    pub title: String,
-    /// Text alternative.
-    pub description: String,
-    /// SVG document.
-    pub svg: String,
 }
 
 fn markdown_to_html(md: &str) -> String {
@@ -356,6 +346,7 @@ mod tests {
         charts.insert(
             "targets".to_string(),
             Chart {
+                id: "targets".into(),
                 title: "销售".into(),
                 description: "说明".into(),
                 svg: "<svg width=\"10\"><rect/></svg>".into(),

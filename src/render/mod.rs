@@ -3,6 +3,36 @@
 pub mod html;
 pub mod markdown;
 
+/// A chart drawn for one report: placed by templates, written as a file next to the
+/// Markdown, inlined into the HTML.
+#[derive(Debug, Clone)]
+pub struct RenderedChart {
+    /// File stem, unique in the report (`budget`, `breakdown-1`).
+    pub id: String,
+    /// Title, shown as caption.
+    pub title: String,
+    /// Text alternative.
+    pub description: String,
+    /// The SVG document.
+    pub svg: String,
+}
+
+impl RenderedChart {
+    /// Path relative to the report's folder, as the Markdown links it.
+    pub fn file(&self) -> String {
+        format!("charts/{}.svg", self.id)
+    }
+}
+
+/// One file of a rendered report, relative to the report's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative path (`annual.md`, `charts/budget.svg`).
+    pub path: std::path::PathBuf,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
 /// Output formats a user can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {

@@ -317,40 +317,31 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// A scalar parsed by `parse`; a parse failure is reported at the value.
+    fn parsed<T>(
+        &mut self,
+        f: &Fields,
+        key: &str,
+        (what, example): (&str, &str),
+        parse: impl FnOnce(&str) -> Result<T, ValueError>,
+    ) -> Option<T> {
+        let (node, text) = self.scalar(f, key, what, example)?;
+        parse(text).map_err(|e| self.value_error(e, &f.child(key), node)).ok()
+    }
+
     /// A percentage written with `%`, as a fraction.
     pub fn percent(&mut self, f: &Fields, key: &str) -> Option<Decimal> {
-        let (node, text) = self.scalar(f, key, "a percentage", "`28%`")?;
-        match values::parse_percent(text) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                self.value_error(e, &f.child(key), node);
-                None
-            }
-        }
+        self.parsed(f, key, ("a percentage", "`28%`"), values::parse_percent)
     }
 
     /// A plain number.
     pub fn number(&mut self, f: &Fields, key: &str) -> Option<Decimal> {
-        let (node, text) = self.scalar(f, key, "a number", "`12`")?;
-        match values::parse_number(text) {
-            Ok(n) => Some(n),
-            Err(e) => {
-                self.value_error(e, &f.child(key), node);
-                None
-            }
-        }
+        self.parsed(f, key, ("a number", "`12`"), values::parse_number)
     }
 
     /// A 1–5 risk scale value.
     pub fn scale(&mut self, f: &Fields, key: &str) -> Option<u8> {
-        let (node, text) = self.scalar(f, key, "a value from 1 to 5", "`3` or `中`")?;
-        match values::parse_scale(text) {
-            Ok(n) => Some(n),
-            Err(e) => {
-                self.value_error(e, &f.child(key), node);
-                None
-            }
-        }
+        self.parsed(f, key, ("a value from 1 to 5", "`3` or `中`"), values::parse_scale)
     }
 
     /// `true` / `false`.

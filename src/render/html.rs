@@ -51,11 +51,41 @@ pub fn body_html(
     enhance(&clean, labels, charts)
 }
 
+/// True for Chinese characters and full-width punctuation, between which a line break in
+/// the source is no space (browsers would otherwise show one).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+/// Soft line breaks next to Chinese text are dropped; elsewhere they stay spaces.
+fn join_cjk_lines<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+    let text_end = |e: &Event| match e {
+        Event::Text(t) | Event::Code(t) => t.chars().last(),
+        _ => None,
+    };
+    let text_start = |e: &Event| match e {
+        Event::Text(t) | Event::Code(t) => t.chars().next(),
+        _ => None,
+    };
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
+    for i in 0..events.len() {
+        if matches!(events[i], Event::SoftBreak) {
+            let before = out.last().and_then(text_end);
+            let after = events.get(i + 1).and_then(text_start);
+            if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
+                continue;
+            }
+        }
+        out.push(events[i].clone());
+    }
+    out
+}
+
 fn markdown_to_html(md: &str) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<(HeadingLevel, Vec<Event>)> = None;
-    for ev in Parser::new_ext(md, markdown_options()) {
+    for ev in join_cjk_lines(Parser::new_ext(md, markdown_options()).collect()) {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, Vec::new())),
             Event::End(TagEnd::Heading(_)) => {
@@ -312,6 +342,12 @@ mod tests {
         for bad in ["<script", "onerror", "<iframe", "javascript:", "onclick", "src=\"x\""] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    #[test]
+    fn line_breaks_inside_chinese_text_add_no_space() {
+        assert_eq!(body("增长。\n主推礼盒"), "<p>增长。主推礼盒</p>\n");
+        assert_eq!(body("grow\nfast"), "<p>grow\nfast</p>\n");
     }
 
     #[test]

@@ -454,7 +454,7 @@ fn budget_categories(plan: &Plan) -> Vec<(String, Decimal)> {
 
 /// True for names of periods (`Q1`, `H2`, `第1周`, `3月`, `Week 2`, `Jan`): such breakdowns
 /// are shown in time order with a running total.
-fn is_period_name(name: &str) -> bool {
+pub(crate) fn is_period_name(name: &str) -> bool {
     let n = name.trim();
     let lower = n.to_lowercase();
     let num_after = |prefix: &str| {

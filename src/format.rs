@@ -199,6 +199,17 @@ pub fn short_date(d: Date, locale: Locale, year: Option<i32>) -> String {
     }
 }
 
+/// A month on a time axis: `3月` / `Mar`, with the year when asked: `2025年1月` / `Jan 2025`.
+pub fn month_label(year: i32, month: u32, locale: Locale, with_year: bool) -> String {
+    let m = month.clamp(1, 12);
+    match (locale, with_year) {
+        (Locale::ZhCn, false) => format!("{m}月"),
+        (Locale::ZhCn, true) => format!("{year}年{m}月"),
+        (Locale::En, false) => MONTHS[m as usize - 1][..3].to_string(),
+        (Locale::En, true) => format!("{} {year}", &MONTHS[m as usize - 1][..3]),
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",

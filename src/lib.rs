@@ -2,11 +2,13 @@
 //!
 //! Pipeline: [`plan`] (YAML → node tree) → [`model`] (typed, validated) → [`figures`]
 //! (derived, exact decimals) → [`checks`] (warnings) → [`context`] (one view for templates)
-//! → [`templates`] (Tera) → [`render`] (Markdown) → [`output`] (files).
+//! → [`templates`] (Tera) → [`render`] (Markdown) → [`output`] (files); [`charts`] draws
+//! the figures (plotters) for the formats that show them.
 //!
 //! [`Engine`] holds what is loaded once per process (templates, labels) and is shared by
 //! every plan rendered; each stage is a pure function of its input.
 
+pub mod charts;
 pub mod checks;
 pub mod context;
 pub mod diagnostic;

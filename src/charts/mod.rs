@@ -1,0 +1,251 @@
+//! Plan + figures → the report's charts: one [`Chart`] per figure the plan has data for,
+//! drawn with plotters on any backend ([`Chart::draw`]) or as deterministic SVG text
+//! ([`Chart::svg`]).
+//!
+//! [`build`] is pure: it formats every label and value through [`crate::format`] (so a chart
+//! reads `1.5亿元` exactly like the text) and turns `Decimal`s into `f64` only for positions.
+//! Each chart kind lives in its own file and lays itself out from measured text.
+
+mod bars;
+mod history;
+mod kpis;
+mod periods;
+mod risks;
+mod schedule;
+mod style;
+mod targets;
+
+use std::collections::BTreeMap;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::figures::{Figures, Growth};
+use crate::format::{self, Precision};
+use crate::model::values::{Currency, Figure};
+use crate::model::{Locale, Plan};
+
+/// One chart of a plan, ready to draw.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// File stem, unique per plan: `targets`, `breakdown-1`, `history`, `competitors`,
+    /// `budget`, `kpis`, `risks`, `schedule`, `channels`.
+    pub id: String,
+    /// Id of the chapter it belongs in: `targets`, `market`, `strategies`, `schedule`,
+    /// `budget`, `kpis`, `risks`.
+    pub chapter: String,
+    /// Title in the plan's language (also drawn in the chart).
+    pub title: String,
+    /// Text alternative: what the chart shows, with its key figures.
+    pub description: String,
+    body: Body,
+    height: u32,
+}
+
+/// What a chart draws, with every label already formatted.
+#[derive(Debug, Clone)]
+enum Body {
+    Targets(targets::Data),
+    Periods(periods::Data),
+    Bars(bars::Data),
+    History(history::Data),
+    Kpis(kpis::Data),
+    Risks(risks::Data),
+    Schedule(schedule::Data),
+}
+
+impl Chart {
+    /// Natural size in pixels (width, height).
+    pub fn size(&self) -> (u32, u32) {
+        (style::WIDTH, self.height)
+    }
+
+    /// Draws the chart on `root`, laid out for the area's width (best at [`Chart::size`]).
+    ///
+    /// Text sizes follow plotters' convention (the SVG backend writes `size / 1.24` as the
+    /// font size); text asks for the family `Noto Sans SC`, registered from the bundled font.
+    pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let pen = style::Pen::new(root)?;
+        pen.title(&self.title)?;
+        match &self.body {
+            Body::Targets(d) => targets::draw(d, &pen),
+            Body::Periods(d) => periods::draw(d, &pen),
+            Body::Bars(d) => bars::draw(d, &pen),
+            Body::History(d) => history::draw(d, &pen),
+            Body::Kpis(d) => kpis::draw(d, &pen),
+            Body::Risks(d) => risks::draw(d, &pen),
+            Body::Schedule(d) => schedule::draw(d, &pen),
+        }?;
+        root.present().map_err(|e| e.to_string())
+    }
+
+    /// The chart as an SVG document: same plan, same bytes. Carries `<title>` and `<desc>`
+    /// for screen readers and a font stack found on readers' machines.
+    pub fn svg(&self) -> Result<String, String> {
+        let mut buf = String::new();
+        {
+            let root = SVGBackend::with_string(&mut buf, self.size()).into_drawing_area();
+            self.draw(&root)?;
+        }
+        Ok(finish_svg(&buf, &self.id, &self.title, &self.description))
+    }
+}
+
+/// Adds title, description and role to the `<svg>` element and the font stack to texts.
+fn finish_svg(svg: &str, id: &str, title: &str, description: &str) -> String {
+    let svg = svg.replace(
+        &format!("font-family=\"{}\"", style::FAMILY),
+        &format!("font-family=\"{}\"", style::FONT_STACK),
+    );
+    let Some(end) = svg.find('>') else { return svg };
+    let (open, rest) = svg.split_at(end);
+    let t = format!("pw-chart-{id}-title");
+    let d = format!("pw-chart-{id}-desc");
+    format!(
+        "{open} role=\"img\" aria-labelledby=\"{t} {d}\">\n<title id=\"{t}\">{}</title>\n<desc id=\"{d}\">{}</desc>{}",
+        xml_escape(title),
+        xml_escape(description),
+        &rest[1..]
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Builds every chart the plan has data for, in report order. Pure: no I/O.
+pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) -> Vec<Chart> {
+    let cx = Cx { labels, locale: plan.meta.locale, currency: plan.meta.currency };
+    let mut out = Vec::new();
+    out.extend(bars::competitors(plan, figures, &cx));
+    out.extend(targets::build(plan, figures, &cx));
+    if let Some(t) = &plan.targets {
+        for (i, (b, bf)) in t.breakdowns.iter().zip(&figures.breakdowns).enumerate() {
+            let id = format!("breakdown-{}", i + 1);
+            let periodic = b.items.iter().all(|it| crate::context::is_period_name(&it.name));
+            let chart = if periodic {
+                periods::build(id, b, bf, t.total, &cx)
+            } else {
+                bars::breakdown(id, b, bf, t.total, &cx)
+            };
+            out.extend(chart);
+        }
+    }
+    out.extend(history::build(plan, figures, &cx));
+    out.extend(bars::channels(plan, figures, &cx));
+    out.extend(schedule::build(plan, figures, &cx));
+    out.extend(bars::budget(plan, figures, &cx));
+    out.extend(kpis::build(plan, figures, &cx));
+    out.extend(risks::build(plan, figures, &cx));
+    out
+}
+
+/// What every chart builder needs: labels, locale, currency, and the formatting helpers.
+pub(crate) struct Cx<'a> {
+    labels: &'a BTreeMap<String, String>,
+    locale: Locale,
+    currency: Currency,
+}
+
+impl Cx<'_> {
+    /// A label; its key when missing (built-in labels always have it).
+    fn l(&self, key: &str) -> String {
+        self.labels.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    /// A label sentence with `{name}` placeholders filled.
+    fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.l(key);
+        for (k, v) in values {
+            text = text.replace(&format!("{{{k}}}"), v);
+        }
+        text
+    }
+
+    /// Items of a description, joined with the locale's separator.
+    fn join(&self, items: &[String]) -> String {
+        items.join(&self.l("measure_sep"))
+    }
+
+    fn money(&self, amount: Decimal, exact: bool) -> String {
+        format::money(amount, self.currency, self.locale, precision(exact))
+    }
+
+    fn percent(&self, frac: Decimal, exact: bool) -> String {
+        format::percent(frac, precision(exact))
+    }
+
+    fn figure(&self, f: &Figure, unit: Option<&str>) -> String {
+        match f {
+            Figure::Money(m) => format::money(m.amount, m.currency, self.locale, Precision::Exact),
+            Figure::Percent(p) => format::percent(*p, Precision::Exact),
+            Figure::Number(n) => format::number(*n, unit, self.locale, Precision::Exact),
+        }
+    }
+
+    fn growth(&self, g: &Growth) -> String {
+        match g {
+            Growth::Relative(r) => format::signed_percent(*r),
+            Growth::Points(p) => format::points(*p, self.locale),
+        }
+    }
+
+    fn chart(
+        &self,
+        id: &str,
+        chapter: &str,
+        title: String,
+        description: String,
+        body: Body,
+    ) -> Chart {
+        let height = match &body {
+            Body::Targets(d) => targets::height(d),
+            Body::Periods(_) => periods::HEIGHT,
+            Body::Bars(d) => bars::height(d),
+            Body::History(_) => history::HEIGHT,
+            Body::Kpis(d) => kpis::height(d),
+            Body::Risks(d) => risks::height(d),
+            Body::Schedule(d) => schedule::height(d),
+        };
+        Chart { id: id.to_string(), chapter: chapter.to_string(), title, description, body, height }
+    }
+}
+
+fn precision(exact: bool) -> Precision {
+    if exact { Precision::Exact } else { Precision::Derived }
+}
+
+/// A decimal as a float, for positions only.
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// Round axis ticks `0, step, 2·step, …` covering `max`, in exact decimals.
+fn ticks(max: Decimal) -> Vec<Decimal> {
+    if max <= Decimal::ZERO {
+        return vec![Decimal::ZERO, Decimal::ONE];
+    }
+    let raw = max / Decimal::from(4);
+    let mut mag = Decimal::ONE;
+    while mag * Decimal::TEN <= raw {
+        mag *= Decimal::TEN;
+    }
+    while mag > raw {
+        mag /= Decimal::TEN;
+    }
+    let step = [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(mag * Decimal::TEN);
+    let mut out = vec![Decimal::ZERO];
+    while out.last().is_some_and(|t| *t < max) {
+        out.push(Decimal::from(out.len() as u64) * step);
+    }
+    out.into_iter().map(|t| t.normalize()).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,444 @@
+//! The one look of every chart: palette, type scale, spacing, the bundled font (registered
+//! with plotters and used to measure text), and a small pen that draws in pixels.
+//!
+//! Every chart lays itself out in pixels from measured text, so nothing overlaps or is
+//! clipped; only this file talks to plotters' element types.
+
+use std::sync::{Once, OnceLock};
+
+use ab_glyph::{Font, FontRef};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
+
+/// The bundled font (Noto Sans SC, OFL), shared with other renderers that embed it.
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
+/// The bold face of the bundled font.
+pub(crate) static BOLD: &[u8] = include_bytes!("../../fonts/NotoSansSC-Bold.ttf");
+
+/// The family name the charts ask plotters for.
+pub(crate) const FAMILY: &str = "Noto Sans SC";
+
+/// What an SVG asks a reader's machine for: the bundled family first, then the CJK fonts of
+/// macOS, Windows, Adobe and Linux.
+pub(crate) const FONT_STACK: &str = "'Noto Sans SC','PingFang SC','Microsoft YaHei',\
+'Source Han Sans SC','WenQuanYi Micro Hei',sans-serif";
+
+/// Registers the bundled font with plotters (a process-wide registry) under its own name and
+/// under `sans-serif`, which plotters' defaults ask for. Runs once per process.
+pub(crate) fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for name in [FAMILY, "sans-serif"] {
+            // The bytes are the bundled TrueType files: parsing cannot fail on them, and a
+            // unit test checks it.
+            let _ = register_font(name, FontStyle::Normal, REGULAR);
+            let _ = register_font(name, FontStyle::Bold, BOLD);
+        }
+    });
+}
+
+fn face(bold: bool) -> Option<&'static FontRef<'static>> {
+    static FACES: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        Some((FontRef::try_from_slice(REGULAR).ok()?, FontRef::try_from_slice(BOLD).ok()?))
+    });
+    faces.as_ref().map(|(r, b)| if bold { b } else { r })
+}
+
+/// A step of the type scale: size in CSS pixels (what the SVG's `font-size` says) and weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Type {
+    /// Font size in pixels.
+    pub px: f64,
+    /// Bold face.
+    pub bold: bool,
+}
+
+/// Chart title.
+pub(crate) const TITLE: Type = Type { px: 16.0, bold: true };
+/// Category names, axis labels, values.
+pub(crate) const LABEL: Type = Type { px: 12.0, bold: false };
+/// Emphasised labels (our company, growth, values inside bars).
+pub(crate) const STRONG: Type = Type { px: 12.0, bold: true };
+/// Notes, legends, ticks, shares.
+pub(crate) const SMALL: Type = Type { px: 11.0, bold: false };
+/// Small emphasised text (risk numbers in markers).
+pub(crate) const SMALL_STRONG: Type = Type { px: 11.0, bold: true };
+
+/// Natural width of every chart.
+pub(crate) const WIDTH: u32 = 720;
+/// Outer margin.
+pub(crate) const PAD: f64 = 20.0;
+/// Centre line of the title.
+pub(crate) const TITLE_Y: f64 = 28.0;
+/// Centre line of the legend / subtitle row under the title.
+pub(crate) const LEGEND_Y: f64 = 54.0;
+/// Where the body of a chart starts.
+pub(crate) const BODY_TOP: f64 = 74.0;
+/// Space between a label and what it labels.
+pub(crate) const GAP: f64 = 8.0;
+
+/// Opaque colours only: translucency becomes extra objects in PDF.
+pub(crate) mod color {
+    use plotters::style::RGBColor;
+    /// Text.
+    pub const INK: RGBColor = RGBColor(0x1F, 0x29, 0x33);
+    /// Secondary text, ticks.
+    pub const MUTED: RGBColor = RGBColor(0x5F, 0x6B, 0x7A);
+    /// Axis lines.
+    pub const AXIS: RGBColor = RGBColor(0x9A, 0xA5, 0xB1);
+    /// Grid lines.
+    pub const GRID: RGBColor = RGBColor(0xE3, 0xE7, 0xEC);
+    /// Background.
+    pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+    /// The main series: targets, amounts, our company, actuals.
+    pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
+    /// The secondary series: baselines.
+    pub const PRIMARY_LIGHT: RGBColor = RGBColor(0xA9, 0xC6, 0xE8);
+    /// Running totals, forecasts, the plan date.
+    pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
+    /// Other companies.
+    pub const NEUTRAL: RGBColor = RGBColor(0xA7, 0xB1, 0xBD);
+    /// The unnamed rest of a whole.
+    pub const REST: RGBColor = RGBColor(0xD5, 0xDB, 0xE2);
+    /// Status: on track.
+    pub const ON_TRACK: RGBColor = RGBColor(0x2E, 0x85, 0x40);
+    /// Status: at risk.
+    pub const AT_RISK: RGBColor = RGBColor(0xD0, 0x92, 0x10);
+    /// Status: off track.
+    pub const OFF_TRACK: RGBColor = RGBColor(0xC0, 0x39, 0x2B);
+    /// Status: pending.
+    pub const PENDING: RGBColor = RGBColor(0xB4, 0xBC, 0xC6);
+    /// Risk cell, low (lightest, so levels also read in grey).
+    pub const RISK_LOW: RGBColor = RGBColor(0xE3, 0xF2, 0xDF);
+    /// Risk cell, medium.
+    pub const RISK_MEDIUM: RGBColor = RGBColor(0xFB, 0xE3, 0xA6);
+    /// Risk cell, high.
+    pub const RISK_HIGH: RGBColor = RGBColor(0xF1, 0xAE, 0xA3);
+}
+
+/// Width of `text` in pixels when set in `t` with the bundled font.
+pub(crate) fn text_width(text: &str, t: Type) -> f64 {
+    let Some(font) = face(t.bold) else {
+        return text.chars().count() as f64 * t.px;
+    };
+    let em = f64::from(font.units_per_em().unwrap_or(1000.0));
+    let units: f64 = text
+        .chars()
+        .map(|c| {
+            let g = font.glyph_id(c);
+            // A glyph the font lacks is drawn by a fallback font: count a full em.
+            if g.0 == 0 { em } else { f64::from(font.h_advance_unscaled(g)) }
+        })
+        .sum();
+    units / em * t.px
+}
+
+/// Height of a line of text in `t`.
+pub(crate) fn line_height(t: Type) -> f64 {
+    (t.px * 1.3).round()
+}
+
+/// `text` shortened with `…` to fit `max` pixels.
+pub(crate) fn fit(text: &str, t: Type, max: f64) -> String {
+    if text_width(text, t) <= max {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if text_width(&s, t) <= max {
+            return s;
+        }
+    }
+    "…".to_string()
+}
+
+/// The widest of `texts` in `t`.
+pub(crate) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>, t: Type) -> f64 {
+    texts.into_iter().map(|s| text_width(s, t)).fold(0.0, f64::max)
+}
+
+/// A box `[x0, y0, x1, y1]`.
+pub(crate) type Rect = [f64; 4];
+
+/// The box `text` covers when drawn at `(x, y)` with the anchor `(h, v)`.
+pub(crate) fn text_box(text: &str, t: Type, x: f64, y: f64, h: HPos, v: VPos) -> Rect {
+    let w = text_width(text, t);
+    let lh = line_height(t);
+    let x0 = match h {
+        HPos::Left => x,
+        HPos::Center => x - w / 2.0,
+        HPos::Right => x - w,
+    };
+    let y0 = match v {
+        VPos::Top => y,
+        VPos::Center => y - lh / 2.0,
+        VPos::Bottom => y - lh,
+    };
+    [x0, y0, x0 + w, y0 + lh]
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// Places labels where they hit nothing already placed and stay inside the chart.
+pub(crate) struct Placer {
+    taken: Vec<Rect>,
+    bounds: Rect,
+}
+
+impl Placer {
+    /// A placer for a chart of `w` × `h` pixels.
+    pub fn new(w: f64, h: f64) -> Self {
+        Self { taken: Vec::new(), bounds: [PAD / 2.0, 0.0, w - PAD / 2.0, h] }
+    }
+
+    /// Marks a box as taken (a bar, a marker, a line label).
+    pub fn take(&mut self, r: Rect) {
+        self.taken.push(r);
+    }
+
+    /// Marks a line as taken, so labels keep off it.
+    pub fn take_path(&mut self, pts: &[(f64, f64)]) {
+        for seg in pts.windows(2) {
+            let ((x0, y0), (x1, y1)) = (seg[0], seg[1]);
+            let steps = ((x1 - x0).hypot(y1 - y0) / 3.0).ceil().max(1.0) as usize;
+            for k in 0..=steps {
+                let t = k as f64 / steps as f64;
+                let (x, y) = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+                self.taken.push([x - 1.5, y - 1.5, x + 1.5, y + 1.5]);
+            }
+        }
+    }
+
+    /// The first candidate anchor `(x, y, h, v)` where `text` fits, and takes it.
+    pub fn place(
+        &mut self,
+        text: &str,
+        t: Type,
+        candidates: &[(f64, f64, HPos, VPos)],
+    ) -> Option<(f64, f64, HPos, VPos)> {
+        for &(x, y, h, v) in candidates {
+            let r = text_box(text, t, x, y, h, v);
+            let inside = r[0] >= self.bounds[0]
+                && r[2] <= self.bounds[2]
+                && r[1] >= self.bounds[1]
+                && r[3] <= self.bounds[3];
+            if inside && !self.taken.iter().any(|o| overlaps(o, &r)) {
+                self.taken.push(r);
+                return Some((x, y, h, v));
+            }
+        }
+        None
+    }
+}
+
+/// Label anchors around a point at growing distances: above, the upper corners, below, the
+/// lower corners, beside; the first that fits wins.
+pub(crate) fn around(x: f64, y: f64, r: f64) -> Vec<(f64, f64, HPos, VPos)> {
+    let mut out = Vec::new();
+    for k in [1.0, 2.0, 3.5] {
+        let d = r * k;
+        out.extend([
+            (x, y - d - 2.0, HPos::Center, VPos::Bottom),
+            (x - d, y - d, HPos::Right, VPos::Bottom),
+            (x + d, y - d, HPos::Left, VPos::Bottom),
+            (x, y + d + 2.0, HPos::Center, VPos::Top),
+            (x + d, y + d, HPos::Left, VPos::Top),
+            (x - d, y + d, HPos::Right, VPos::Top),
+            (x - d - 2.0, y, HPos::Right, VPos::Center),
+            (x + d + 2.0, y, HPos::Left, VPos::Center),
+        ]);
+    }
+    out
+}
+
+/// A mark in a legend.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Swatch {
+    /// A filled square.
+    Box(RGBColor),
+    /// A line, dashed or not.
+    Line(RGBColor, bool),
+    /// A line with a filled dot.
+    Dot(RGBColor),
+    /// A hollow dot on a dashed line.
+    Ring(RGBColor),
+    /// A diamond.
+    Diamond(RGBColor),
+}
+
+/// Draws on any plotters backend in the pixel coordinates of its area.
+pub(crate) struct Pen<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    /// Width of the area.
+    pub w: f64,
+    /// Height of the area.
+    pub h: f64,
+}
+
+type Drawn = Result<(), String>;
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+impl<'a, DB: DrawingBackend> Pen<'a, DB> {
+    /// A pen over `area`, painted white.
+    pub fn new(area: &'a DrawingArea<DB, Shift>) -> Result<Self, String> {
+        register_fonts();
+        area.fill(&color::PAPER).map_err(|e| e.to_string())?;
+        let (w, h) = area.dim_in_pixel();
+        Ok(Self { area, w: f64::from(w), h: f64::from(h) })
+    }
+
+    /// Text anchored at `(x, y)`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor, h: HPos, v: VPos) -> Drawn {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let style = if t.bold { FontStyle::Bold } else { FontStyle::Normal };
+        // plotters' SVG backend writes `font-size = size / 1.24`: scale so the SVG says `px`.
+        let font = FontDesc::new(FontFamily::Name(FAMILY), t.px * 1.24, style);
+        let ts = font.color(&c).pos(Pos::new(h, v));
+        self.area.draw_text(s, &ts, (px(x), px(y))).map_err(|e| e.to_string())
+    }
+
+    /// Text centred vertically on `y`, left-aligned at `x`.
+    pub fn left(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor) -> Drawn {
+        self.text(s, x, y, t, c, HPos::Left, VPos::Center)
+    }
+
+    /// Text centred vertically on `y`, right-aligned at `x`.
+    pub fn right(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor) -> Drawn {
+        self.text(s, x, y, t, c, HPos::Right, VPos::Center)
+    }
+
+    /// A filled rectangle.
+    pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor) -> Drawn {
+        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], c.filled());
+        self.area.draw(&r).map_err(|e| e.to_string())
+    }
+
+    /// A rectangle outline.
+    pub fn frame(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor) -> Drawn {
+        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], c.stroke_width(1));
+        self.area.draw(&r).map_err(|e| e.to_string())
+    }
+
+    /// A straight line.
+    pub fn line(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor, width: u32) -> Drawn {
+        self.path(&[(x0, y0), (x1, y1)], c, width)
+    }
+
+    /// A polyline.
+    pub fn path(&self, pts: &[(f64, f64)], c: RGBColor, width: u32) -> Drawn {
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&PathElement::new(pts, c.stroke_width(width))).map_err(|e| e.to_string())
+    }
+
+    /// A dashed polyline (drawn as segments, so every backend shows the dashes).
+    pub fn dashed(&self, pts: &[(f64, f64)], c: RGBColor, width: u32) -> Drawn {
+        const DASH: f64 = 6.0;
+        const SPACE: f64 = 4.0;
+        for seg in pts.windows(2) {
+            let ((x0, y0), (x1, y1)) = (seg[0], seg[1]);
+            let len = (x1 - x0).hypot(y1 - y0);
+            if len == 0.0 {
+                continue;
+            }
+            let (dx, dy) = ((x1 - x0) / len, (y1 - y0) / len);
+            let mut s = 0.0;
+            while s < len {
+                let e = (s + DASH).min(len);
+                self.line(x0 + dx * s, y0 + dy * s, x0 + dx * e, y0 + dy * e, c, width)?;
+                s += DASH + SPACE;
+            }
+        }
+        Ok(())
+    }
+
+    /// A circle, filled or as a ring (a white disc inside a coloured one, so it stays opaque).
+    pub fn dot(&self, x: f64, y: f64, r: f64, c: RGBColor, filled: bool) -> Drawn {
+        let outer = Circle::new((px(x), px(y)), px(r), c.filled());
+        self.area.draw(&outer).map_err(|e| e.to_string())?;
+        if !filled {
+            let inner = Circle::new((px(x), px(y)), px(r - 2.0).max(1), color::PAPER.filled());
+            self.area.draw(&inner).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// A filled diamond of half-size `r`.
+    pub fn diamond(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
+        let pts = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+    }
+
+    /// The chart title, shortened to fit.
+    pub fn title(&self, title: &str) -> Drawn {
+        let t = fit(title, TITLE, self.w - 2.0 * PAD);
+        self.left(&t, PAD, TITLE_Y, TITLE, color::INK)
+    }
+
+    /// A legend swatch of 12 px centred on `(x, y)` (lines are 18 px wide).
+    pub fn swatch(&self, s: Swatch, x: f64, y: f64) -> Drawn {
+        match s {
+            Swatch::Box(c) => self.rect(x - 5.0, y - 5.0, x + 5.0, y + 5.0, c),
+            Swatch::Line(c, false) => self.line(x - 9.0, y, x + 9.0, y, c, 2),
+            Swatch::Line(c, true) => self.dashed(&[(x - 9.0, y), (x + 9.0, y)], c, 2),
+            Swatch::Dot(c) => {
+                self.line(x - 9.0, y, x + 9.0, y, c, 2)?;
+                self.dot(x, y, 4.0, c, true)
+            }
+            Swatch::Ring(c) => {
+                self.dashed(&[(x - 9.0, y), (x + 9.0, y)], c, 2)?;
+                self.dot(x, y, 4.0, c, false)
+            }
+            Swatch::Diamond(c) => self.diamond(x, y, 5.0, c),
+        }
+    }
+
+    /// A legend row starting at `x` on `y`; returns where it ends.
+    pub fn legend(&self, items: &[(Swatch, &str)], mut x: f64, y: f64) -> Result<f64, String> {
+        for (s, label) in items {
+            self.swatch(*s, x + 9.0, y)?;
+            x += 18.0 + 6.0;
+            self.left(label, x, y, SMALL, color::MUTED)?;
+            x += text_width(label, SMALL) + 18.0;
+        }
+        Ok(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_parse_and_have_the_status_glyphs() {
+        for bold in [false, true] {
+            let f = face(bold).expect("bundled font parses");
+            for c in "✓▲▼○…中".chars() {
+                assert_ne!(f.glyph_id(c).0, 0, "{c} missing");
+            }
+        }
+    }
+
+    #[test]
+    fn measures_chinese_wider_than_latin_and_truncates_with_ellipsis() {
+        let zh = text_width("华东区", LABEL);
+        assert!((zh - 36.0).abs() < 0.01, "{zh}");
+        assert!(text_width("abc", LABEL) < zh);
+        let cut = fit("数字化销售工具与客户关系管理系统升级", LABEL, 60.0);
+        assert!(cut.ends_with('…'));
+        assert!(text_width(&cut, LABEL) <= 60.0);
+    }
+}

@@ -65,6 +65,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A chart could not be drawn.
+    #[error("failed to draw chart `{id}` ({message})")]
+    Chart {
+        /// Chart id.
+        id: String,
+        /// What the plotting library said.
+        message: String,
+    },
     /// `meta.kind` names a template set that does not exist.
     #[error(
         "no template set `{set}` (available: {available})\nhint: set `meta.kind` to one of them, or add `{set}/report.md` to your template folder"

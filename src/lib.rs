@@ -104,6 +104,18 @@ impl Engine {
         context::build(plan, figures, &labels, &plan.meta.kind)
     }
 
+    /// Draws every chart the plan has data for, as SVG.
+    pub fn charts(&self, plan: &Plan, figures: &Figures) -> Result<Vec<RenderedChart>, Error> {
+        let labels = self.templates.labels(plan.meta.locale);
+        charts::build(plan, figures, &labels)
+            .into_iter()
+            .map(|c| {
+                let svg = c.svg().map_err(|message| Error::Chart { id: c.id.clone(), message })?;
+                Ok(RenderedChart { id: c.id, title: c.title, description: c.description, svg })
+            })
+            .collect()
+    }
+
     /// Renders the requested formats of a valid plan: every file of the report, paths
     /// relative to the report's folder (`<name>.md`, `charts/*.svg`, `<name>.html`).
     /// Nothing is written here; on error no file is returned.
@@ -114,7 +126,7 @@ impl Engine {
         name: &str,
         formats: &[Format],
     ) -> Result<Vec<OutputFile>, Error> {
-        let charts: Vec<RenderedChart> = Vec::new();
+        let charts = self.charts(plan, figures)?;
         let mut ctx = self.context(plan, figures);
         if let Some(obj) = ctx.as_object_mut() {
             let map: serde_json::Map<String, serde_json::Value> = charts

@@ -45,6 +45,13 @@ fn annual_html_has_chapters_figures_and_structure() {
     assert!(html.contains("<th scope=\"col\" class=\"num\">金额</th>"));
     assert!(html.contains("<span class=\"chip risk\">▲ 关注</span>"));
     assert!(html.contains("<span class=\"v\">1.5亿元</span>"), "cover key figure");
+    // Charts inlined as SVG with their accessible names, none linked.
+    assert_eq!(html.matches("<figure class=\"chart\"").count(), 10, "charts inlined");
+    assert!(html.contains("<figure class=\"chart\" id=\"chart-breakdown-1\"><svg"));
+    assert!(
+        html.contains("role=\"img\" aria-labelledby=\"pw-chart-risks-title pw-chart-risks-desc\"")
+    );
+    assert!(!html.contains("<img"), "charts must be inline, not linked");
     // Self-contained: CSS inline, nothing fetched.
     assert!(html.contains("<style>"));
     for external in ["<link", "<script", "src=\"http", "href=\"http", "url(http", "@import"] {

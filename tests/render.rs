@@ -38,6 +38,20 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
     assert_row(&t, &["R1", "价格战加剧", "市场份额流失、毛利受压", "4", "4", "16", "高"]);
     assert!(md.contains("R² = 0.974"), "forecast sentence missing");
     assert_row(&t, &["2024年（预测）", "1.32亿元"]);
+    // Charts placed in their chapters as relative links, the files written beside.
+    let out = root().join("target/tmp/shared-annual/annual-sales-plan");
+    for (chart, after) in [
+        ("charts/breakdown-1.svg", "**按季度**"),
+        ("charts/risks.svg", "## 十、风险评估与应对"),
+        ("charts/budget.svg", "### （一）预算明细"),
+    ] {
+        let at = md.find(&format!("]({chart} ")).unwrap_or_else(|| panic!("{chart} not linked"));
+        assert!(md.find(after).unwrap() < at, "{chart} placed before {after}");
+        assert!(
+            std::fs::read_to_string(out.join(chart)).unwrap().starts_with("<svg"),
+            "{chart} not written"
+        );
+    }
     // Custom section placed after the team chapter, its table intact.
     let team = md.find("## 十一、团队分工与沟通机制").unwrap();
     let custom = md.find("## 十二、策略优化机制").unwrap();

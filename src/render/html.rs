@@ -288,9 +288,9 @@ fn figure(id: &str, c: &Chart) -> String {
         .map_or(svg, |s| s.split_once("?>").map_or(s, |(_, r)| r))
         .trim_start();
     let (title_id, desc_id) = (format!("chart-{id}-title"), format!("chart-{id}-desc"));
-    // Give the SVG an accessible name and description.
+    // Give the SVG an accessible name and description, unless it carries its own.
     let svg = match svg.find('>') {
-        Some(end) if svg.starts_with("<svg") => format!(
+        Some(end) if svg.starts_with("<svg") && !svg[..end].contains("role=") => format!(
             "{} role=\"img\" aria-labelledby=\"{title_id} {desc_id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
             &svg[..end],
             escape(&c.title),
@@ -299,10 +299,8 @@ fn figure(id: &str, c: &Chart) -> String {
         ),
         _ => svg.to_string(),
     };
-    format!(
-        "<figure class=\"chart\" id=\"chart-{id}\">{svg}<figcaption>{}</figcaption></figure>\n",
-        escape(&c.title)
-    )
+    // The title is drawn in the chart and named by its `<title>`: no caption repeats it.
+    format!("<figure class=\"chart\" id=\"chart-{id}\">{svg}</figure>\n")
 }
 
 /// Escapes text for HTML content and attribute values.

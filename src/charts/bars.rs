@@ -153,7 +153,10 @@ pub(crate) fn competitors(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Cha
         });
     }
     let description = cx.fill("chart_competitors_desc", &[("items", &cx.join(&desc))]);
-    let data = Data { rows, subtitle: None };
+    let ours: Vec<String> =
+        entries.iter().filter(|(_, o)| *o).filter_map(|(e, _)| e.share.clone()).collect();
+    let subtitle = (ours.len() == 1).then(|| cx.fill("chart_our_share", &[("share", &ours[0])]));
+    let data = Data { rows, subtitle };
     Some(cx.chart(
         "competitors",
         "market",

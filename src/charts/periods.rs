@@ -208,23 +208,40 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
             pen.text(label, x, ly, style::SMALL_STRONG, color::INK, hp, vp)?;
         }
     }
-    for (x, top_y, text) in outside {
-        let cands = [(x, top_y - 3.0, HPos::Center, VPos::Bottom)];
-        if let Some((lx, ly, hp, vp)) = placer.place(text, style::SMALL, &cands) {
-            pen.text(text, lx, ly, style::SMALL, color::INK, hp, vp)?;
+    let columns: Vec<_> = outside
+        .iter()
+        .map(|(x, top_y, text)| {
+            (*text, style::SMALL, vec![(*x, top_y - 3.0, HPos::Center, VPos::Bottom)])
+        })
+        .collect();
+    let columns_shown = match placer.place_all(&columns) {
+        Some(anchors) => {
+            for ((text, t, _), (x, ly, hp, vp)) in columns.iter().zip(anchors) {
+                pen.text(text, x, ly, *t, color::INK, hp, vp)?;
+            }
+            true
         }
-    }
-    // The last running total matters most (does it reach the target?): place it first.
-    for (i, it) in d.items.iter().enumerate().rev() {
-        // The first running total equals the first column: its value is already shown.
-        if i == 0 && d.items.len() > 1 {
-            continue;
-        }
+        None => outside.is_empty(),
+    };
+    // Running totals: the last one matters most (does it reach the target?). All of them
+    // when they fit, else the last alone. The first equals the first column: it is left out
+    // when the columns are labelled.
+    let last = d.items.len() - 1;
+    let running = |i: usize| {
         let (x, py) = pts[i];
-        let cands = style::around(x, py, 6.0);
-        if let Some((lx, ly, hp, vp)) = placer.place(&it.cumulative_text, style::SMALL, &cands) {
-            pen.text(&it.cumulative_text, lx, ly, style::SMALL, color::INK, hp, vp)?;
+        (d.items[i].cumulative_text.as_str(), style::SMALL, style::around(x, py, 6.0))
+    };
+    let skip_first = columns_shown && last > 0;
+    let all: Vec<_> = (0..=last).rev().filter(|&i| !(skip_first && i == 0)).map(running).collect();
+    let labels = match placer.place_all(&all) {
+        Some(anchors) => all.into_iter().zip(anchors).collect::<Vec<_>>(),
+        None => {
+            let only = vec![running(last)];
+            placer.place_all(&only).map(|a| only.into_iter().zip(a).collect()).unwrap_or_default()
         }
+    };
+    for ((text, t, _), (x, ly, hp, vp)) in labels {
+        pen.text(text, x, ly, t, color::INK, hp, vp)?;
     }
     Ok(())
 }

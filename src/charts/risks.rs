@@ -5,7 +5,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, GAP, PAD, Pen, Rect, color};
+use super::style::{self, GAP, PAD, Pen, Rect, Swatch, color};
 use super::{Body, Chart, Cx};
 use crate::figures::{Figures, Level};
 use crate::model::Plan;
@@ -14,7 +14,7 @@ const CELL: f64 = 60.0;
 const PILL_H: f64 = 18.0;
 const LIST_ROW: f64 = 24.0;
 /// Top of the grid.
-const GRID_TOP: f64 = style::BODY_TOP + 8.0;
+const GRID_TOP: f64 = style::BODY_TOP + 18.0;
 
 #[derive(Debug, Clone)]
 struct Item {
@@ -36,7 +36,7 @@ pub(crate) struct Data {
 
 pub(crate) fn height(d: &Data) -> u32 {
     let grid = GRID_TOP + 5.0 * CELL + 44.0 + PAD;
-    let list = GRID_TOP + d.items.len() as f64 * LIST_ROW + 16.0 + 3.0 * LIST_ROW + PAD;
+    let list = GRID_TOP + d.items.len() as f64 * LIST_ROW + PAD;
     grid.max(list) as u32
 }
 
@@ -124,6 +124,12 @@ fn pill<DB: DrawingBackend>(pen: &Pen<DB>, text: &str, cx: f64, cy: f64) -> Resu
 pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), String> {
     let w = pen.w;
     let gl = grid_left();
+    let legend: Vec<(Swatch, &str)> = [Level::Low, Level::Medium, Level::High]
+        .into_iter()
+        .zip(&d.levels)
+        .map(|(level, text)| (Swatch::Box(tint(level)), text.as_str()))
+        .collect();
+    pen.legend(&legend, PAD, style::LEGEND_Y)?;
     for s in 1..=5u8 {
         for l in 1..=5u8 {
             let [x0, y0, x1, y1] = cell(l, s);
@@ -221,13 +227,6 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
         pill(pen, &i.number, list_x + pw / 2.0, y)?;
         pen.left(&style::fit(&i.name, style::LABEL, name_w), name_x, y, style::LABEL, color::INK)?;
         pen.right(&i.score, w - PAD, y, style::LABEL, color::INK)?;
-        y += LIST_ROW;
-    }
-    y += 16.0;
-    for (k, level) in [Level::Low, Level::Medium, Level::High].into_iter().enumerate() {
-        pen.rect(list_x, y - 6.0, list_x + 12.0, y + 6.0, tint(level))?;
-        let text = style::fit(&d.levels[k], style::SMALL, w - PAD - list_x - 20.0);
-        pen.left(&text, list_x + 20.0, y, style::SMALL, color::MUTED)?;
         y += LIST_ROW;
     }
     Ok(())

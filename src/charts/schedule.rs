@@ -171,6 +171,13 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
     }
     pen.line(x0, bottom, x1, bottom, color::AXIS, 1)?;
 
+    if let Some((day, label)) = &d.marker {
+        let mx = x(*day) + 0.5 * (x(1) - x(0));
+        pen.dashed(&[(mx, top - 4.0), (mx, bottom)], color::ACCENT, 2)?;
+        let tw = style::text_width(label, style::SMALL);
+        let lx = (mx - tw / 2.0).clamp(x0, x1 - tw);
+        pen.left(label, lx, style::BODY_TOP + HEADER / 2.0 - 4.0, style::SMALL, color::INK)?;
+    }
     let mut y = top;
     for t in &d.tasks {
         let bar_mid = y + 4.0 + BAR / 2.0 + if row > 30.0 { 2.0 } else { 4.0 };
@@ -187,21 +194,19 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
             pen.diamond(b, bar_mid, 6.0, color::ACCENT)?;
             let my = bar_mid + BAR / 2.0 + 9.0;
             let tw = style::text_width(m, style::SMALL);
-            if b - tw >= x0 {
-                pen.right(m, b, my, style::SMALL, color::INK)?;
+            // Right-aligned to its diamond when it fits, else from the bar's start.
+            let (tx, text) = if b - tw >= x0 {
+                (b - tw, m.clone())
             } else {
-                let text = style::fit(m, style::SMALL, x1 - a);
-                pen.left(&text, a, my, style::SMALL, color::INK)?;
-            }
+                (a, style::fit(m, style::SMALL, x1 - a))
+            };
+            // A paper backing keeps grid lines and the plan-date line from crossing the text.
+            let tw = style::text_width(&text, style::SMALL);
+            let lh = style::line_height(style::SMALL);
+            pen.rect(tx - 2.0, my - lh / 2.0, tx + tw + 2.0, my + lh / 2.0, color::PAPER)?;
+            pen.left(&text, tx, my, style::SMALL, color::INK)?;
         }
         y += row;
-    }
-    if let Some((day, label)) = &d.marker {
-        let mx = x(*day) + 0.5 * (x(1) - x(0));
-        pen.dashed(&[(mx, top - 4.0), (mx, bottom)], color::ACCENT, 2)?;
-        let tw = style::text_width(label, style::SMALL);
-        let lx = (mx - tw / 2.0).clamp(x0, x1 - tw);
-        pen.left(label, lx, style::BODY_TOP + HEADER / 2.0 - 4.0, style::SMALL, color::INK)?;
     }
     Ok(())
 }

@@ -162,6 +162,9 @@ pub(crate) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>, t: Type) -> f
     texts.into_iter().map(|s| text_width(s, t)).fold(0.0, f64::max)
 }
 
+/// Where a label goes: anchor point and alignment.
+pub(crate) type Anchor = (f64, f64, HPos, VPos);
+
 /// A box `[x0, y0, x1, y1]`.
 pub(crate) type Rect = [f64; 4];
 
@@ -216,13 +219,25 @@ impl Placer {
         }
     }
 
+    /// Places every label or none of them (a chart labelled here and there reads worse than
+    /// one labelled nowhere); returns the anchors in order.
+    pub fn place_all(&mut self, labels: &[(&str, Type, Vec<Anchor>)]) -> Option<Vec<Anchor>> {
+        let mark = self.taken.len();
+        let mut out = Vec::new();
+        for (text, t, cands) in labels {
+            match self.place(text, *t, cands) {
+                Some(a) => out.push(a),
+                None => {
+                    self.taken.truncate(mark);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// The first candidate anchor `(x, y, h, v)` where `text` fits, and takes it.
-    pub fn place(
-        &mut self,
-        text: &str,
-        t: Type,
-        candidates: &[(f64, f64, HPos, VPos)],
-    ) -> Option<(f64, f64, HPos, VPos)> {
+    pub fn place(&mut self, text: &str, t: Type, candidates: &[Anchor]) -> Option<Anchor> {
         for &(x, y, h, v) in candidates {
             let r = text_box(text, t, x, y, h, v);
             let inside = r[0] >= self.bounds[0]
@@ -240,7 +255,7 @@ impl Placer {
 
 /// Label anchors around a point at growing distances: above, the upper corners, below, the
 /// lower corners, beside; the first that fits wins.
-pub(crate) fn around(x: f64, y: f64, r: f64) -> Vec<(f64, f64, HPos, VPos)> {
+pub(crate) fn around(x: f64, y: f64, r: f64) -> Vec<Anchor> {
     let mut out = Vec::new();
     for k in [1.0, 2.0, 3.5] {
         let d = r * k;

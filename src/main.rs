@@ -141,7 +141,7 @@ fn render(
             None => return fail(&Error::UnknownFormat(f.clone())),
         }
     }
-    if let Some(missing) = wanted.iter().find(|f| **f != Format::Markdown) {
+    if let Some(missing) = wanted.iter().find(|f| **f == Format::Html) {
         return fail(&Error::FormatUnavailable(missing.extension().into()));
     }
     let engine = match Engine::new(templates) {
@@ -160,15 +160,30 @@ fn render(
         let name = output::report_name(path);
         // Render every format before writing any, so a failure leaves no partial report.
         let mut docs = Vec::new();
+        let mut warned = 0;
         for fmt in &wanted {
-            match engine.render(&plan, &figures, *fmt) {
-                Ok(bytes) => docs.push((output::report_path(out, &name, fmt.extension()), bytes)),
+            match engine.render_with_warnings(&plan, &figures, *fmt) {
+                Ok(r) => {
+                    for w in &r.warnings {
+                        eprintln!("warning: {}: {w}", path.display());
+                    }
+                    warned += r.warnings.len();
+                    docs.push((output::report_path(out, &name, fmt.extension()), r.bytes));
+                }
                 Err(e) => {
                     worst = worst.max(fail(&e));
                     docs.clear();
                     break;
                 }
             }
+        }
+        if strict && warned > 0 {
+            eprintln!(
+                "error: `{}` has {warned} rendering warning(s) (--strict); nothing written",
+                path.display()
+            );
+            worst = worst.max(Outcome::Invalid);
+            continue;
         }
         for (file, bytes) in docs {
             match output::write_atomic(&file, &bytes) {

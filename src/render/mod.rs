@@ -1,6 +1,7 @@
 //! Context → report documents. One file per format; Markdown is the source of the others.
 
 pub mod markdown;
+pub mod pdf;
 
 /// Output formats a user can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -114,7 +114,13 @@ impl Elem {
     pub fn bounds(&self, measure: &dyn Fn(&str, &TextStyle) -> f32) -> (f32, f32, f32, f32) {
         match self {
             Elem::Text { x, y, text, style, stretch } => {
-                let stretches = text.chars().filter(|c| super::linebreak::stretchable(*c)).count();
+                // stretch follows every stretchable character but the last (see the writer)
+                let n = text.chars().count();
+                let stretches = text
+                    .chars()
+                    .take(n.saturating_sub(1))
+                    .filter(|c| super::linebreak::stretchable(*c))
+                    .count();
                 let w = measure(text, style) + stretch * stretches as f32;
                 (*x, y - style.size * 0.88, x + w, y + style.size * 0.12)
             }

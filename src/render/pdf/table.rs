@@ -202,12 +202,14 @@ pub fn layout(
         (h, elems)
     };
 
+    let mut caption_h = 0.0;
     if let Some(unit) = shared_unit(rows) {
         let style = TextStyle { face: Face::Regular, size: t.table_size, color: t.muted };
         let label = if ctx.zh { format!("单位：{unit}") } else { format!("Unit: {unit}") };
         let set = Setting { width, indent: 0.0, justify: false, align: Align::Right };
         let lines = break_lines(&[super::linebreak::Run::new(label, style)], ctx.fonts, &set);
         let (elems, h) = line_elems(&lines, x0, 0.0, lead);
+        caption_h = h + t.paragraph_gap + 3.0;
         let mut bx = Boxed {
             height: h,
             space_before: t.paragraph_gap,
@@ -234,8 +236,8 @@ pub fn layout(
     };
     out.push(Flow::TableStart(header));
 
-    // the tallest a row may be and still fit under the header on a fresh page
-    let max_row = t.body_height() - hh - 1.0;
+    // the tallest a row may be and still fit under the caption and header on a fresh page
+    let max_row = t.body_height() - hh - caption_h - 1.0;
     let n = rows.len();
     for (i, row) in rows.iter().enumerate() {
         let total = is_total(row);

@@ -254,7 +254,7 @@ pub fn layout(
         if h <= max_row {
             let mut bx = Boxed::new_row(h, elems);
             // the last row stays with the one before, so no page holds a lone total
-            bx.keep_with_next = i + 2 == n && total;
+            bx.keep_with_next = i + 2 == n && rows.last().is_some_and(|r| is_total(r));
             out.push(Flow::Box(bx));
         } else {
             // taller than a page: cut it between lines

@@ -83,11 +83,12 @@ pub enum Error {
         /// Known sets.
         available: String,
     },
-    /// A requested output format is not implemented yet.
-    #[error(
-        "format `{0}` is not yet available (this version writes `md` and `html`)\nhint: use `-f md,html`"
-    )]
-    FormatUnavailable(String),
+    /// The PDF backend failed.
+    #[error("{message}")]
+    Pdf {
+        /// What failed, in the `failed to …` form.
+        message: String,
+    },
     /// An unknown output format.
     #[error("unknown format `{0}`\nhint: formats are `md`, `html` and `pdf`")]
     UnknownFormat(String),

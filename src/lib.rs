@@ -82,15 +82,27 @@ pub fn read_plan(path: &Path) -> Result<String, Error> {
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
-/// What is loaded once and shared by every render: templates and labels.
+/// Every file of a rendered report, and the warnings met while rendering it (a character
+/// no bundled font can draw); the CLI prints them and `--strict` fails on them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Files, paths relative to the report's folder (`<name>.md`, `charts/*.svg`, …).
+    pub files: Vec<OutputFile>,
+    /// Warnings, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// What is loaded once and shared by every render: templates, labels and (on the first
+/// PDF) the parsed fonts.
 pub struct Engine {
     templates: Templates,
+    fonts: std::sync::OnceLock<render::pdf::Fonts>,
 }
 
 impl Engine {
     /// Loads the built-in templates, overridden by `template_dir` when given.
     pub fn new(template_dir: Option<&Path>) -> Result<Self, Error> {
-        Ok(Self { templates: Templates::load(template_dir)? })
+        Ok(Self { templates: Templates::load(template_dir)?, fonts: std::sync::OnceLock::new() })
     }
 
     /// The templates in use.
@@ -104,68 +116,115 @@ impl Engine {
         context::build(plan, figures, &labels, &plan.meta.kind)
     }
 
-    /// Draws every chart the plan has data for, as SVG.
-    pub fn charts(&self, plan: &Plan, figures: &Figures) -> Result<Vec<RenderedChart>, Error> {
-        let labels = self.templates.labels(plan.meta.locale);
-        charts::build(plan, figures, &labels)
-            .into_iter()
-            .map(|c| {
-                let svg = c.svg().map_err(|message| Error::Chart { id: c.id.clone(), message })?;
-                Ok(RenderedChart { id: c.id, title: c.title, description: c.description, svg })
-            })
-            .collect()
+    /// The bundled fonts, parsed on first use and kept for every later render.
+    pub fn fonts(&self) -> Result<&render::pdf::Fonts, Error> {
+        if let Some(f) = self.fonts.get() {
+            return Ok(f);
+        }
+        let loaded = render::pdf::Fonts::load()?;
+        Ok(self.fonts.get_or_init(|| loaded))
     }
 
-    /// Renders the requested formats of a valid plan: every file of the report, paths
-    /// relative to the report's folder (`<name>.md`, `charts/*.svg`, `<name>.html`).
-    /// Nothing is written here; on error no file is returned.
+    /// The template context with the plan's charts (`charts.<id>`: title, description,
+    /// file), so templates place exactly the charts that exist.
+    fn context_with_charts(
+        &self,
+        plan: &Plan,
+        figures: &Figures,
+        charts: &[charts::Chart],
+    ) -> serde_json::Value {
+        let mut ctx = self.context(plan, figures);
+        if let Some(obj) = ctx.as_object_mut() {
+            let map: serde_json::Map<String, serde_json::Value> = charts
+                .iter()
+                .map(|c| {
+                    let file = format!("charts/{}.svg", c.id);
+                    let v = serde_json::json!({"title": c.title, "description": c.description, "file": file});
+                    (c.id.clone(), v)
+                })
+                .collect();
+            obj.insert("charts".into(), serde_json::Value::Object(map));
+        }
+        ctx
+    }
+
+    /// What the PDF of a valid plan is made from: its Markdown report and cover facts.
+    pub fn pdf_input(&self, plan: &Plan, figures: &Figures) -> Result<render::pdf::Input, Error> {
+        let labels = self.templates.labels(plan.meta.locale);
+        let ctx = self.context_with_charts(plan, figures, &charts::build(plan, figures, &labels));
+        let md =
+            render::markdown::render(&self.templates, &plan.meta.kind, &ctx, plan.meta.locale)?;
+        Ok(render::pdf::input(plan, md, &labels))
+    }
+
+    /// Renders the requested formats of a valid plan in memory. Nothing is written here;
+    /// on error no file is returned, so a failure never leaves half a report.
     pub fn render(
         &self,
         plan: &Plan,
         figures: &Figures,
         name: &str,
         formats: &[Format],
-    ) -> Result<Vec<OutputFile>, Error> {
-        let charts = self.charts(plan, figures)?;
-        let mut ctx = self.context(plan, figures);
-        if let Some(obj) = ctx.as_object_mut() {
-            let map: serde_json::Map<String, serde_json::Value> = charts
+    ) -> Result<Report, Error> {
+        let labels = self.templates.labels(plan.meta.locale);
+        let charts = charts::build(plan, figures, &labels);
+        let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
+        let svgs: Vec<RenderedChart> = if svg_needed {
+            charts
                 .iter()
                 .map(|c| {
-                    let v = serde_json::json!({"title": c.title, "description": c.description, "file": c.file()});
-                    (c.id.clone(), v)
+                    let svg =
+                        c.svg().map_err(|message| Error::Chart { id: c.id.clone(), message })?;
+                    Ok(RenderedChart {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        description: c.description.clone(),
+                        svg,
+                    })
                 })
-                .collect();
-            obj.insert("charts".into(), serde_json::Value::Object(map));
-        }
+                .collect::<Result<_, Error>>()?
+        } else {
+            Vec::new()
+        };
+        let ctx = self.context_with_charts(plan, figures, &charts);
         let set = &plan.meta.kind;
         let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
-        let mut files = Vec::new();
+        let mut report = Report { files: Vec::new(), warnings: Vec::new() };
         for format in formats {
+            let file = |ext: &str, bytes: Vec<u8>| OutputFile {
+                path: format!("{name}.{ext}").into(),
+                bytes,
+            };
             match format {
                 Format::Markdown => {
-                    files.push(OutputFile {
-                        path: format!("{name}.md").into(),
-                        bytes: md.document.clone().into_bytes(),
-                    });
-                    for c in &charts {
-                        files.push(OutputFile {
-                            path: c.file().into(),
-                            bytes: c.svg.clone().into_bytes(),
-                        });
-                    }
+                    report.files.push(file("md", md.document.clone().into_bytes()));
+                    report.files.extend(svgs.iter().map(|c| OutputFile {
+                        path: c.file().into(),
+                        bytes: c.svg.clone().into_bytes(),
+                    }));
                 }
                 Format::Html => {
-                    let by_id = charts.iter().map(|c| (c.id.clone(), c.clone())).collect();
+                    let by_id = svgs.iter().map(|c| (c.id.clone(), c.clone())).collect();
                     let html = render::html::render(&self.templates, set, &ctx, &md, &by_id)?;
-                    files.push(OutputFile {
-                        path: format!("{name}.html").into(),
-                        bytes: html.into_bytes(),
-                    });
+                    report.files.push(file("html", html.into_bytes()));
                 }
-                Format::Pdf => return Err(Error::FormatUnavailable(format.extension().into())),
+                Format::Pdf => {
+                    let input = render::pdf::input(plan, md.document.clone(), &labels);
+                    let images: render::pdf::Images = charts
+                        .iter()
+                        .map(|c| (c.id.clone(), c as &dyn render::pdf::Drawing))
+                        .collect();
+                    let out = render::pdf::render(
+                        &input,
+                        self.fonts()?,
+                        &render::pdf::Theme::default(),
+                        &images,
+                    )?;
+                    report.warnings.extend(out.warnings);
+                    report.files.push(file("pdf", out.bytes));
+                }
             }
         }
-        Ok(files)
+        Ok(report)
     }
 }

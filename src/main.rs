@@ -141,9 +141,6 @@ fn render(
             None => return fail(&Error::UnknownFormat(f.clone())),
         }
     }
-    if let Some(missing) = wanted.iter().find(|f| **f == Format::Pdf) {
-        return fail(&Error::FormatUnavailable(missing.extension().into()));
-    }
     let engine = match Engine::new(templates) {
         Ok(e) => e,
         Err(e) => return fail(&e),
@@ -159,17 +156,31 @@ fn render(
         };
         let name = output::report_name(path);
         // Everything is rendered in memory first: a failure leaves no partial report.
-        match engine.render(&plan, &figures, &name, &wanted) {
-            Ok(files) => {
-                for f in files {
-                    let file = out.join(&name).join(&f.path);
-                    match output::write_atomic(&file, &f.bytes) {
-                        Ok(()) => println!("wrote {}", file.display()),
-                        Err(e) => worst = worst.max(fail(&e)),
-                    }
-                }
+        let report = match engine.render(&plan, &figures, &name, &wanted) {
+            Ok(r) => r,
+            Err(e) => {
+                worst = worst.max(fail(&e));
+                continue;
             }
-            Err(e) => worst = worst.max(fail(&e)),
+        };
+        for w in &report.warnings {
+            eprintln!("warning: {}: {w}", path.display());
+        }
+        if strict && !report.warnings.is_empty() {
+            let n = report.warnings.len();
+            eprintln!(
+                "error: `{}` has {n} rendering warning(s) (--strict); nothing written",
+                path.display()
+            );
+            worst = worst.max(Outcome::Invalid);
+            continue;
+        }
+        for f in report.files {
+            let file = out.join(&name).join(&f.path);
+            match output::write_atomic(&file, &f.bytes) {
+                Ok(()) => println!("wrote {}", file.display()),
+                Err(e) => worst = worst.max(fail(&e)),
+            }
         }
     }
     worst

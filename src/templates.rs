@@ -446,9 +446,10 @@ fn register_filters(tera: &mut Tera) {
         let charts = s.get::<Value>("charts")?.unwrap_or_else(Value::none);
         let Some(c) = field(&charts, &id) else { return Ok::<_, tera::Error>(String::new()) };
         let text = |key: &str| field(c, key).and_then(Value::as_str).unwrap_or("").to_string();
-        let title = text("title").replace(['[', ']'], "");
-        let desc = text("description").replace('"', "'");
-        Ok(format!("\n\n![{title}]({} \"{desc}\")\n\n", text("file")))
+        // The text alternative is the image's alt text; the title its tooltip.
+        let alt = escape_inline(&text("description").replace('\n', " "));
+        let title = text("title").replace('"', "'");
+        Ok(format!("\n\n![{alt}]({} \"{title}\")\n\n", text("file")))
     });
     // `"{n} 期" | fill(n=4)`: fills `{name}` placeholders of a label sentence.
     tera.register_filter("fill", |v: &Value, k: Kwargs, _: &State| {

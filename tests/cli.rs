@@ -24,18 +24,27 @@ fn new_writes_starters_that_render_clean() {
 }
 
 #[test]
-fn pdf_is_refused_clearly_until_it_exists() {
+fn unknown_formats_are_refused_before_anything_is_written() {
     let dir = scratch("formats");
     let starter = dir.join("p.yaml");
     std::fs::write(&starter, planwright::starter::starter("annual").unwrap()).unwrap();
-    for f in ["pdf", "md,html,pdf"] {
+    for f in ["docx", "md,docx"] {
         let o = run(&dir, &["render", "p.yaml", "-f", f]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("not yet available"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format `docx`"));
     }
     assert!(!dir.join("output").exists(), "nothing may be written");
-    let o = run(&dir, &["render", "p.yaml", "-f", "docx"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format `docx`"));
+}
+
+#[test]
+fn writes_markdown_and_pdf_together() {
+    let dir = scratch("md-and-pdf");
+    std::fs::write(dir.join("p.yaml"), planwright::starter::starter("monthly").unwrap()).unwrap();
+    let o = run(&dir, &["render", "p.yaml", "-f", "md,pdf", "--strict"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(dir.join("output/p/p.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.len() > 10_000);
+    assert!(dir.join("output/p/p.md").exists());
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 
 /// A chart drawn for one report: placed by templates, written as a file next to the
 /// Markdown, inlined into the HTML.

@@ -1,0 +1,342 @@
+//! Charts → page elements: a plotters `DrawingBackend` that records lines, rectangles,
+//! polygons, circles and text as elements of the page model (opaque colours only).
+//!
+//! A chart implements [`Drawing`]: its size in backend units (1 unit = 1 pt at scale 1)
+//! and a `draw` that paints onto the [`PdfBackend`] it is given, typically through
+//! `backend.into_drawing_area()`. The layout scales the result to the body width.
+
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::rc::Rc;
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
+
+use super::fonts::{Face, Fonts};
+use super::page::{Elem, TextStyle};
+use super::theme::Rgb;
+
+/// Something the PDF can draw in place of `![title](charts/<id>.svg)`.
+pub trait Drawing {
+    /// Width and height in backend units.
+    fn size(&self) -> (u32, u32);
+    /// Paints onto `backend`.
+    fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String>;
+}
+
+/// Collects what a [`PdfBackend`] draws.
+pub struct Recorder<'f> {
+    size: (u32, u32),
+    fonts: &'f Fonts,
+    elems: Rc<RefCell<Vec<Elem>>>,
+}
+
+impl<'f> Recorder<'f> {
+    /// A recorder for a drawing of `size` units.
+    pub fn new(size: (u32, u32), fonts: &'f Fonts) -> Self {
+        Self { size, fonts, elems: Rc::default() }
+    }
+
+    /// A backend that draws into this recorder.
+    pub fn backend(&self) -> PdfBackend<'f> {
+        PdfBackend { size: self.size, fonts: self.fonts, elems: Rc::clone(&self.elems) }
+    }
+
+    /// The recorded elements, scaled by `scale` and moved to (`left`, `top`).
+    pub fn into_elems(self, left: f32, top: f32, scale: f32) -> Vec<Elem> {
+        let elems = std::mem::take(&mut *self.elems.borrow_mut());
+        elems.into_iter().map(|e| scaled(e, scale).shifted(left, top)).collect()
+    }
+}
+
+fn scaled(e: Elem, s: f32) -> Elem {
+    let p = |(x, y): (f32, f32)| (x * s, y * s);
+    match e {
+        Elem::Text { x, y, text, style, stretch } => Elem::Text {
+            x: x * s,
+            y: y * s,
+            text,
+            style: TextStyle { size: style.size * s, ..style },
+            stretch: stretch * s,
+        },
+        Elem::Rect { x, y, w, h, fill } => {
+            Elem::Rect { x: x * s, y: y * s, w: w * s, h: h * s, fill }
+        }
+        Elem::Line { from, to, width, color } => {
+            Elem::Line { from: p(from), to: p(to), width: width * s, color }
+        }
+        Elem::Dots { from, to, color } => Elem::Dots { from: p(from), to: p(to), color },
+        Elem::Polygon { points, fill } => {
+            Elem::Polygon { points: points.into_iter().map(p).collect(), fill }
+        }
+        Elem::Path { points, width, color } => {
+            Elem::Path { points: points.into_iter().map(p).collect(), width: width * s, color }
+        }
+        Elem::Link { x, y, w, h, target } => {
+            Elem::Link { x: x * s, y: y * s, w: w * s, h: h * s, target }
+        }
+    }
+}
+
+/// The plotters backend of the PDF.
+pub struct PdfBackend<'f> {
+    size: (u32, u32),
+    fonts: &'f Fonts,
+    elems: Rc<RefCell<Vec<Elem>>>,
+}
+
+/// An opaque colour: transparency is blended onto white paper; `None` when invisible.
+fn opaque(c: BackendColor) -> Option<Rgb> {
+    if c.alpha <= 0.0 {
+        return None;
+    }
+    let a = c.alpha.min(1.0);
+    let mix = |v: u8| (f64::from(v) * a + 255.0 * (1.0 - a)).round() as u8;
+    Some(Rgb(mix(c.rgb.0), mix(c.rgb.1), mix(c.rgb.2)))
+}
+
+fn pt((x, y): BackendCoord) -> (f32, f32) {
+    (x as f32, y as f32)
+}
+
+type Res = Result<(), DrawingErrorKind<Infallible>>;
+
+impl PdfBackend<'_> {
+    fn push(&self, e: Elem) {
+        self.elems.borrow_mut().push(e);
+    }
+}
+
+impl DrawingBackend for PdfBackend<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Res {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Res {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
+        if let Some(fill) = opaque(color) {
+            let (x, y) = pt(point);
+            self.push(Elem::Rect { x, y, w: 1.0, h: 1.0, fill });
+        }
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Res {
+        if let Some(color) = opaque(style.color()) {
+            let width = style.stroke_width().max(1) as f32;
+            self.push(Elem::Line { from: pt(from), to: pt(to), width, color });
+        }
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Res {
+        let Some(color) = opaque(style.color()) else { return Ok(()) };
+        let ((x0, y0), (x1, y1)) = (pt(upper_left), pt(bottom_right));
+        if fill {
+            self.push(Elem::Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0, fill: color });
+        } else {
+            let width = style.stroke_width().max(1) as f32;
+            let points = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+            self.push(Elem::Path { points, width, color });
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Res {
+        if let Some(color) = opaque(style.color()) {
+            let points: Vec<_> = path.into_iter().map(pt).collect();
+            if points.len() > 1 {
+                let width = style.stroke_width().max(1) as f32;
+                self.push(Elem::Path { points, width, color });
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Res {
+        let Some(color) = opaque(style.color()) else { return Ok(()) };
+        let (cx, cy) = pt(center);
+        let r = radius as f32;
+        let n = 32;
+        let mut points: Vec<(f32, f32)> = (0..n)
+            .map(|i| {
+                let a = i as f32 / n as f32 * std::f32::consts::TAU;
+                (cx + r * a.cos(), cy + r * a.sin())
+            })
+            .collect();
+        if fill {
+            self.push(Elem::Polygon { points, fill: color });
+        } else {
+            points.push(points[0]);
+            let width = style.stroke_width().max(1) as f32;
+            self.push(Elem::Path { points, width, color });
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Res {
+        if let Some(fill) = opaque(style.color()) {
+            let points: Vec<_> = vert.into_iter().map(pt).collect();
+            if points.len() > 2 {
+                self.push(Elem::Polygon { points, fill });
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Res {
+        let Some(color) = opaque(style.color()) else { return Ok(()) };
+        let size = style.size() as f32;
+        let face = match style.style() {
+            plotters_backend::FontStyle::Bold => Face::Bold,
+            _ => Face::Regular,
+        };
+        let w = self.fonts.width(face, text, size);
+        let (x, y) = pt(pos);
+        // Rotated text is set horizontally at its anchor (the page model has no rotation).
+        let _ = matches!(style.transform(), FontTransform::None);
+        let anchor = style.anchor();
+        let x = match anchor.h_pos {
+            HPos::Left => x,
+            HPos::Center => x - w / 2.0,
+            HPos::Right => x - w,
+        };
+        let baseline = match anchor.v_pos {
+            VPos::Top => y + size * 0.88,
+            VPos::Center => y + size * 0.38,
+            VPos::Bottom => y - size * 0.12,
+        };
+        self.push(Elem::Text {
+            x,
+            y: baseline,
+            text: text.to_string(),
+            style: TextStyle { face, size, color },
+            stretch: 0.0,
+        });
+        Ok(())
+    }
+
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        let size = style.size() as f32;
+        Ok((self.fonts.width(Face::Regular, text, size).ceil() as u32, size.ceil() as u32))
+    }
+}
+
+/// The report's charts draw through the same plotters code as their SVG.
+impl Drawing for crate::charts::Chart {
+    fn size(&self) -> (u32, u32) {
+        crate::charts::Chart::size(self)
+    }
+
+    fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String> {
+        use plotters::prelude::IntoDrawingArea;
+        crate::charts::Chart::draw(self, &backend.into_drawing_area())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::prelude::*;
+
+    struct Tiny;
+
+    impl Drawing for Tiny {
+        fn size(&self) -> (u32, u32) {
+            (200, 100)
+        }
+        fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String> {
+            let area = backend.into_drawing_area();
+            area.fill(&WHITE).map_err(|e| e.to_string())?;
+            area.draw(&Rectangle::new([(10, 10), (60, 90)], BLUE.filled()))
+                .map_err(|e| e.to_string())?;
+            area.draw(&Circle::new((120, 50), 20, RED.filled())).map_err(|e| e.to_string())?;
+            area.draw(&PathElement::new(
+                vec![(0, 99), (100, 40), (199, 60)],
+                plotters::style::Color::stroke_width(&GREEN, 2),
+            ))
+            .map_err(|e| e.to_string())?;
+            area.draw(&Text::new("销售额", (150, 10), ("sans-serif", 12).into_font()))
+                .map_err(|e| e.to_string())?;
+            area.draw(&Rectangle::new([(0, 0), (5, 5)], RGBColor(0, 0, 0).mix(0.0).filled()))
+                .map_err(|e| e.to_string())?;
+            area.present().map_err(|e| e.to_string())
+        }
+    }
+
+    #[test]
+    fn records_a_plotters_drawing_as_page_elements() {
+        let fonts = Fonts::load().expect("fonts");
+        let rec = Recorder::new(Tiny.size(), &fonts);
+        Tiny.draw(rec.backend()).expect("draws");
+        let elems = rec.into_elems(100.0, 200.0, 0.5);
+        // background, bar, circle, line, text; the fully transparent square is dropped
+        assert!(
+            elems.iter().any(
+                |e| matches!(e, Elem::Rect { fill: Rgb(255, 255, 255), w, .. } if *w == 100.0)
+            )
+        );
+        assert!(elems.iter().any(
+            |e| matches!(e, Elem::Rect { x, y, fill: Rgb(0, 0, 255), .. } if *x == 105.0 && *y == 205.0)
+        ));
+        assert!(elems.iter().any(
+            |e| matches!(e, Elem::Polygon { fill: Rgb(255, 0, 0), points } if points.len() == 32)
+        ));
+        assert!(elems.iter().any(
+            |e| matches!(e, Elem::Path { color: Rgb(0, 255, 0), width, .. } if *width == 1.0 || *width == 2.0)
+        ));
+        let text = elems.iter().find_map(|e| match e {
+            Elem::Text { text, style, x, .. } => Some((text.clone(), style.size, *x)),
+            _ => None,
+        });
+        assert_eq!(text, Some(("销售额".to_string(), 6.0, 175.0)));
+        assert!(!elems.iter().any(|e| matches!(e, Elem::Rect { fill: Rgb(0, 0, 0), .. })));
+    }
+
+    #[test]
+    fn transparency_is_blended_onto_white() {
+        assert_eq!(opaque(BackendColor { alpha: 0.5, rgb: (0, 0, 0) }), Some(Rgb(128, 128, 128)));
+        assert_eq!(opaque(BackendColor { alpha: 0.0, rgb: (0, 0, 0) }), None);
+    }
+}

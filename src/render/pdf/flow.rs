@@ -1,0 +1,392 @@
+//! Blocks → boxes: each block laid out at the body width into boxes of known height
+//! (a line of a paragraph, a heading, a table row), with the rules the paginator needs
+//! (space before, keep with next, repeat as table header, page break before).
+
+use std::collections::BTreeMap;
+
+use super::blocks::{Block, Span, plain};
+use super::chart::{Drawing, Recorder};
+use super::fonts::{Face, Fonts};
+use super::linebreak::{Align, Line, Run, Setting, break_lines};
+use super::page::{Elem, Target, TextStyle};
+use super::table;
+use super::theme::Theme;
+
+/// A heading that a box starts: for the contents, bookmarks and links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// 2 chapter, 3 section, 4+ minor.
+    pub level: u8,
+    /// Text.
+    pub title: String,
+    /// Anchor.
+    pub anchor: String,
+}
+
+/// A laid-out box: elements relative to its top-left corner at the body's left edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boxed {
+    /// Height, points.
+    pub height: f32,
+    /// Space above it unless it opens a page.
+    pub space_before: f32,
+    /// Must stand on the same page as the next box.
+    pub keep_with_next: bool,
+    /// What it draws.
+    pub elems: Vec<Elem>,
+    /// The heading it is, if any.
+    pub mark: Option<Mark>,
+    /// A row of the current table (the table's header repeats above it on a new page).
+    pub row: bool,
+}
+
+impl Boxed {
+    fn new(height: f32, elems: Vec<Elem>) -> Self {
+        Self { height, space_before: 0.0, keep_with_next: false, elems, mark: None, row: false }
+    }
+}
+
+/// The flow the paginator reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// A box.
+    Box(Boxed),
+    /// Start a new page unless the current one is empty.
+    PageBreak,
+    /// A table starts: its header box repeats on every page the table spans.
+    TableStart(Boxed),
+    /// The table ended.
+    TableEnd,
+}
+
+/// What laying out needs.
+pub struct Ctx<'a> {
+    /// Fonts for measuring.
+    pub fonts: &'a Fonts,
+    /// Geometry and sizes.
+    pub theme: &'a Theme,
+    /// Chinese typography (first-line indent, labels).
+    pub zh: bool,
+    /// New page before every chapter.
+    pub chapter_breaks: bool,
+    /// Charts by id.
+    pub images: &'a BTreeMap<String, &'a dyn Drawing>,
+    /// Problems met while laying out (missing charts).
+    pub warnings: Vec<String>,
+}
+
+impl Ctx<'_> {
+    /// Body text style.
+    pub fn body(&self) -> TextStyle {
+        TextStyle { face: Face::Regular, size: self.theme.body_size, color: self.theme.text }
+    }
+}
+
+/// Spans → runs in `base` style (bold spans in the bold face, links resolved).
+pub fn runs(spans: &[Span], base: TextStyle, theme: &Theme) -> Vec<Run> {
+    spans
+        .iter()
+        .map(|s| {
+            let mut style = base;
+            if s.bold {
+                style.face = Face::Bold;
+            }
+            let link = s.link.as_ref().map(|l| match l.strip_prefix('#') {
+                Some(a) => Target::Anchor(a.to_string()),
+                None => Target::Uri(l.clone()),
+            });
+            if link.is_some() {
+                style.color = theme.accent;
+            }
+            if s.code {
+                style.size *= 0.92;
+            }
+            Run { text: s.text.clone(), style, link }
+        })
+        .collect()
+}
+
+/// Draws lines into elements, each line `leading` high, starting at `top`; returns the
+/// elements and the total height.
+pub fn line_elems(lines: &[Line], x0: f32, top: f32, leading: f32) -> (Vec<Elem>, f32) {
+    let mut elems = Vec::new();
+    let mut y = top;
+    for line in lines {
+        elems.extend(one_line(line, x0, y, leading));
+        y += leading;
+    }
+    (elems, y - top)
+}
+
+fn one_line(line: &Line, x0: f32, top: f32, leading: f32) -> Vec<Elem> {
+    let size = line.size;
+    let baseline = top + (leading - size) / 2.0 + size * 0.88;
+    let mut out = Vec::new();
+    for f in &line.frags {
+        out.push(Elem::Text {
+            x: x0 + f.x,
+            y: baseline,
+            text: f.text.clone(),
+            style: f.style,
+            stretch: f.stretch,
+        });
+        if let Some(t) = &f.link {
+            out.push(Elem::Line {
+                from: (x0 + f.x, baseline + size * 0.12),
+                to: (x0 + f.x + f.width, baseline + size * 0.12),
+                width: 0.4,
+                color: f.style.color,
+            });
+            out.push(Elem::Link { x: x0 + f.x, y: top, w: f.width, h: leading, target: t.clone() });
+        }
+    }
+    out
+}
+
+/// A paragraph as one box per line (so it can break across pages), with orphan and
+/// widow control: the first two and the last two lines stay together.
+fn paragraph(
+    runs: &[Run],
+    set: &Setting,
+    x0: f32,
+    leading: f32,
+    space_before: f32,
+    fonts: &Fonts,
+) -> Vec<Boxed> {
+    let lines = break_lines(runs, fonts, set);
+    let n = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut b = Boxed::new(leading, one_line(l, x0, 0.0, leading));
+            if i == 0 {
+                b.space_before = space_before;
+            }
+            b.keep_with_next = n > 1 && (i == 0 || i + 2 == n);
+            b
+        })
+        .collect()
+}
+
+/// Lays out the body blocks.
+pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
+    let mut out = Vec::new();
+    let mut first_chapter = true;
+    for b in blocks {
+        if let Block::Heading { level: 2, .. } = b {
+            if ctx.chapter_breaks && !first_chapter {
+                out.push(Flow::PageBreak);
+            }
+            first_chapter = false;
+        }
+        block(b, 0.0, ctx.theme.body_width(), true, ctx, &mut out);
+    }
+    out
+}
+
+fn heading_style(level: u8, ctx: &Ctx) -> (TextStyle, f32, f32) {
+    let t = ctx.theme;
+    let (size, before, color) = match level {
+        1 | 2 => (t.h2_size, 20.0, t.accent),
+        3 => (t.h3_size, 12.0, t.accent),
+        _ => (t.h4_size, 8.0, t.text),
+    };
+    (TextStyle { face: Face::Bold, size, color }, before, size * 1.5)
+}
+
+fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &mut Vec<Flow>) {
+    let t = ctx.theme;
+    let body = ctx.body();
+    let leading = t.leading(t.body_size);
+    match b {
+        Block::Heading { level, spans, anchor } => {
+            let (style, before, lead) = heading_style(*level, ctx);
+            let set = Setting { width, indent: 0.0, justify: false, align: Align::Left };
+            let lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
+            let (mut elems, h) = line_elems(&lines, x0, 0.0, lead);
+            let mut height = h;
+            if *level <= 2 {
+                // a rule under chapter headings, as report styles in Word do
+                elems.push(Elem::Line {
+                    from: (x0, h + 2.0),
+                    to: (x0 + width, h + 2.0),
+                    width: 0.8,
+                    color: t.accent,
+                });
+                height += 8.0;
+            } else {
+                height += 2.0;
+            }
+            let mut bx = Boxed::new(height, elems);
+            bx.space_before = before;
+            bx.keep_with_next = true;
+            bx.mark = Some(Mark { level: *level, title: plain(spans), anchor: anchor.clone() });
+            out.push(Flow::Box(bx));
+        }
+        Block::Paragraph(spans) => {
+            let all_bold = spans.iter().all(|s| s.bold || s.text.trim().is_empty());
+            let indent = if ctx.zh && top_level && !all_bold { 2.0 * t.body_size } else { 0.0 };
+            let set = Setting { width, indent, justify: true, align: Align::Left };
+            let mut boxes =
+                paragraph(&runs(spans, body, t), &set, x0, leading, t.paragraph_gap, ctx.fonts);
+            if all_bold && let Some(first) = boxes.first_mut() {
+                first.space_before = 10.0;
+            }
+            if all_bold && let Some(last) = boxes.last_mut() {
+                // a bold line alone is a caption or minor heading: keep it with what follows
+                last.keep_with_next = true;
+            }
+            out.extend(boxes.into_iter().map(Flow::Box));
+        }
+        Block::List { start, items } => {
+            // Chinese lists line up with the paragraphs' first-line indent
+            let (x0, width) = if ctx.zh && top_level {
+                (x0 + t.body_size, width - t.body_size)
+            } else {
+                (x0, width)
+            };
+            for (i, item) in items.iter().enumerate() {
+                let marker = match start {
+                    Some(n) => format!("{}.", n + i as u64),
+                    None => "•".to_string(),
+                };
+                let hang = if start.is_some() { 1.8 * t.body_size } else { 1.3 * t.body_size };
+                let mut inner = Vec::new();
+                for (k, ib) in item.iter().enumerate() {
+                    block(ib, x0 + hang, width - hang, false, ctx, &mut inner);
+                    if k == 0
+                        && let Some(Flow::Box(first)) = inner.first_mut()
+                    {
+                        // the marker sits on the first line's baseline
+                        let baseline = first
+                            .elems
+                            .iter()
+                            .find_map(|e| match e {
+                                Elem::Text { y, .. } => Some(*y),
+                                _ => None,
+                            })
+                            .unwrap_or(leading * 0.7);
+                        let ms = TextStyle { color: t.accent, ..body };
+                        let mw = ctx.fonts.width(ms.face, &marker, ms.size);
+                        let mx = if start.is_some() {
+                            x0 + hang - mw - 4.0
+                        } else {
+                            x0 + 0.3 * t.body_size
+                        };
+                        first.elems.push(Elem::Text {
+                            x: mx,
+                            y: baseline,
+                            text: marker.clone(),
+                            style: ms,
+                            stretch: 0.0,
+                        });
+                        first.space_before = if i == 0 { t.paragraph_gap } else { 1.5 };
+                    }
+                }
+                out.extend(inner);
+            }
+        }
+        Block::Table { aligns, head, rows } => {
+            table::layout(aligns, head, rows, x0, width, ctx, out);
+        }
+        Block::Quote(inner) => {
+            let mut q = Vec::new();
+            for ib in inner {
+                block(ib, x0 + 12.0, width - 12.0, false, ctx, &mut q);
+            }
+            for f in &mut q {
+                if let Flow::Box(bx) = f {
+                    bx.elems.push(Elem::Rect {
+                        x: x0 + 2.0,
+                        y: -bx.space_before.min(4.0),
+                        w: 2.5,
+                        h: bx.height + bx.space_before.min(4.0),
+                        fill: t.rule,
+                    });
+                }
+            }
+            out.extend(q);
+        }
+        Block::Code(text) => {
+            let style = TextStyle { size: t.table_size, color: t.text, face: Face::Regular };
+            let lead = t.leading(t.table_size) * 0.9;
+            let set =
+                Setting { width: width - 12.0, indent: 0.0, justify: false, align: Align::Left };
+            let lines = break_lines(&[Run::new(text.clone(), style)], ctx.fonts, &set);
+            for (i, l) in lines.iter().enumerate() {
+                let mut elems =
+                    vec![Elem::Rect { x: x0, y: 0.0, w: width, h: lead, fill: t.zebra }];
+                elems.extend(one_line(l, x0 + 6.0, 0.0, lead));
+                let mut bx = Boxed::new(lead, elems);
+                if i == 0 {
+                    bx.space_before = t.paragraph_gap;
+                }
+                out.push(Flow::Box(bx));
+            }
+        }
+        Block::Rule => {
+            let mut bx = Boxed::new(
+                6.0,
+                vec![Elem::Line {
+                    from: (x0, 3.0),
+                    to: (x0 + width, 3.0),
+                    width: 0.5,
+                    color: t.rule,
+                }],
+            );
+            bx.space_before = 12.0;
+            bx.keep_with_next = true;
+            out.push(Flow::Box(bx));
+        }
+        Block::Image { url, title } => image(url, title, x0, width, ctx, out),
+    }
+}
+
+/// The id of a chart from its path: `charts/sales-trend.svg` → `sales-trend`.
+pub fn chart_id(url: &str) -> &str {
+    let name = url.rsplit('/').next().unwrap_or(url);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// A chart, drawn as vectors at the width of the text. The chart draws its own title, so
+/// no caption repeats it; a chart the renderer does not have becomes a grey box holding its
+/// text alternative (`alt`), and a warning.
+fn image(url: &str, alt: &str, x0: f32, width: f32, ctx: &mut Ctx, out: &mut Vec<Flow>) {
+    let t = ctx.theme;
+    let id = chart_id(url);
+    let mut elems = Vec::new();
+    let h = match ctx.images.get(id) {
+        Some(d) => {
+            let (w, h) = d.size();
+            let max_h = t.body_height() * 0.6;
+            let scale = (width / w.max(1) as f32).min(max_h / h.max(1) as f32).min(1.0);
+            let (dw, dh) = (w as f32 * scale, h as f32 * scale);
+            let rec = Recorder::new((w, h), ctx.fonts);
+            match d.draw(rec.backend()) {
+                Ok(()) => {
+                    let left = x0 + (width - dw) / 2.0;
+                    elems.extend(rec.into_elems(left, 0.0, scale));
+                }
+                Err(e) => ctx.warnings.push(format!("chart `{id}` failed to draw ({e})")),
+            }
+            dh
+        }
+        None => {
+            ctx.warnings
+                .push(format!("chart `{id}` is not available; its description is printed instead"));
+            let style = TextStyle { face: Face::Regular, size: t.table_size, color: t.muted };
+            let set =
+                Setting { width: width - 16.0, indent: 0.0, justify: false, align: Align::Center };
+            let lines = break_lines(&[Run::new(alt, style)], ctx.fonts, &set);
+            let (text, th) = line_elems(&lines, x0 + 8.0, 8.0, t.leading(t.table_size));
+            let h = th + 16.0;
+            elems.push(Elem::Rect { x: x0, y: 0.0, w: width, h, fill: t.zebra });
+            elems.extend(text);
+            h
+        }
+    };
+    let mut bx = Boxed::new(h, elems);
+    bx.space_before = 10.0;
+    out.push(Flow::Box(bx));
+}

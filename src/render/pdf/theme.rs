@@ -1,0 +1,122 @@
+//! Page geometry, type sizes and colours of the PDF: one struct with defaults.
+//!
+//! The defaults follow a Word/WPS report in Chinese: A4 portrait, 2.54 cm top and bottom,
+//! 3.17 cm left and right, 五号 (10.5 pt) body text, 三号/四号 headings.
+
+/// An opaque colour, 0–255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// Black.
+    pub const BLACK: Rgb = Rgb(0, 0, 0);
+}
+
+/// Points per millimetre.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Everything that decides how a page looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Page width in points.
+    pub page_width: f32,
+    /// Page height in points.
+    pub page_height: f32,
+    /// Margin above the body, points (the running header sits inside it).
+    pub margin_top: f32,
+    /// Margin below the body, points (the footer sits inside it).
+    pub margin_bottom: f32,
+    /// Left margin, points.
+    pub margin_left: f32,
+    /// Right margin, points.
+    pub margin_right: f32,
+    /// Body text size, points.
+    pub body_size: f32,
+    /// Line height as a multiple of the type size.
+    pub line_height: f32,
+    /// Space between paragraphs, points.
+    pub paragraph_gap: f32,
+    /// Chapter (`##`) heading size.
+    pub h2_size: f32,
+    /// Section (`###`) heading size.
+    pub h3_size: f32,
+    /// Smaller headings (`####`) size.
+    pub h4_size: f32,
+    /// Table text size.
+    pub table_size: f32,
+    /// Inner padding of a table cell, horizontal and vertical, points.
+    pub cell_pad_x: f32,
+    /// Vertical cell padding, points.
+    pub cell_pad_y: f32,
+    /// Running header and footer size.
+    pub chrome_size: f32,
+    /// Text colour.
+    pub text: Rgb,
+    /// Headings, rules and accents.
+    pub accent: Rgb,
+    /// Secondary text (header, footer, captions).
+    pub muted: Rgb,
+    /// Table header background.
+    pub table_head: Rgb,
+    /// Zebra stripe background.
+    pub zebra: Rgb,
+    /// Totals row background.
+    pub total_row: Rgb,
+    /// Table rules.
+    pub rule: Rgb,
+    /// Status colours: on track, at risk, off track, pending.
+    pub status: [Rgb; 4],
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            page_width: 210.0 * PT_PER_MM,
+            page_height: 297.0 * PT_PER_MM,
+            margin_top: 25.4 * PT_PER_MM,
+            margin_bottom: 25.4 * PT_PER_MM,
+            margin_left: 31.7 * PT_PER_MM,
+            margin_right: 31.7 * PT_PER_MM,
+            body_size: 10.5,
+            line_height: 1.65,
+            paragraph_gap: 5.0,
+            h2_size: 16.0,
+            h3_size: 13.0,
+            h4_size: 11.0,
+            table_size: 9.0,
+            cell_pad_x: 4.5,
+            cell_pad_y: 3.5,
+            chrome_size: 8.5,
+            text: Rgb(0x1f, 0x23, 0x28),
+            accent: Rgb(0x1f, 0x4e, 0x79),
+            muted: Rgb(0x6a, 0x73, 0x7d),
+            table_head: Rgb(0xdd, 0xe8, 0xf3),
+            zebra: Rgb(0xf5, 0xf8, 0xfb),
+            total_row: Rgb(0xe8, 0xee, 0xf4),
+            rule: Rgb(0x9f, 0xb3, 0xc8),
+            status: [
+                Rgb(0x1e, 0x7b, 0x34),
+                Rgb(0xb2, 0x6a, 0x00),
+                Rgb(0xc0, 0x1c, 0x28),
+                Rgb(0x6a, 0x73, 0x7d),
+            ],
+        }
+    }
+}
+
+impl Theme {
+    /// Width of the body column.
+    pub fn body_width(&self) -> f32 {
+        self.page_width - self.margin_left - self.margin_right
+    }
+
+    /// Height of the body column.
+    pub fn body_height(&self) -> f32 {
+        self.page_height - self.margin_top - self.margin_bottom
+    }
+
+    /// Baseline-to-baseline distance for text of `size`.
+    pub fn leading(&self, size: f32) -> f32 {
+        size * self.line_height
+    }
+}

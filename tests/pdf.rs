@@ -1,0 +1,388 @@
+//! The PDF, end to end: every plan in `plans/` and `../shared/examples/` plus the stress
+//! fixture is rendered by the real binary and read back with qpdf and poppler-utils
+//! (`SKIP: <tool> not installed` unless `PLANWRIGHT_REQUIRE_TOOLS=1`), and the stress
+//! plan's page model is checked for overflow, empty pages and orphaned headings.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{own_plans, root, run, scratch, shared_examples, tables};
+use planwright::render::pdf::page::{Elem, PageKind};
+
+/// True when `tool` can run; otherwise prints SKIP (or fails under PLANWRIGHT_REQUIRE_TOOLS).
+fn have(tool: &str) -> bool {
+    let ok = Command::new(tool).arg("-v").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var("PLANWRIGHT_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "{tool} is required (PLANWRIGHT_REQUIRE_TOOLS=1) but not installed"
+        );
+        println!("SKIP: {tool} not installed");
+    }
+    ok
+}
+
+fn plans() -> Vec<PathBuf> {
+    let mut p = own_plans();
+    p.extend(shared_examples());
+    if p.is_empty() {
+        println!("SKIP: no reference plans (../shared absent)");
+    }
+    p
+}
+
+fn stress() -> PathBuf {
+    root().join("tests/fixtures/stress.yaml")
+}
+
+/// Renders `plan` to PDF in a fresh folder; returns the PDF's path.
+fn render_pdf(plan: &Path, scratch_name: &str) -> PathBuf {
+    let out = scratch(scratch_name);
+    let o =
+        run(&root(), &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "pdf"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let name = plan.file_stem().unwrap().to_string_lossy().into_owned();
+    out.join(&name).join(format!("{name}.pdf"))
+}
+
+fn name(plan: &Path) -> String {
+    plan.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+fn pdftotext(pdf: &Path, pages: Option<(usize, usize)>, layout: bool) -> String {
+    let mut c = Command::new("pdftotext");
+    if let Some((f, l)) = pages {
+        c.args(["-f", &f.to_string(), "-l", &l.to_string()]);
+    }
+    if layout {
+        c.arg("-layout");
+    }
+    let o = c.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("utf-8")
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let o = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&o.stdout);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().expect("a number")))
+        .expect("Pages line")
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The running header of a plan's PDF: its title and confidentiality line.
+fn header(plan: &Path) -> Vec<String> {
+    let source = std::fs::read_to_string(plan).unwrap();
+    let (p, _) = planwright::check("plan.yaml", &source).valid.expect("valid plan");
+    [Some(p.meta.title.clone()), p.meta.confidentiality.clone()].into_iter().flatten().collect()
+}
+
+/// The text of a page without its running header and footer.
+fn body_text(text: &str, header: &[String]) -> String {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            !(header.iter().any(|h| t == h || t.starts_with(&format!("{h} ")))
+                || (t.starts_with('第') && t.ends_with('页') && t.contains('共'))
+                || (t.starts_with("Page ") && t.contains(" of ")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The Markdown report of a plan (the source of the PDF).
+fn markdown(plan: &Path) -> String {
+    common::render_md(plan, &format!("pdf-md-{}", name(plan)))
+}
+
+/// Chapter headings of the Markdown, without the contents heading.
+fn chapters(md: &str) -> Vec<String> {
+    let toc = ["目录", "Contents"];
+    md.lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter(|t| !toc.contains(t))
+        .map(|t| t.replace("**", ""))
+        .collect()
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    for plan in plans().iter().chain([&stress()]) {
+        let a = std::fs::read(render_pdf(plan, &format!("pdf-a-{}", name(plan)))).unwrap();
+        let b = std::fs::read(render_pdf(plan, &format!("pdf-b-{}", name(plan)))).unwrap();
+        assert!(a.starts_with(b"%PDF-"));
+        assert!(a == b, "{}: two renders differ", plan.display());
+    }
+}
+
+#[test]
+fn qpdf_finds_no_errors() {
+    if !have("qpdf") {
+        return;
+    }
+    for plan in plans().iter().chain([&stress()]) {
+        let pdf = render_pdf(plan, &format!("pdf-qpdf-{}", name(plan)));
+        let o = Command::new("qpdf").arg("--check").arg(&pdf).output().unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success(),
+            "{}: {out}{}",
+            plan.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_with_to_unicode() {
+    if !have("pdffonts") {
+        return;
+    }
+    for plan in plans().iter().chain([&stress()]) {
+        let pdf = render_pdf(plan, &format!("pdf-fonts-{}", name(plan)));
+        let o = Command::new("pdffonts").arg(&pdf).output().unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+        assert!(!rows.is_empty(), "{out}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let font = cols[0];
+            let (tag, base) =
+                font.split_once('+').unwrap_or_else(|| panic!("no subset tag: {row}"));
+            assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{row}");
+            assert!(base.starts_with("NotoSansSC-"), "{row}");
+            // name, type (2 words), encoding, emb, sub, uni, object, generation
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+        }
+    }
+}
+
+#[test]
+fn text_reads_back_titles_figures_and_body_in_order() {
+    if !have("pdftotext") {
+        return;
+    }
+    for plan in plans() {
+        let md = markdown(&plan);
+        let head = header(&plan);
+        let pdf = render_pdf(&plan, &format!("pdf-text-{}", name(&plan)));
+        let text = pdftotext(&pdf, None, false);
+        let flat = squeeze(&body_text(&text, &head));
+        for ch in chapters(&md) {
+            assert!(flat.contains(&squeeze(&ch)), "{}: chapter `{ch}` missing", plan.display());
+        }
+        // every figure of the KPI and budget tables
+        let mut checked = 0;
+        for section in md.split("\n## ").filter(|s| {
+            let head = s.lines().next().unwrap_or("");
+            head.contains("KPI") || head.contains("预算") || head.contains("Budget")
+        }) {
+            for table in tables(section) {
+                for cell in table.iter().flatten() {
+                    let cell = cell.replace("**", "").replace('*', "");
+                    if cell.chars().any(|c| c.is_ascii_digit()) {
+                        assert!(
+                            flat.contains(&squeeze(&cell)),
+                            "{}: figure `{cell}` missing",
+                            plan.display()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 5, "{}: only {checked} figures found", plan.display());
+        // Chinese body paragraphs, in reading order
+        let mut from = 0;
+        for para in body_paragraphs(&md) {
+            let p = squeeze(&para);
+            match flat[from..].find(&p) {
+                Some(at) => from += at + p.len(),
+                None => panic!(
+                    "{}: paragraph not found in order:\n{para}\nin:\n{}",
+                    plan.display(),
+                    &flat[from..]
+                ),
+            }
+        }
+    }
+}
+
+/// Plain paragraphs of the report body (after the contents), Markdown markup removed.
+fn body_paragraphs(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let body = md.split_once("\n## ").map(|(_, b)| b).unwrap_or(md);
+    let body = body.split_once("\n## ").map(|(_, b)| b).unwrap_or(body);
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    let mut depth = 0;
+    for ev in Parser::new_ext(body, Options::ENABLE_TABLES) {
+        match ev {
+            // Charts' alt text is drawn as a chart, not as a paragraph.
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::Image { .. }) => {
+                depth += 1
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::Image) => {
+                depth -= 1
+            }
+            Event::Start(Tag::Paragraph) if depth == 0 => cur = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = cur.take()
+                    && p.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && p.chars().count() > 12
+                {
+                    out.push(p);
+                }
+            }
+            Event::Text(t) | Event::Code(t) if depth == 0 => {
+                if let Some(c) = cur.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn contents_page_numbers_match_where_chapters_start() {
+    if !have("pdftotext") {
+        return;
+    }
+    for plan in plans().iter().chain([&stress()]) {
+        let md = markdown(plan);
+        let head = header(plan);
+        let pdf = render_pdf(plan, &format!("pdf-toc-{}", name(plan)));
+        let pages = page_count(&pdf);
+        let chs = chapters(&md);
+        let annual = std::fs::read_to_string(plan).unwrap().contains("kind: annual");
+        // sensible: cover + contents + at least a page of body; annual: a page per chapter
+        let least = if annual { 2 + chs.len() } else { 3 };
+        assert!((least..=80).contains(&pages), "{}: {pages} pages", plan.display());
+        let toc = pdftotext(&pdf, Some((2, 4.min(pages))), true);
+        let mut last = 0;
+        for ch in &chs {
+            let line = toc
+                .lines()
+                .find(|l| squeeze(l).starts_with(&squeeze(ch)))
+                .unwrap_or_else(|| panic!("{}: `{ch}` not in contents:\n{toc}", plan.display()));
+            let n: usize = line
+                .split_whitespace()
+                .last()
+                .and_then(|w| w.parse().ok())
+                .unwrap_or_else(|| panic!("no page number: {line}"));
+            // annual chapters open a page each; monthly ones may share one
+            let after = if annual { n > last } else { n >= last };
+            assert!(after && n <= pages, "{}: `{ch}` on page {n}", plan.display());
+            last = n;
+            let page = body_text(&pdftotext(&pdf, Some((n, n)), false), &head);
+            assert!(
+                squeeze(&page).contains(&squeeze(ch)),
+                "{}: `{ch}` is not on page {n}:\n{page}",
+                plan.display()
+            );
+            if annual {
+                // chapters open their page
+                let first = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                assert_eq!(squeeze(first), squeeze(ch), "{}: page {n}", plan.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
+    let source = std::fs::read_to_string(stress()).unwrap();
+    let checked = planwright::check("stress.yaml", &source);
+    let (plan, figures) = checked.valid.expect("stress plan is valid");
+    let engine = planwright::Engine::new(None).unwrap();
+    let input = engine.pdf_input(&plan, &figures).unwrap();
+    let theme = planwright::render::pdf::Theme::default();
+    let fonts = engine.fonts().unwrap();
+    let labels = engine.templates().labels(plan.meta.locale);
+    let charts = planwright::charts::build(&plan, &figures, &labels);
+    let images: planwright::render::pdf::Images =
+        charts.iter().map(|c| (c.id.clone(), c as &dyn planwright::render::pdf::Drawing)).collect();
+    let laid = planwright::render::pdf::layout(&input, fonts, &theme, &images);
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    assert!(laid.pages.len() > 15, "{} pages", laid.pages.len());
+    let measure =
+        |t: &str, s: &planwright::render::pdf::page::TextStyle| fonts.width(s.face, t, s.size);
+    let (left, top) = (theme.margin_left, theme.margin_top);
+    let (right, bottom) =
+        (theme.page_width - theme.margin_right, theme.page_height - theme.margin_bottom);
+    for (i, page) in laid.pages.iter().enumerate() {
+        assert!(!page.elems.is_empty(), "page {} is empty", i + 1);
+        if page.kind == PageKind::Body {
+            assert!(
+                page.elems.iter().any(|e| matches!(e, Elem::Text { .. })),
+                "page {} has no text",
+                i + 1
+            );
+        }
+        for e in &page.elems {
+            let (x0, y0, x1, y1) = e.bounds(&measure);
+            assert!(
+                x0 >= left - 0.5 && x1 <= right + 0.5 && y0 >= top - 0.5 && y1 <= bottom + 0.5,
+                "page {}: {e:?} leaves the body ({x0},{y0})-({x1},{y1})",
+                i + 1
+            );
+        }
+    }
+    // no heading at the foot of a page: something of the body follows it on its page
+    for h in &laid.headings {
+        let page = &laid.pages[h.page - 1];
+        let below = page.elems.iter().any(|e| match e {
+            Elem::Text { y, text, .. } => *y > h.y + 30.0 && !h.title.contains(text.as_str()),
+            _ => false,
+        });
+        assert!(below, "heading `{}` is orphaned at the foot of page {}", h.title, h.page);
+    }
+    // a long table repeats its header on every page it spans
+    let header_pages = laid
+        .pages
+        .iter()
+        .filter(|p| {
+            p.elems.iter().any(|e| matches!(e, Elem::Text { text, .. } if text == "应对措施"))
+        })
+        .count();
+    assert!(header_pages >= 3, "risk table header on {header_pages} pages");
+    // and pdftotext agrees: every page has body text
+    if have("pdftotext") {
+        let pdf = render_pdf(&stress(), "pdf-stress");
+        let pages = page_count(&pdf);
+        assert_eq!(pages, laid.pages.len());
+        for n in 1..=pages {
+            let t = body_text(&pdftotext(&pdf, Some((n, n)), false), &header(&stress()));
+            assert!(t.trim().chars().count() > 5, "page {n} is empty:\n{t}");
+        }
+    }
+}
+
+#[test]
+fn characters_no_font_has_are_warned_with_their_place() {
+    let dir = scratch("pdf-missing-glyph");
+    let plan = std::fs::read_to_string(root().join("templates/starters/monthly.yaml")).unwrap();
+    let plan = plan.replacen("summary:\n  text: ", "summary:\n  text: 泰文 ก 字符 ", 1);
+    assert!(plan.contains("ก"), "the starter has a summary text");
+    std::fs::write(dir.join("p.yaml"), &plan).unwrap();
+    let o = run(&dir, &["render", "p.yaml", "-f", "pdf"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("U+0E01") && err.contains("`ก`"), "{err}");
+    assert!(err.contains("执行摘要"), "names the chapter: {err}");
+    let o = run(&dir, &["render", "p.yaml", "-f", "pdf", "--strict", "-o", "strict"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.join("strict").exists(), "--strict writes nothing");
+}

@@ -27,6 +27,12 @@ pub trait Drawing {
     fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String>;
 }
 
+/// The size text is set at for a plotters font size: plotters' SVG backend writes
+/// `size / 1.24`, and charts are laid out for what the SVG shows, so the PDF does the same.
+fn font_size(plotters_size: f64) -> f32 {
+    (plotters_size / 1.24) as f32
+}
+
 /// Collects what a [`PdfBackend`] draws.
 pub struct Recorder<'f> {
     size: (u32, u32),
@@ -223,7 +229,7 @@ impl DrawingBackend for PdfBackend<'_> {
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Res {
         let Some(color) = opaque(style.color()) else { return Ok(()) };
-        let size = style.size() as f32;
+        let size = font_size(style.size());
         let face = match style.style() {
             plotters_backend::FontStyle::Bold => Face::Bold,
             _ => Face::Regular,
@@ -258,8 +264,12 @@ impl DrawingBackend for PdfBackend<'_> {
         text: &str,
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        let size = style.size() as f32;
-        Ok((self.fonts.width(Face::Regular, text, size).ceil() as u32, size.ceil() as u32))
+        let size = font_size(style.size());
+        let face = match style.style() {
+            plotters_backend::FontStyle::Bold => Face::Bold,
+            _ => Face::Regular,
+        };
+        Ok((self.fonts.width(face, text, size).ceil() as u32, size.ceil() as u32))
     }
 }
 
@@ -330,7 +340,10 @@ mod tests {
             Elem::Text { text, style, x, .. } => Some((text.clone(), style.size, *x)),
             _ => None,
         });
-        assert_eq!(text, Some(("销售额".to_string(), 6.0, 175.0)));
+        // plotters size 12 is set as the SVG shows it (12 / 1.24), at half scale.
+        let (t, size, x) = text.expect("text drawn");
+        assert_eq!((t.as_str(), x), ("销售额", 175.0));
+        assert!((size - 12.0 / 1.24 * 0.5).abs() < 1e-4, "{size}");
         assert!(!elems.iter().any(|e| matches!(e, Elem::Rect { fill: Rgb(0, 0, 0), .. })));
     }
 

@@ -105,6 +105,13 @@ impl Engine {
         Ok(Self { templates: Templates::load(template_dir)?, fonts: std::sync::OnceLock::new() })
     }
 
+    /// Uses `fonts` in PDFs instead of the bundled Noto Sans SC.
+    pub fn with_fonts(self, fonts: render::pdf::Fonts) -> Self {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(fonts);
+        Self { fonts: cell, ..self }
+    }
+
     /// The templates in use.
     pub fn templates(&self) -> &Templates {
         &self.templates
@@ -116,7 +123,8 @@ impl Engine {
         context::build(plan, figures, &labels, &plan.meta.kind)
     }
 
-    /// The bundled fonts, parsed on first use and kept for every later render.
+    /// The PDF fonts (the bundled ones unless [`Engine::with_fonts`] named others), parsed on
+    /// first use and kept for every later render.
     pub fn fonts(&self) -> Result<&render::pdf::Fonts, Error> {
         if let Some(f) = self.fonts.get() {
             return Ok(f);

@@ -37,6 +37,12 @@ enum Command {
         /// Treat warnings as errors: write nothing and exit 1.
         #[arg(long)]
         strict: bool,
+        /// A TrueType/OpenType font for the PDF instead of the bundled Noto Sans SC.
+        #[arg(long, value_name = "FILE")]
+        font: Option<PathBuf>,
+        /// The bold face to go with `--font` (default: `--font` itself).
+        #[arg(long, value_name = "FILE", requires = "font")]
+        bold_font: Option<PathBuf>,
     },
     /// Check plans and print every error and warning.
     Check {
@@ -85,8 +91,9 @@ enum Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Render { plans, out, formats, templates, strict } => {
-            render(&plans, &out, &formats, templates.as_deref(), strict)
+        Command::Render { plans, out, formats, templates, strict, font, bold_font } => {
+            let fonts = Fonts { regular: font, bold: bold_font };
+            render(&plans, &out, &formats, templates.as_deref(), strict, &fonts)
         }
         Command::Check { plans, strict } => check(&plans, strict),
         Command::New { kind, path } => new(&kind, path),
@@ -126,12 +133,34 @@ fn load(
     checked.valid.ok_or(Outcome::Invalid)
 }
 
+/// Font files named on the command line.
+struct Fonts {
+    regular: Option<PathBuf>,
+    bold: Option<PathBuf>,
+}
+
+impl Fonts {
+    /// Reads and parses the named fonts, if any.
+    fn load(&self) -> Result<Option<planwright::render::pdf::Fonts>, Error> {
+        let Some(regular) = &self.regular else { return Ok(None) };
+        let read = |p: &Path| -> Result<(String, Vec<u8>), Error> {
+            let bytes =
+                std::fs::read(p).map_err(|source| Error::Read { path: p.to_path_buf(), source })?;
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            Ok((planwright::render::pdf::fonts::postscript_name(&stem), bytes))
+        };
+        let bold = self.bold.as_deref().map(read).transpose()?;
+        planwright::render::pdf::Fonts::from_files(read(regular)?, bold).map(Some)
+    }
+}
+
 fn render(
     plans: &[PathBuf],
     out: &Path,
     formats: &[String],
     templates: Option<&Path>,
     strict: bool,
+    fonts: &Fonts,
 ) -> Outcome {
     let mut wanted = Vec::new();
     for f in formats {
@@ -143,6 +172,11 @@ fn render(
     }
     let engine = match Engine::new(templates) {
         Ok(e) => e,
+        Err(e) => return fail(&e),
+    };
+    let engine = match fonts.load() {
+        Ok(Some(f)) => engine.with_fonts(f),
+        Ok(None) => engine,
         Err(e) => return fail(&e),
     };
     let mut worst = Outcome::Ok;

@@ -386,3 +386,40 @@ fn characters_no_font_has_are_warned_with_their_place() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!dir.join("strict").exists(), "--strict writes nothing");
 }
+
+#[test]
+fn font_option_embeds_the_named_font() {
+    if !have("pdffonts") {
+        return;
+    }
+    let dir = scratch("pdf-font-option");
+    // Any TrueType file will do; the bundled bold face stands in for a user's font.
+    std::fs::copy(root().join("fonts/NotoSansSC-Bold.ttf"), dir.join("House Font.ttf")).unwrap();
+    let plan = root().join("templates/starters/monthly.yaml");
+    let o = run(
+        &dir,
+        &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "House Font.ttf", "--strict"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = dir.join("output/monthly/monthly.pdf");
+    let fonts =
+        String::from_utf8_lossy(&Command::new("pdffonts").arg(&pdf).output().unwrap().stdout)
+            .into_owned();
+    let names: Vec<&str> =
+        fonts.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(!names.is_empty() && names.iter().all(|n| n.ends_with("+HouseFont")), "{fonts}");
+}
+
+#[test]
+fn font_option_rejects_what_is_not_a_font() {
+    let dir = scratch("pdf-font-bad");
+    std::fs::write(dir.join("fake.ttf"), "not a font").unwrap();
+    let plan = root().join("templates/starters/monthly.yaml");
+    let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "fake.ttf"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("failed to load the font `fake`") && err.contains("TrueType"), "{err}");
+    let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "missing.ttf"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("failed to read `missing.ttf`"));
+    assert!(!dir.join("output").exists());
+}

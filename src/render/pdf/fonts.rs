@@ -12,58 +12,78 @@ static REGULAR: &[u8] =
 static BOLD: &[u8] =
     include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/NotoSansSC-Bold.ttf"));
 
-/// Which of the two bundled faces.
+/// Which of the two faces: body text, or headings and emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
-    /// Noto Sans SC Regular.
+    /// The regular face (Noto Sans SC Regular unless `--font` names another).
     Regular,
-    /// Noto Sans SC Bold.
+    /// The bold face (Noto Sans SC Bold unless `--bold-font` names another).
     Bold,
 }
 
-impl Face {
-    /// PostScript name, as it appears in the PDF.
-    pub fn postscript_name(self) -> &'static str {
-        match self {
-            Face::Regular => "NotoSansSC-Regular",
-            Face::Bold => "NotoSansSC-Bold",
-        }
-    }
-}
-
-/// Both faces, parsed.
+/// Both faces, parsed, with the PostScript names they are embedded under.
 pub struct Fonts {
     regular: ParsedFont,
     bold: ParsedFont,
+    names: [String; 2],
 }
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Fonts { NotoSansSC-Regular, NotoSansSC-Bold }")
+        write!(f, "Fonts {{ {}, {} }}", self.names[0], self.names[1])
     }
 }
 
-fn parse(bytes: &[u8], face: Face) -> Result<ParsedFont, Error> {
+fn parse(bytes: &[u8], name: &str) -> Result<ParsedFont, Error> {
     let mut warnings = Vec::new();
     let mut font = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| Error::Pdf {
-        message: format!("failed to parse the bundled font `{}`", face.postscript_name()),
+        message: format!(
+            "failed to load the font `{name}` (not a TrueType or OpenType font)\nhint: name a .ttf or .otf file"
+        ),
     })?;
-    font.font_name = Some(face.postscript_name().to_string());
+    font.font_name = Some(name.to_string());
     Ok(font)
+}
+
+/// A PostScript name made from a font's file name: letters, digits and `-` only.
+pub fn postscript_name(file_stem: &str) -> String {
+    let name: String =
+        file_stem.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(60).collect();
+    if name.is_empty() { "Font".to_string() } else { name }
 }
 
 impl Fonts {
     /// Parses the bundled fonts (about 20 MB of TrueType; do it once).
     pub fn load() -> Result<Self, Error> {
-        Ok(Self { regular: parse(REGULAR, Face::Regular)?, bold: parse(BOLD, Face::Bold)? })
+        let names = ["NotoSansSC-Regular".to_string(), "NotoSansSC-Bold".to_string()];
+        Ok(Self { regular: parse(REGULAR, &names[0])?, bold: parse(BOLD, &names[1])?, names })
+    }
+
+    /// Fonts a user names instead of the bundled ones: `(PostScript name, file bytes)`.
+    /// Without a bold face, bold text is set in the regular one.
+    pub fn from_files(
+        regular: (String, Vec<u8>),
+        bold: Option<(String, Vec<u8>)>,
+    ) -> Result<Self, Error> {
+        let r = parse(&regular.1, &regular.0)?;
+        let (bold_name, b) = match bold {
+            Some((name, bytes)) => (name.clone(), parse(&bytes, &name)?),
+            None => (regular.0.clone(), r.clone()),
+        };
+        Ok(Self { regular: r, bold: b, names: [regular.0, bold_name] })
+    }
+
+    /// The PostScript name a face is embedded under.
+    pub fn name(&self, face: Face) -> &str {
+        match face {
+            Face::Regular => &self.names[0],
+            Face::Bold => &self.names[1],
+        }
     }
 
     /// The font file of a face.
-    pub fn bytes(face: Face) -> &'static [u8] {
-        match face {
-            Face::Regular => REGULAR,
-            Face::Bold => BOLD,
-        }
+    pub fn bytes(&self, face: Face) -> &[u8] {
+        &self.parsed(face).original_bytes
     }
 
     /// A subset of `face` holding the glyphs of `chars` (plus .notdef), parsed, named
@@ -79,7 +99,7 @@ impl Fonts {
         use allsorts::font_data::FontData;
         use allsorts::subset::{CmapTarget, SubsetProfile, subset};
         let fail = |what: String| Error::Pdf {
-            message: format!("failed to subset the font `{}` ({what})", face.postscript_name()),
+            message: format!("failed to subset the font `{}` ({what})", self.name(face)),
         };
         let full = self.parsed(face);
         let mut ids: Vec<u16> = vec![0];
@@ -91,7 +111,7 @@ impl Fonts {
         gids.sort_unstable();
         gids.dedup();
         ids.extend(gids);
-        let scope = ReadScope::new(Self::bytes(face));
+        let scope = ReadScope::new(self.bytes(face));
         let file = scope.read::<FontData<'_>>().map_err(|e| fail(e.to_string()))?;
         let provider = file.table_provider(0).map_err(|e| fail(e.to_string()))?;
         let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)

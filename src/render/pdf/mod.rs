@@ -63,7 +63,7 @@ pub struct Laid {
 /// Charts by id (`charts/<id>.svg` in the Markdown).
 pub type Images<'a> = BTreeMap<String, &'a dyn Drawing>;
 
-/// A character no bundled font can draw, and where.
+/// A character the PDF's font cannot draw, and where.
 fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -71,8 +71,9 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
         for c in text.chars() {
             if !c.is_whitespace() && !fonts.covers(c) && seen.insert((c, place.to_string())) {
                 out.push(format!(
-                    "character U+{:04X} `{c}` in {place} is in no bundled font and would print as a blank box",
-                    c as u32
+                    "character U+{:04X} `{c}` in {place} is not in the font `{}` and would print as a blank box (hint: name a font that has it with `--font`)",
+                    c as u32,
+                    fonts.name(fonts::Face::Regular)
                 ));
             }
         }

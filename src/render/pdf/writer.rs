@@ -50,8 +50,8 @@ pub fn fnv(bytes: &[u8], seed: u64) -> u64 {
 }
 
 /// The six capital letters that tag a font subset (ISO 32000-1, 9.6.4).
-pub fn subset_tag(content: u64, face: Face) -> String {
-    let mut h = fnv(face.postscript_name().as_bytes(), content);
+pub fn subset_tag(content: u64, font_name: &str) -> String {
+    let mut h = fnv(font_name.as_bytes(), content);
     (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
@@ -306,8 +306,8 @@ pub fn write(
     }
     let mut ids = BTreeMap::new();
     for (face, chars) in &used {
-        let tag = subset_tag(content_hash, *face);
-        let name = format!("{tag}+{}", face.postscript_name());
+        let tag = subset_tag(content_hash, fonts.name(*face));
+        let name = format!("{tag}+{}", fonts.name(*face));
         let id = FontId(tag);
         let subset = fonts.subset(*face, chars, &name)?;
         doc.resources.fonts.map.insert(id.clone(), PdfFont::new(subset));
@@ -458,12 +458,12 @@ mod tests {
 
     #[test]
     fn subset_tags_are_six_capital_letters_and_stable() {
-        let a = subset_tag(42, Face::Regular);
+        let a = subset_tag(42, "NotoSansSC-Regular");
         assert_eq!(a.len(), 6);
         assert!(a.chars().all(|c| c.is_ascii_uppercase()), "{a}");
-        assert_eq!(a, subset_tag(42, Face::Regular));
-        assert_ne!(a, subset_tag(42, Face::Bold));
-        assert_ne!(a, subset_tag(43, Face::Regular));
+        assert_eq!(a, subset_tag(42, "NotoSansSC-Regular"));
+        assert_ne!(a, subset_tag(42, "NotoSansSC-Bold"));
+        assert_ne!(a, subset_tag(43, "NotoSansSC-Regular"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check plans and write their reports (`output/<plan>/<plan>.md`).
+    /// Check plans and write their reports (`output/<plan>/<plan>.{md,html,pdf}`).
     Render {
         /// Plan files (YAML).
         #[arg(required = true)]
@@ -29,7 +29,7 @@ enum Command {
         #[arg(short, long, default_value = "output")]
         out: PathBuf,
         /// Formats to write, comma-separated: md, html, pdf.
-        #[arg(short, long, default_value = "md", value_delimiter = ',')]
+        #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
         formats: Vec<String>,
         /// Folder of templates that override the built-in ones file by file.
         #[arg(long)]

@@ -40,6 +40,9 @@ fn main() {
     let t = Instant::now();
     let engine = Engine::new(None).expect("built-in templates load");
     println!("load templates once: {:>9.1?}", t.elapsed());
+    let t = Instant::now();
+    engine.fonts().expect("bundled fonts parse");
+    println!("parse PDF fonts once: {:>9.1?}", t.elapsed());
     let runs = 200;
     for path in plans {
         let source = std::fs::read_to_string(&path).expect("read plan");
@@ -58,8 +61,11 @@ fn main() {
                 .render(&plan, &figures, "bench", &[Format::Markdown, Format::Html])
                 .expect("render")
         });
+        let t_pdf = time(runs / 10, || {
+            engine.render(&plan, &figures, "bench", &[Format::Pdf]).expect("render")
+        });
         println!(
-            "{name:<40} check+figures {t_check:>9.1?}   md {t_md:>9.1?}   md+html {t_html:>9.1?}"
+            "{name:<40} check+figures {t_check:>9.1?}   md {t_md:>9.1?}   md+html {t_html:>9.1?}   pdf {t_pdf:>9.1?}"
         );
     }
 }

@@ -155,6 +155,10 @@ impl Diagnostics {
                 cs = cs.with_labels(vec![Label::primary((), start..end).with_message(&d.label)]);
             }
             let mut notes = Vec::new();
+            if d.span.is_none() {
+                // No snippet to carry the file name: say it in a note.
+                notes.push(format!("in `{}`", self.file));
+            }
             if !d.path.is_empty() {
                 notes.push(format!("at `{}`", d.path));
             }

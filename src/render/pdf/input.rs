@@ -42,11 +42,15 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
     let info = DocInfo {
         title: m.title.clone(),
         author: m.organization.clone().unwrap_or_default(),
-        subject: [period, Some(m.kind.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · "),
+        // `2024年度 · 年度销售计划`: the set's name in the plan's language when labelled.
+        subject: [
+            period,
+            Some(labels.get(&format!("set_{}", m.kind)).cloned().unwrap_or_else(|| m.kind.clone())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · "),
         lang: m.locale.tag().to_string(),
         date: pdf_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), m.date),
         header_right: m.confidentiality.clone(),

@@ -110,10 +110,12 @@ fn fail(e: &Error) -> Outcome {
 }
 
 /// Checks one plan, prints its diagnostics; returns the valid plan unless it must stop.
-fn load(
-    path: &Path,
-    strict: bool,
-) -> Result<(planwright::model::Plan, planwright::figures::Figures), Outcome> {
+/// A valid plan, and how many warnings it has.
+type Loaded = (planwright::model::Plan, planwright::figures::Figures, usize);
+
+/// Checks one plan and prints its diagnostics; `rendering` adds "nothing written" to the
+/// verdict of a plan that must stop.
+fn load(path: &Path, strict: bool, rendering: bool) -> Result<Loaded, Outcome> {
     let source = planwright::read_plan(path).map_err(|e| fail(&e))?;
     let checked = planwright::check(&path.display().to_string(), &source);
     let d = &checked.diagnostics;
@@ -127,10 +129,11 @@ fn load(
             (e, 0) => format!("{e} error(s)"),
             (e, w) => format!("{e} error(s), {w} warning(s)"),
         };
-        eprintln!("error: `{}` has {what}; nothing written", path.display());
+        let tail = if rendering { "; nothing written" } else { "" };
+        eprintln!("error: `{}` has {what}{tail}", path.display());
         return Err(Outcome::Invalid);
     }
-    checked.valid.ok_or(Outcome::Invalid)
+    checked.valid.map(|(p, f)| (p, f, warnings)).ok_or(Outcome::Invalid)
 }
 
 /// Font files named on the command line.
@@ -179,9 +182,22 @@ fn render(
         Ok(None) => engine,
         Err(e) => return fail(&e),
     };
+    // Two plans with one file name would overwrite each other's report.
+    let mut names = std::collections::BTreeMap::new();
+    for path in plans {
+        if let Some(first) = names.insert(output::report_name(path), path) {
+            eprintln!(
+                "error: `{}` and `{}` would both write `{}`\nhint: rename one, or render them with different `-o` folders",
+                first.display(),
+                path.display(),
+                out.join(output::report_name(path)).display()
+            );
+            return Outcome::Failed;
+        }
+    }
     let mut worst = Outcome::Ok;
     for path in plans {
-        let (plan, figures) = match load(path, strict) {
+        let (plan, figures, _) = match load(path, strict, true) {
             Ok(v) => v,
             Err(o) => {
                 worst = worst.max(o);
@@ -223,8 +239,9 @@ fn render(
 fn check(plans: &[PathBuf], strict: bool) -> Outcome {
     let mut worst = Outcome::Ok;
     for path in plans {
-        match load(path, strict) {
-            Ok(_) => println!("ok {}", path.display()),
+        match load(path, strict, false) {
+            Ok((.., 0)) => println!("ok {}", path.display()),
+            Ok((.., w)) => println!("ok {} ({w} warning(s))", path.display()),
             Err(o) => worst = worst.max(o),
         }
     }

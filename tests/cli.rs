@@ -125,3 +125,21 @@ fn check_reports_all_plans_and_the_worst_exit_code() {
     assert!(err.contains("failed to read `missing.yaml`"), "{err}");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn two_plans_with_one_name_are_refused() {
+    let dir = scratch("same-name");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    for d in ["a", "b"] {
+        std::fs::write(
+            dir.join(d).join("plan.yaml"),
+            planwright::starter::starter("monthly").unwrap(),
+        )
+        .unwrap();
+    }
+    let o = run(&dir, &["render", "a/plan.yaml", "b/plan.yaml", "-f", "md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("would both write"));
+    assert!(!dir.join("output").exists());
+}

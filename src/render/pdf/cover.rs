@@ -187,7 +187,7 @@ pub fn contents(title: &str, entries: &[Placed], fonts: &Fonts, t: &Theme) -> Ve
             y: top,
             w: right - x,
             h: lead,
-            target: Target::Page(p.page),
+            target: Target::Anchor(p.anchor.clone()),
         });
         y += lead;
     }

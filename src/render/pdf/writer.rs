@@ -101,7 +101,8 @@ struct Ops<'a> {
     h: f32,
     ids: &'a BTreeMap<Face, FontId>,
     in_text: bool,
-    anchors: &'a BTreeMap<String, usize>,
+    /// Heading anchors → (page, top of the heading in points from the page top).
+    anchors: &'a BTreeMap<String, (usize, f32)>,
 }
 
 impl Ops<'_> {
@@ -206,11 +207,12 @@ impl Ops<'_> {
                         top: None,
                         zoom: None,
                     })),
-                    Target::Anchor(a) => self.anchors.get(a).map(|p| {
+                    // Open the page with the heading at the top of the window.
+                    Target::Anchor(a) => self.anchors.get(a).map(|(p, top)| {
                         Actions::Goto(Destination::Xyz {
                             page: *p,
-                            left: None,
-                            top: None,
+                            left: Some(0.0),
+                            top: Some(h - top + 12.0),
                             zoom: None,
                         })
                     }),
@@ -313,8 +315,8 @@ pub fn write(
         doc.resources.fonts.map.insert(id.clone(), PdfFont::new(subset));
         ids.insert(*face, id);
     }
-    let anchors: BTreeMap<String, usize> =
-        headings.iter().map(|p| (p.anchor.clone(), p.page)).collect();
+    let anchors: BTreeMap<String, (usize, f32)> =
+        headings.iter().map(|p| (p.anchor.clone(), (p.page, p.y))).collect();
     let (w_mm, h_mm) =
         (t.page_width / super::theme::PT_PER_MM, t.page_height / super::theme::PT_PER_MM);
     for elems in &all {

@@ -91,6 +91,10 @@ pub fn runs(spans: &[Span], base: TextStyle, theme: &Theme) -> Vec<Run> {
             if s.bold {
                 style.face = Face::Bold;
             }
+            // Chinese type has no italics: emphasis (a forecast row, a remark) is set in grey.
+            if s.italic {
+                style.color = theme.muted;
+            }
             let link = s.link.as_ref().map(|l| match l.strip_prefix('#') {
                 Some(a) => Target::Anchor(a.to_string()),
                 None => Target::Uri(l.clone()),

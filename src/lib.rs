@@ -21,6 +21,7 @@ pub mod plan;
 pub mod render;
 pub mod starter;
 pub mod templates;
+pub mod text;
 
 use std::path::Path;
 

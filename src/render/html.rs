@@ -12,6 +12,7 @@ use super::RenderedChart as Chart;
 use super::markdown::{Rendered, slug};
 use crate::error::Error;
 use crate::templates::Templates;
+use crate::text::is_cjk;
 
 /// Renders the HTML page of a plan from its context and rendered Markdown.
 pub fn render(
@@ -49,12 +50,6 @@ pub fn body_html(
     let raw = markdown_to_html(&md.body);
     let clean = sanitize(&raw);
     enhance(&clean, labels, charts)
-}
-
-/// True for Chinese characters and full-width punctuation, between which a line break in
-/// the source is no space (browsers would otherwise show one).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
 }
 
 /// Soft line breaks next to Chinese text are dropped; elsewhere they stay spaces.

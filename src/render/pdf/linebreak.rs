@@ -4,6 +4,7 @@
 //! Justification stretches the gaps after CJK characters and spaces only, so Latin words
 //! and figures keep their letter spacing.
 
+pub use crate::text::is_cjk;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::fonts::Fonts;
@@ -95,14 +96,6 @@ impl Line {
 /// True for characters after which justification may add space: spaces and CJK.
 pub fn stretchable(c: char) -> bool {
     c == ' ' || is_cjk(c)
-}
-
-/// CJK ideographs, kana, CJK and full-width punctuation.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
-        | 0x20000..=0x2FFFF)
 }
 
 struct Ch {

@@ -14,6 +14,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod error;
 pub mod figures;
+pub mod fonts;
 pub mod format;
 pub mod model;
 pub mod output;

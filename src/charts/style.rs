@@ -12,10 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
 
-/// The bundled font (Noto Sans SC, OFL), shared with other renderers that embed it.
-pub(crate) static REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
-/// The bold face of the bundled font.
-pub(crate) static BOLD: &[u8] = include_bytes!("../../fonts/NotoSansSC-Bold.ttf");
+use crate::fonts::{BOLD, REGULAR};
 
 /// The family name the charts ask plotters for.
 pub(crate) const FAMILY: &str = "Noto Sans SC";

@@ -7,10 +7,7 @@ use printpdf::ParsedFont;
 
 use crate::error::Error;
 
-static REGULAR: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/NotoSansSC-Regular.ttf"));
-static BOLD: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/NotoSansSC-Bold.ttf"));
+use crate::fonts::{BOLD, REGULAR};
 
 /// Which of the two faces: body text, or headings and emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -183,6 +183,7 @@ pub fn build(
     figures: &Figures,
     labels: &BTreeMap<String, String>,
     set: &str,
+    charts: &[crate::charts::Chart],
 ) -> Value {
     let cur = plan.meta.currency;
     let m = &plan.meta;
@@ -374,6 +375,22 @@ pub fn build(
                     "id": s.id, "title": s.title, "body": s.body, "after": s.after,
                 }))
                 .collect::<Vec<_>>()
+        ),
+    );
+    // Charts that exist, so templates place exactly those (`chart(id=…)`).
+    obj.insert(
+        "charts".into(),
+        Value::Object(
+            charts
+                .iter()
+                .map(|c| {
+                    let file = crate::charts::file_of(&c.id);
+                    (
+                        c.id.clone(),
+                        json!({"title": c.title, "description": c.description, "file": file}),
+                    )
+                })
+                .collect(),
         ),
     );
     add_table_columns(&mut ctx);

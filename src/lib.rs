@@ -119,10 +119,11 @@ impl Engine {
         &self.templates
     }
 
-    /// The template context of a valid plan (what templates see).
+    /// The template context of a valid plan (what templates see), with its charts.
     pub fn context(&self, plan: &Plan, figures: &Figures) -> serde_json::Value {
         let labels = self.templates.labels(plan.meta.locale);
-        context::build(plan, figures, &labels, &plan.meta.kind)
+        let charts = charts::build(plan, figures, &labels);
+        context::build(plan, figures, &labels, &plan.meta.kind, &charts)
     }
 
     /// The PDF fonts (the bundled ones unless [`Engine::with_fonts`] named others), parsed on
@@ -135,33 +136,11 @@ impl Engine {
         Ok(self.fonts.get_or_init(|| loaded))
     }
 
-    /// The template context with the plan's charts (`charts.<id>`: title, description,
-    /// file), so templates place exactly the charts that exist.
-    fn context_with_charts(
-        &self,
-        plan: &Plan,
-        figures: &Figures,
-        charts: &[charts::Chart],
-    ) -> serde_json::Value {
-        let mut ctx = self.context(plan, figures);
-        if let Some(obj) = ctx.as_object_mut() {
-            let map: serde_json::Map<String, serde_json::Value> = charts
-                .iter()
-                .map(|c| {
-                    let file = format!("charts/{}.svg", c.id);
-                    let v = serde_json::json!({"title": c.title, "description": c.description, "file": file});
-                    (c.id.clone(), v)
-                })
-                .collect();
-            obj.insert("charts".into(), serde_json::Value::Object(map));
-        }
-        ctx
-    }
-
     /// What the PDF of a valid plan is made from: its Markdown report and cover facts.
     pub fn pdf_input(&self, plan: &Plan, figures: &Figures) -> Result<render::pdf::Input, Error> {
         let labels = self.templates.labels(plan.meta.locale);
-        let ctx = self.context_with_charts(plan, figures, &charts::build(plan, figures, &labels));
+        let charts = charts::build(plan, figures, &labels);
+        let ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts);
         let md =
             render::markdown::render(&self.templates, &plan.meta.kind, &ctx, plan.meta.locale)?;
         Ok(render::pdf::input(plan, md, &labels))
@@ -196,7 +175,7 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let ctx = self.context_with_charts(plan, figures, &charts);
+        let ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts);
         let set = &plan.meta.kind;
         let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
         let mut report = Report { files: Vec::new(), warnings: Vec::new() };
@@ -215,7 +194,8 @@ impl Engine {
                 }
                 Format::Html => {
                     let by_id = svgs.iter().map(|c| (c.id.clone(), c.clone())).collect();
-                    let html = render::html::render(&self.templates, set, &ctx, &md, &by_id)?;
+                    let html =
+                        render::html::render(&self.templates, set, &ctx, &labels, &md, &by_id)?;
                     report.files.push(file("html", html.into_bytes()));
                 }
                 Format::Pdf => {

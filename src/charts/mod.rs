@@ -115,6 +115,11 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// Where a chart's SVG goes, relative to the report's folder, and how Markdown links it.
+pub fn file_of(id: &str) -> String {
+    format!("charts/{id}.svg")
+}
+
 /// Builds every chart the plan has data for, in report order. Pure: no I/O.
 pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) -> Vec<Chart> {
     let cx = Cx { labels, locale: plan.meta.locale, currency: plan.meta.currency };

@@ -19,12 +19,11 @@ pub fn render(
     templates: &Templates,
     set: &str,
     ctx: &serde_json::Value,
+    labels: &BTreeMap<String, String>,
     md: &Rendered,
     charts: &BTreeMap<String, Chart>,
 ) -> Result<String, Error> {
-    let labels: BTreeMap<String, String> =
-        ctx.get("labels").and_then(|l| serde_json::from_value(l.clone()).ok()).unwrap_or_default();
-    let body = body_html(md, &labels, charts);
+    let body = body_html(md, labels, charts);
     let layout = templates.html_layout(set);
     let mut c = tera::Context::from_serialize(ctx)
         .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;

@@ -21,7 +21,7 @@ pub struct RenderedChart {
 impl RenderedChart {
     /// Path relative to the report's folder, as the Markdown links it.
     pub fn file(&self) -> String {
-        format!("charts/{}.svg", self.id)
+        crate::charts::file_of(&self.id)
     }
 }
 

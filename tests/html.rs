@@ -103,3 +103,23 @@ fn hostile_plan_text_yields_a_page_that_runs_nothing() {
     assert!(html.contains("&lt;script&gt;"), "escaped title text expected");
     assert!(html.contains("要点"));
 }
+
+#[test]
+fn contents_links_reach_their_headings_when_plan_headings_repeat_them() {
+    // The plan's own `# （一）要点` comes first and takes the anchor `一要点`, so the
+    // section heading `（一）要点` that follows must be `一要点-1` in the contents and the page.
+    let dir = scratch("html-anchor-repeat");
+    let plan = dir.join("p.yaml");
+    std::fs::write(
+        &plan,
+        "meta: { kind: annual, title: x, period: \"2025\" }\nsummary:\n  text: |\n    # （一）要点\n\n    正文\n  highlights: [甲]\n",
+    )
+    .unwrap();
+    let html = render_html(&plan, "html-anchor-repeat-out");
+    assert!(html.contains("<h4 id=\"一要点\">（一）要点</h4>"), "{html}");
+    assert!(html.contains("<h3 id=\"一要点-1\">（一）要点</h3>"), "{html}");
+    assert!(
+        html.contains("<a href=\"#一要点-1\">（一）要点</a>"),
+        "contents must link the section"
+    );
+}

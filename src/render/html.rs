@@ -6,10 +6,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::RenderedChart as Chart;
-use super::markdown::{Rendered, slug};
+use super::markdown::{Anchors, Rendered};
 use crate::error::Error;
 use crate::templates::Templates;
 use crate::text::is_cjk;
@@ -30,14 +30,6 @@ pub fn render(
     c.insert("toc", &md.toc);
     c.insert("body", &body);
     templates.render(&layout, &c)
-}
-
-/// Markdown extensions the report uses, shared with the tests that parse it back.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
 }
 
 /// The report body as sanitised HTML, with heading ids matching the TOC anchors.
@@ -77,9 +69,9 @@ fn join_cjk_lines<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
 
 fn markdown_to_html(md: &str) -> String {
     let mut events: Vec<Event> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut anchors = Anchors::default();
     let mut heading: Option<(HeadingLevel, Vec<Event>)> = None;
-    for ev in join_cjk_lines(Parser::new_ext(md, markdown_options()).collect()) {
+    for ev in join_cjk_lines(Parser::new_ext(md, super::markdown::options()).collect()) {
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, Vec::new())),
             Event::End(TagEnd::Heading(_)) => {
@@ -91,12 +83,7 @@ fn markdown_to_html(md: &str) -> String {
                         _ => None,
                     })
                     .collect();
-                let mut id = slug(&text);
-                let n = seen.entry(id.clone()).or_insert(0);
-                if *n > 0 {
-                    id = format!("{id}-{n}");
-                }
-                *n += 1;
+                let id = anchors.next(text.trim());
                 let tag = heading_tag(level);
                 events.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">"))));
                 events.extend(inner);

@@ -63,7 +63,6 @@ pub fn render_parts(
     let base = tera::Context::from_serialize(ctx)
         .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;
     let mut body = String::new();
-    let mut toc = Vec::new();
     for ch in &chapters {
         let name = if ch.custom { "section" } else { ch.id.as_str() };
         let template = templates.resolve(set, name).ok_or_else(|| Error::Render {
@@ -79,13 +78,12 @@ pub fn render_parts(
         }
         let text = templates.render(&template, &c)?;
         let text = number_sections(&tidy(&text), ch.number, locale);
-        toc.extend(headings(&text));
         if !body.is_empty() {
             body.push_str("\n\n");
         }
         body.push_str(text.trim());
     }
-    dedupe_anchors(&mut toc);
+    let toc = headings(&body);
     let mut c = base;
     c.insert("toc", &toc);
     c.insert("body", &body);
@@ -141,58 +139,63 @@ fn number_sections(md: &str, n: usize, locale: Locale) -> String {
         .join("\n")
 }
 
-/// The `##` and `###` headings of a rendered chapter, with their anchors.
-fn headings(md: &str) -> Vec<TocEntry> {
-    let mut out = Vec::new();
-    let mut fence = false;
-    for line in md.lines() {
-        if line.starts_with("```") || line.starts_with("~~~") {
-            fence = !fence;
-        }
-        if fence {
-            continue;
-        }
-        let (level, title) = if let Some(t) = line.strip_prefix("## ") {
-            (2, t)
-        } else if let Some(t) = line.strip_prefix("### ") {
-            (3, t)
-        } else {
-            continue;
-        };
-        let plain = plain_text(title);
-        out.push(TocEntry { level, anchor: slug(&plain), title: plain });
-    }
-    out
+/// The Markdown dialect of the report (GFM tables, footnotes, strikethrough, task lists),
+/// shared by everything that parses it.
+pub fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
-/// Repeated anchors get `-1`, `-2`, … as GitHub numbers them.
-fn dedupe_anchors(toc: &mut [TocEntry]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for e in toc {
-        let n = seen.entry(e.anchor.clone()).or_insert(0);
-        if *n > 0 {
-            e.anchor = format!("{}-{}", e.anchor, n);
-        }
+/// The anchors of one document's headings, as GitHub makes them: the slug of the text,
+/// and `-1`, `-2`, … on repeats. The TOC, the HTML ids and the PDF links all take their
+/// anchors from here, walking the headings in document order, so they always agree.
+#[derive(Debug, Default)]
+pub struct Anchors(std::collections::HashMap<String, usize>);
+
+impl Anchors {
+    /// The anchor of the next heading whose plain text is `text`.
+    pub fn next(&mut self, text: &str) -> String {
+        let base = slug(text);
+        let n = self.0.entry(base.clone()).or_insert(0);
+        let anchor = if *n > 0 { format!("{base}-{n}") } else { base };
         *n += 1;
+        anchor
     }
 }
 
-/// Heading text without Markdown escapes or emphasis markers.
-fn plain_text(md: &str) -> String {
-    let mut out = String::new();
-    let mut chars = md.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(n) = chars.next() {
-                    out.push(n);
+/// The chapter (`##`) and section (`###`) headings of the report body, with anchors counted
+/// over every heading of the body (deeper ones from plan Markdown included).
+fn headings(md: &str) -> Vec<TocEntry> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut anchors = Anchors::default();
+    let mut out = Vec::new();
+    let mut current: Option<(u8, String)> = None;
+    for ev in Parser::new_ext(md, options()) {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as u8, String::new()))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
                 }
             }
-            '*' | '`' => {}
-            _ => out.push(c),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = current.take() {
+                    let title = text.trim().to_string();
+                    let anchor = anchors.next(&title);
+                    if (2..=3).contains(&level) {
+                        out.push(TocEntry { level, title, anchor });
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    out.trim().to_string()
+    out
 }
 
 /// GitHub's heading anchor: lowercase, punctuation dropped, spaces to `-`.

@@ -87,7 +87,7 @@ pub fn parse(md: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(md, opts).collect();
     let mut pos = 0;
-    let mut anchors = std::collections::HashMap::new();
+    let mut anchors = crate::render::markdown::Anchors::default();
     let mut blocks = parse_blocks(&events, &mut pos, &mut anchors);
     for b in &mut blocks {
         tidy_block(b);
@@ -137,7 +137,7 @@ fn is_link_list(items: &[Vec<Block>]) -> bool {
 fn parse_blocks(
     ev: &[Event],
     pos: &mut usize,
-    anchors: &mut std::collections::HashMap<String, usize>,
+    anchors: &mut crate::render::markdown::Anchors,
 ) -> Vec<Block> {
     let mut out = Vec::new();
     while *pos < ev.len() {
@@ -147,12 +147,7 @@ fn parse_blocks(
             Event::Start(Tag::Heading { level, .. }) => {
                 let spans = inlines(ev, pos);
                 let level = heading_level(*level);
-                let mut anchor = crate::render::markdown::slug(&plain(&spans));
-                let n = anchors.entry(anchor.clone()).or_insert(0);
-                if *n > 0 {
-                    anchor = format!("{anchor}-{n}");
-                }
-                *n += 1;
+                let anchor = anchors.next(plain(&spans).trim());
                 out.push(Block::Heading { level, spans, anchor });
             }
             Event::Start(Tag::Paragraph) => {
@@ -243,7 +238,7 @@ fn parse_blocks(
 fn item_blocks(
     ev: &[Event],
     pos: &mut usize,
-    anchors: &mut std::collections::HashMap<String, usize>,
+    anchors: &mut crate::render::markdown::Anchors,
 ) -> Vec<Block> {
     parse_blocks(ev, pos, anchors)
 }

@@ -3,7 +3,7 @@
 //! The Markdown's own cover block and `## 目录` list are dropped here: the PDF draws its
 //! own cover page and a contents list with real page numbers.
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::linebreak::Align;
 
@@ -180,8 +180,7 @@ fn parse_blocks(
             Event::Start(Tag::BlockQuote(_)) => {
                 out.push(Block::Quote(parse_blocks(ev, pos, anchors)));
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let _ = matches!(kind, CodeBlockKind::Fenced(_));
+            Event::Start(Tag::CodeBlock(_)) => {
                 let mut text = String::new();
                 while *pos < ev.len() {
                     match &ev[*pos] {

@@ -12,7 +12,6 @@ use std::rc::Rc;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
 };
 
 use super::fonts::{Face, Fonts};
@@ -237,7 +236,6 @@ impl DrawingBackend for PdfBackend<'_> {
         let w = self.fonts.width(face, text, size);
         let (x, y) = pt(pos);
         // Rotated text is set horizontally at its anchor (the page model has no rotation).
-        let _ = matches!(style.transform(), FontTransform::None);
         let anchor = style.anchor();
         let x = match anchor.h_pos {
             HPos::Left => x,

@@ -20,8 +20,6 @@ pub struct TextStyle {
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
-    /// A page of this document, 1-based.
-    Page(usize),
     /// A heading of this document, by anchor; resolved to its page by the writer.
     Anchor(String),
     /// An outside address.

@@ -201,12 +201,6 @@ impl Ops<'_> {
             }
             Elem::Link { x, y, w, h: lh, target } => {
                 let actions = match target {
-                    Target::Page(p) => Some(Actions::Goto(Destination::Xyz {
-                        page: *p,
-                        left: None,
-                        top: None,
-                        zoom: None,
-                    })),
                     // Open the page with the heading at the top of the window.
                     Target::Anchor(a) => self.anchors.get(a).map(|(p, top)| {
                         Actions::Goto(Destination::Xyz {

@@ -92,7 +92,8 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     }
     // Scale to the best attainment, in quarters, from 125% up to 200% (longer bars are cut).
     let quarter = Decimal::new(25, 2);
-    let scale = ((max / quarter).ceil() * quarter).clamp(Decimal::new(125, 2), Decimal::TWO);
+    let scale = (max.min(Decimal::TEN) / quarter).ceil() * quarter;
+    let scale = scale.clamp(Decimal::new(125, 2), Decimal::TWO);
     let step = if scale <= Decimal::new(15, 1) { quarter } else { Decimal::new(5, 1) };
     let mut ticks = Vec::new();
     let mut t = Decimal::ZERO;

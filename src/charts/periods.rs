@@ -60,7 +60,7 @@ pub(crate) fn build(
     for (i, fi) in b.items.iter().zip(&bf.items) {
         let given_amount = matches!(i.portion, Portion::Amount(_));
         let v = if by_amount { fi.amount } else { fi.share }.unwrap_or_default();
-        running += v;
+        running = running.saturating_add(v);
         max = max.max(running).max(v);
         let value_text = fmt(v, given_amount == by_amount);
         let share = fi.share.map(|s| cx.percent(s, !given_amount));

@@ -1,3 +1,5 @@
-//! Plan text → YAML node tree with positions (see [`yaml`]).
+//! Plan text → YAML node tree with positions (see [`yaml`]); syntax errors explained in
+//! plain words (see [`syntax`]).
 
+pub mod syntax;
 pub mod yaml;

@@ -36,6 +36,18 @@ pub fn explain(source: &str, message: &str, at: Span, cat: &Catalog) -> Diagnost
         .with_hint(tr!(cat, "yaml.full-width-colon.hint", key = key))
         .with_note(note);
     }
+    if message.contains("mapping values are not allowed")
+        && let Some((col, key, value)) = colon_in_value(lines.text(at.line))
+    {
+        return Diagnostic::error(
+            tr!(cat, "yaml.colon-in-value", line = at.line, key = key),
+            "",
+            Some(lines.span(at.line, col, 1)),
+        )
+        .with_label(cat.t("yaml.colon-in-value.label", &[]))
+        .with_hint(tr!(cat, "yaml.colon-in-value.hint", key = key, value = value))
+        .with_note(note);
+    }
     if let Some(bad) = find_bad_indent(&lines, at.line.min(lines.count())) {
         let (key, args) = match &bad.kind {
             Indent::Deeper { prev_line } => {
@@ -144,6 +156,22 @@ fn find_full_width_colon(lines: &Lines, last: usize) -> Option<(usize, usize, St
         let byte = text.len() - body.len() + at;
         Some((n, text[..byte].chars().count() + 1, key.to_string()))
     })
+}
+
+/// `key: a: b` — a second `: ` inside a plain value, which YAML reads as another key.
+/// Returns the column of that second colon, the key and the whole value.
+fn colon_in_value(line: &str) -> Option<(usize, String, String)> {
+    let text = without_comment(line);
+    let body = text.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body);
+    let first = body.find(": ")?;
+    let (key, value) = (body[..first].trim(), body[first + 2..].trim());
+    if value.starts_with(['"', '\'', '{', '[', '|', '>']) {
+        return None;
+    }
+    let second = value.find(": ").or_else(|| value.ends_with(':').then(|| value.len() - 1))?;
+    let byte = text.len() - body.len() + first + 2 + (body[first + 2..].len() - body[first + 2..].trim_start().len()) + second;
+    Some((text[..byte].chars().count() + 1, key.to_string(), value.to_string()))
 }
 
 /// A line whose indentation fits no level above it.

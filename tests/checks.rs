@@ -19,14 +19,7 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         "`title: \"年度销售计划: 华东区\"`",
     ),
     ("unknown-key", Severity::Error, 14, 24, "未知的键 `amout`", "是不是想写 `amount`？"),
-    (
-        "unknown-top-level-key",
-        Severity::Error,
-        8,
-        1,
-        "未知的键 `budgets`",
-        "是不是想写 `budget`？",
-    ),
+    ("unknown-top-level-key", Severity::Error, 8, 1, "未知的键 `budgets`", "是不是想写 `budget`？"),
     (
         "wrong-type",
         Severity::Error,
@@ -87,14 +80,7 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         "改用中文逗号：`expected: 拉动消费，提升客单价`",
     ),
     ("bad-date", Severity::Error, 6, 9, "`2024-02-30` 不是日期", "YYYY-MM-DD"),
-    (
-        "bad-period",
-        Severity::Error,
-        5,
-        11,
-        "`2024-Q5` 不是期间：季度为 Q1–Q4",
-        "2024-Q3",
-    ),
+    ("bad-period", Severity::Error, 5, 11, "`2024-Q5` 不是期间：季度为 Q1–Q4", "2024-Q3"),
     (
         "breakdown-sum",
         Severity::Warning,
@@ -231,7 +217,8 @@ fn an_english_plan_gets_english_messages() {
 /// Syntax errors people make by hand are named at their own line, in plain words.
 #[test]
 fn common_yaml_mistakes_are_explained_at_their_line() {
-    let base = "meta:\n  kind: annual\n  title: 年度计划\n  period: \"2024\"\ntargets:\n  total: 1.5亿\n";
+    let base =
+        "meta:\n  kind: annual\n  title: 年度计划\n  period: \"2024\"\ntargets:\n  total: 1.5亿\n";
     let cases: [(&str, &str, (usize, usize), &str); 3] = [
         ("  title: 年度计划", "  title：年度计划", (3, 8), "中文冒号 `："),
         ("  period: \"2024\"", "\tperiod: \"2024\"", (4, 1), "制表符"),

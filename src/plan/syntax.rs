@@ -170,7 +170,11 @@ fn colon_in_value(line: &str) -> Option<(usize, String, String)> {
         return None;
     }
     let second = value.find(": ").or_else(|| value.ends_with(':').then(|| value.len() - 1))?;
-    let byte = text.len() - body.len() + first + 2 + (body[first + 2..].len() - body[first + 2..].trim_start().len()) + second;
+    let byte = text.len() - body.len()
+        + first
+        + 2
+        + (body[first + 2..].len() - body[first + 2..].trim_start().len())
+        + second;
     Some((text[..byte].chars().count() + 1, key.to_string(), value.to_string()))
 }
 

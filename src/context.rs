@@ -101,10 +101,12 @@ pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> 
         .map(|(i, (id, title, custom, _))| {
             let number = i + 1;
             let numeral = if locale_zh { format::zh_numeral(number) } else { number.to_string() };
+            // The heading is Markdown; the title is plain text (`A<B>C` stays `A<B>C`).
+            let plain = crate::templates::escape_cell(&title);
             let heading = if locale_zh {
-                format!("{numeral}、{title}")
+                format!("{numeral}、{plain}")
             } else {
-                format!("{numeral}. {title}")
+                format!("{numeral}. {plain}")
             };
             Chapter { id, number, numeral, title, heading, custom }
         })

@@ -430,6 +430,48 @@ pub fn escape_cell(s: &str) -> String {
     escape_inline(&one_line)
 }
 
+/// Plan Markdown with every image turned into its text: charts are placed by the
+/// templates, never by plan text, so `![x](charts/../../api?x)` or `<img src=…>` in a plan
+/// loads nothing in any format. A lone `\r` is a line break, as in [`escape_text`].
+pub fn without_images(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let md = md.replace("\r\n", "\n").replace('\r', "\n");
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut image: Option<(std::ops::Range<usize>, String)> = None;
+    let events = Parser::new_ext(&md, crate::render::markdown::options()).into_offset_iter();
+    for (ev, range) in events {
+        match ev {
+            Event::Start(Tag::Image { .. }) if image.is_none() => {
+                image = Some((range, String::new()))
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((r, alt)) = image.take() {
+                    edits.push((r, escape_inline(&alt)));
+                }
+            }
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some((_, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h)
+                if image.is_none() && h.to_ascii_lowercase().contains("<img") =>
+            {
+                edits.push((range, escape_inline(&h)));
+            }
+            _ => {}
+        }
+    }
+    let mut out = md.clone();
+    // Ranges come in document order and do not overlap: apply them from the end.
+    for (r, text) in edits.into_iter().rev() {
+        if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.start <= r.end {
+            out.replace_range(r, &text);
+        }
+    }
+    out
+}
+
 /// Plan Markdown placed inside a chapter: headings demoted below the chapter's own.
 pub fn demote_headings(md: &str) -> String {
     let mut out = String::new();
@@ -540,7 +582,7 @@ fn register_filters(tera: &mut Tera) {
         })
     });
     tera.register_filter("md", |v: &Value, _: Kwargs, _: &State| {
-        demote_headings(v.as_str().unwrap_or(""))
+        demote_headings(&without_images(v.as_str().unwrap_or("")))
     });
     // `{{ chart(id="budget") }}`: the chart as a Markdown image, or nothing when the plan has
     // no data for it (so a template can place every chart unconditionally).
@@ -575,6 +617,15 @@ mod tests {
         assert_eq!(escape_text("1. 第一"), "1\\. 第一");
         assert_eq!(escape_text("# 不是标题"), "\\# 不是标题");
         assert_eq!(escape_cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn plan_images_become_text() {
+        assert_eq!(without_images("a ![图](charts/../../x?id=1) b"), "a 图 b");
+        assert_eq!(without_images("![a*b*](//evil/x.png)"), "ab");
+        let html = without_images("x <img alt=\"a\" src=\"charts/../api\"> y");
+        assert!(html.contains("\\<img") && !html.contains(" <img"), "{html}");
+        assert_eq!(without_images("a\r- b"), "a\n- b");
     }
 
     #[test]

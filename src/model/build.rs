@@ -69,7 +69,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
 
     plan.summary = top.get("summary").and_then(|n| {
         let f = r.fields(n, "summary", &["text", "highlights"], &[])?;
-        Some(Summary { text: r.text(&f, "text"), highlights: r.text_list(&f, "highlights") })
+        Some(Summary { text: r.markdown(&f, "text"), highlights: r.text_list(&f, "highlights") })
     });
     plan.review = top.get("review").and_then(|n| review(&mut r, n));
     plan.market = top.get("market").and_then(|n| market(&mut r, n));
@@ -185,7 +185,7 @@ fn review(r: &mut Reader, n: &Node) -> Option<Review> {
     let f =
         r.fields(n, "review", &["text", "results", "highlights", "challenges", "lessons"], &[])?;
     Some(Review {
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         results: r.list(&f, "results", |r, n, p| measure(r, n, p, false)).unwrap_or_default(),
         highlights: r.text_list(&f, "highlights"),
         challenges: r.text_list(&f, "challenges"),
@@ -230,7 +230,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         })
         .unwrap_or_default();
     Some(Market {
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         environment,
         competitors,
         competitors_span: f.key_span("competitors"),
@@ -326,7 +326,7 @@ fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
     let f = r.fields(n, path, &["name", "text", "measures", "owner", "expected"], &["name"])?;
     Some(Strategy {
         name: r.name(&f, "name"),
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         measures: r.text_list(&f, "measures"),
         owner: r.text(&f, "owner"),
         expected: r.text(&f, "expected"),
@@ -456,7 +456,7 @@ fn section(r: &mut Reader, n: &Node, path: &str) -> Option<Section> {
     Some(Section {
         id,
         title: r.name(&f, "title"),
-        body: r.text(&f, "body").unwrap_or_default(),
+        body: r.markdown(&f, "body").unwrap_or_default(),
         after: r.text(&f, "after"),
     })
 }

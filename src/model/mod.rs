@@ -44,7 +44,7 @@ pub fn sniff_locale(source: &str) -> Locale {
 /// with the nearest name, so `check` finds what `render` would fail on.
 pub fn check_kind(meta: &Meta, sets: &[String], cat: &Catalog) -> Option<Diagnostic> {
     let name = meta.kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if meta.kind.is_empty() || !name || sets.iter().any(|s| *s == meta.kind) {
+    if meta.kind.is_empty() || !name || sets.contains(&meta.kind) {
         return None;
     }
     let names: Vec<&str> = sets.iter().map(String::as_str).collect();

@@ -9,7 +9,8 @@ use super::date::Date;
 use super::values::{self, Currency, Money, Period, ValueError};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::limits::{
-    MAX_MONEY, MAX_NAME_CHARS, MAX_NUMBER, MAX_PERCENT, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+    MAX_MARKDOWN_NESTING, MAX_MONEY, MAX_NAME_CHARS, MAX_NUMBER, MAX_PERCENT, MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
 };
 use crate::messages::Catalog;
 use crate::plan::yaml::{Node, NodeKind, Style};
@@ -328,6 +329,32 @@ impl<'s> Reader<'s> {
     pub fn text_limited(&mut self, f: &Fields, key: &str, limit: TextLimit) -> Option<String> {
         let node = f.get(key)?;
         self.text_node_limited(node, &f.child(key), limit)
+    }
+
+    /// Plan Markdown (a chapter's `text`, a section's `body`): text nested no deeper than
+    /// [`MAX_MARKDOWN_NESTING`] quotes and lists.
+    pub fn markdown(&mut self, f: &Fields, key: &str) -> Option<String> {
+        let text = self.text(f, key)?;
+        let depth = crate::text::markdown_nesting(&text);
+        if depth <= MAX_MARKDOWN_NESTING {
+            return Some(text);
+        }
+        let (cat, node) = (self.cat, f.get(key)?);
+        let d = Diagnostic::error(
+            tr!(
+                cat,
+                "text.too-deep",
+                path = f.child(key),
+                depth = depth,
+                max = MAX_MARKDOWN_NESTING
+            ),
+            f.child(key),
+            Some(node.span),
+        )
+        .with_label(cat.t("label.here", &[]))
+        .with_hint(cat.t("text.too-deep.hint", &[]));
+        self.error(d);
+        None
     }
 
     pub fn text_node(&mut self, node: &Node, path: &str) -> Option<String> {

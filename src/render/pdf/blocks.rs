@@ -82,23 +82,6 @@ struct Style {
     link: Vec<String>,
 }
 
-/// How deeply block quotes and lists nest in `md`, counted without recursion (the block
-/// tree is built recursively, so a document nested thousands deep is refused before it).
-pub fn nesting(md: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        match ev {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
 /// Builds the block tree of a whole Markdown document.
 pub fn parse(md: &str) -> Vec<Block> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -495,13 +478,6 @@ mod tests {
             b.last(),
             Some(&Block::Image { url: "charts/trend.svg".into(), title: "销售趋势".into() })
         );
-    }
-
-    #[test]
-    fn counts_nesting_without_recursion() {
-        assert_eq!(nesting("> a\n>> b\n"), 2);
-        assert_eq!(nesting("- a\n  - b\n    - c\n"), 3);
-        assert_eq!(nesting(&">".repeat(20_000)), 20_000);
     }
 
     #[test]

@@ -181,7 +181,7 @@ pub fn render(
     theme: &Theme,
     images: &Images,
 ) -> Result<Output, Error> {
-    let depth = blocks::nesting(&input.markdown);
+    let depth = crate::text::markdown_nesting(&input.markdown);
     if depth > MAX_MARKDOWN_NESTING {
         return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
     }

@@ -76,7 +76,7 @@ pub fn write_report(out: &Path, name: &str, files: &[OutputFile]) -> Result<Writ
         return Err(Error::InTheWay { path: dir.clone(), wanted: dir });
     }
     let tmp = out.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fill(&tmp, files).and_then(|()| swap(&tmp, &dir));
+    let result = fill(&tmp, &dir, files).and_then(|()| swap(&tmp, &dir));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
@@ -93,13 +93,14 @@ pub fn is_locked(out: &Path, name: &str) -> bool {
     matches!(fs4::FileExt::try_lock(&f), Err(fs4::TryLockError::WouldBlock))
 }
 
-/// Writes `files` into a new folder `tmp`, each flushed to disk.
-fn fill(tmp: &Path, files: &[OutputFile]) -> Result<(), Error> {
+/// Writes `files` into a new folder `tmp`, each flushed to disk; errors name the file as
+/// it would be in the report folder `dir` (the temporary name means nothing to a user).
+fn fill(tmp: &Path, dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let _ = std::fs::remove_dir_all(tmp);
-    std::fs::create_dir(tmp).map_err(|source| Error::Write { path: tmp.to_path_buf(), source })?;
+    std::fs::create_dir(tmp).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     for f in files {
         let path = tmp.join(&f.path);
-        let err = |source| Error::Write { path: path.clone(), source };
+        let err = |source| Error::Write { path: dir.join(&f.path), source };
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(err)?;
         }

@@ -76,7 +76,7 @@ pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic
         let span = plan.market.as_ref().and_then(|m| m.competitors_span);
         let (p, over) = (
             format::percent(sum, Precision::Derived),
-            format::points(sum - Decimal::ONE, w.locale),
+            format::points(sum.saturating_sub(Decimal::ONE), w.locale),
         );
         out.push(
             Diagnostic::warning(

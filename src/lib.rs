@@ -22,6 +22,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod shares;
 pub mod starter;
 pub mod templates;
 pub mod text;

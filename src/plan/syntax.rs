@@ -162,19 +162,15 @@ fn find_full_width_colon(lines: &Lines, last: usize) -> Option<(usize, usize, St
 /// Returns the column of that second colon, the key and the whole value.
 fn colon_in_value(line: &str) -> Option<(usize, String, String)> {
     let text = without_comment(line);
-    let body = text.trim_start();
-    let body = body.strip_prefix("- ").unwrap_or(body);
-    let first = body.find(": ")?;
-    let (key, value) = (body[..first].trim(), body[first + 2..].trim());
+    let first = text.find(": ")?;
+    let key = text[..first].trim().trim_start_matches("- ").trim();
+    let rest = &text[first + 2..];
+    let value = rest.trim();
     if value.starts_with(['"', '\'', '{', '[', '|', '>']) {
         return None;
     }
     let second = value.find(": ").or_else(|| value.ends_with(':').then(|| value.len() - 1))?;
-    let byte = text.len() - body.len()
-        + first
-        + 2
-        + (body[first + 2..].len() - body[first + 2..].trim_start().len())
-        + second;
+    let byte = first + 2 + (rest.len() - rest.trim_start().len()) + second;
     Some((text[..byte].chars().count() + 1, key.to_string(), value.to_string()))
 }
 

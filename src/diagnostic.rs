@@ -187,7 +187,20 @@ impl Diagnostics {
             notes.extend(d.notes.iter().cloned());
             cs = cs.with_notes(notes);
             match term::emit_into_string(&config, &file, &cs) {
-                Ok(text) => out.push_str(&text),
+                // codespan writes the severity in English: say it in the catalog's words.
+                Ok(text) => {
+                    let (word, key) = match d.severity {
+                        Severity::Error => ("error: ", "note.error"),
+                        Severity::Warning => ("warning: ", "note.warning"),
+                    };
+                    match text.strip_prefix(word) {
+                        Some(rest) => {
+                            out.push_str(&cat.t(key, &[]));
+                            out.push_str(rest);
+                        }
+                        None => out.push_str(&text),
+                    }
+                }
                 // Only a span outside the file can fail here; keep the message anyway.
                 Err(_) => {
                     let pos = d.position().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();

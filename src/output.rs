@@ -56,7 +56,7 @@ pub fn write_report(out: &Path, name: &str, files: &[OutputFile]) -> Result<Writ
         .truncate(false)
         .write(true)
         .open(&lock_path)
-        .map_err(|source| Error::Write { path: lock_path.clone(), source })?;
+        .map_err(|source| Error::Write { path: dir.clone(), source })?;
     let waited = match fs4::FileExt::try_lock(&lock) {
         Ok(()) => false,
         Err(fs4::TryLockError::WouldBlock) => {
@@ -70,7 +70,7 @@ pub fn write_report(out: &Path, name: &str, files: &[OutputFile]) -> Result<Writ
     };
     // Holding the lock, nothing else writes this report: leftovers are a killed run's.
     clean_leftovers(out, name);
-    if let Ok(meta) = std::fs::symlink_metadata(&dir)
+    if let Ok(meta) = std::fs::metadata(&dir)
         && !meta.is_dir()
     {
         return Err(Error::InTheWay { path: dir.clone(), wanted: dir });

@@ -2,7 +2,7 @@
 //! span and a least-squares forecast. Pure `Decimal` arithmetic, computed once, here only.
 //!
 //! Every operation is checked: a figure that would overflow (or grow past
-//! [`MAX_DERIVED`](crate::limits::MAX_DERIVED)) is an [`Overflow`] naming it, never a panic.
+//! [`MAX_DERIVED`]) is an [`Overflow`] naming it, never a panic.
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -12,6 +12,9 @@ use super::page::{Elem, Target, TextStyle};
 use super::table;
 use super::theme::Theme;
 
+/// Full-width opening brackets, whose ink sits in the right half of the em box.
+const OPENING_BRACKETS: &str = "（「『“《【〔〈";
+
 /// A heading that a box starts: for the contents, bookmarks and links.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
@@ -239,7 +242,18 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
         Block::Heading { level, spans, anchor } => {
             let (style, before, lead) = heading_style(*level, ctx);
             let set = Setting { width, indent: 0.0, justify: false, align: Align::Left };
-            let lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
+            let mut lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
+            // a full-width opening bracket draws in the right half of its em: pull it
+            // onto the margin, so `（一）` lines up with the text below
+            let first = plain(spans).chars().next();
+            let pull = if first.is_some_and(|c| OPENING_BRACKETS.contains(c)) {
+                style.size * 0.5
+            } else {
+                0.0
+            };
+            if let Some(l) = lines.first_mut() {
+                l.frags.iter_mut().for_each(|f| f.x -= pull);
+            }
             let (mut elems, h) = line_elems(&lines, x0, 0.0, lead);
             let mut height = h;
             if *level <= 2 {

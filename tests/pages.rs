@@ -41,6 +41,7 @@ fn render_pdf(plan: &Path, scratch_name: &str) -> PathBuf {
 struct Word {
     page: usize,
     text: String,
+    x_min: f32,
     y_min: f32,
     y_max: f32,
 }
@@ -67,6 +68,7 @@ fn words(pdf: &Path) -> Vec<Word> {
             out.push(Word {
                 page,
                 text: text.to_string(),
+                x_min: attr(l, "xMin").unwrap_or(0.0),
                 y_min: attr(l, "yMin").unwrap_or(0.0),
                 y_max: attr(l, "yMax").unwrap_or(0.0),
             });
@@ -218,4 +220,46 @@ fn chapters_start_a_new_page_only_when_little_is_left() {
     let always = Theme { chapter_break: planwright::render::pdf::theme::ChapterBreak::Always, ..t };
     let forced = page_of(&doc(3), &always);
     assert_eq!(forced[0] + 1, forced[1], "{forced:?}");
+}
+
+/// The SWOT chapter draws a 2×2 grid: strengths and weaknesses side by side on top,
+/// opportunities and threats below them, each quadrant titled — in the PDF (read back) and
+/// in the HTML (a matrix table).
+#[test]
+fn swot_is_a_two_by_two_grid() {
+    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("annual-sales-plan.yaml"))
+    else {
+        eprintln!("SKIP: ../shared/examples/annual-sales-plan.yaml not present");
+        return;
+    };
+    if have("pdftotext") {
+        let pdf = render_pdf(&plan, "pages-swot");
+        let words = words(&pdf);
+        let find = |t: &str| {
+            words.iter().find(|w| w.text == t).unwrap_or_else(|| panic!("no `{t}` in the PDF"))
+        };
+        let (s, w, o, t) =
+            (find("优势（S）"), find("劣势（W）"), find("机会（O）"), find("威胁（T）"));
+        assert!(s.page == w.page && w.page == o.page && o.page == t.page, "one page");
+        let same = |a: f32, b: f32| (a - b).abs() < 1.0;
+        // rows: S beside W, O beside T, the second row below the first
+        assert!(same(s.y_min, w.y_min) && same(o.y_min, t.y_min), "{s:?} {w:?} {o:?} {t:?}");
+        assert!(o.y_min > s.y_max + 20.0, "opportunities below strengths");
+        // columns: S above O, W above T, the second column right of the first
+        assert!(same(s.x_min, o.x_min) && same(w.x_min, t.x_min), "{s:?} {w:?} {o:?} {t:?}");
+        assert!(w.x_min > s.x_min + 150.0, "weaknesses right of strengths");
+        // the strategy combinations in a grid of their own
+        let (so, wo) = (find("SO增长型"), find("WO扭转型"));
+        assert!(same(so.y_min, wo.y_min) && wo.x_min > so.x_min + 150.0);
+    }
+    let out = scratch("pages-swot-html");
+    let o = run(
+        &root(),
+        &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "html"],
+    );
+    assert!(o.status.success());
+    let html =
+        std::fs::read_to_string(out.join("annual-sales-plan/annual-sales-plan.html")).unwrap();
+    assert_eq!(html.matches("<table class=\"matrix\">").count(), 2, "SWOT and strategies");
+    assert!(html.contains("<table class=\"matrix\"><thead><tr><th scope=\"col\">优势（S）</th>"));
 }

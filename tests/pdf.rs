@@ -332,7 +332,10 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
                 _ => 0.0,
             };
             assert!(
-                x0 >= left - 0.5 - pull && x1 <= right + 0.5 && y0 >= top - 0.5 && y1 <= bottom + 0.5,
+                x0 >= left - 0.5 - pull
+                    && x1 <= right + 0.5
+                    && y0 >= top - 0.5
+                    && y1 <= bottom + 0.5,
                 "page {}: {e:?} leaves the body ({x0},{y0})-({x1},{y1})",
                 i + 1
             );

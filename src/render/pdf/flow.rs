@@ -90,6 +90,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// Chinese typography (first-line indent, labels).
     pub zh: bool,
+    /// Headers of tables drawn as 2×2 matrices.
+    pub matrices: &'a [[String; 2]],
     /// Charts by id.
     pub images: &'a BTreeMap<String, &'a dyn Drawing>,
     /// Problems met while laying out (missing charts).
@@ -336,6 +338,9 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
                 }
                 out.extend(inner);
             }
+        }
+        Block::Table { head, rows, .. } if super::matrix::is_matrix(head, rows, ctx.matrices) => {
+            super::matrix::layout(head, rows, x0, width, ctx, out);
         }
         Block::Table { aligns, head, rows } => {
             table::layout(aligns, head, rows, x0, width, ctx, out);

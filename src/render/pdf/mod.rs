@@ -13,6 +13,7 @@ pub mod flow;
 pub mod fonts;
 mod input;
 pub mod linebreak;
+pub mod matrix;
 pub mod page;
 pub mod paginate;
 pub mod table;
@@ -45,6 +46,9 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
+    /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
+    /// the top two quadrants.
+    pub matrices: Vec<[String; 2]>,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -130,7 +134,14 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
 pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> Laid {
     let blocks = blocks::body(blocks::parse(&input.markdown));
     let mut warnings = coverage(&blocks, input, fonts);
-    let mut ctx = flow::Ctx { fonts, theme, zh: input.zh, images, warnings: Vec::new() };
+    let mut ctx = flow::Ctx {
+        fonts,
+        theme,
+        zh: input.zh,
+        matrices: &input.matrices,
+        images,
+        warnings: Vec::new(),
+    };
     let flowed = flow::layout(&blocks, &mut ctx);
     warnings.append(&mut ctx.warnings);
     let entries: Vec<(u8, String)> = flowed

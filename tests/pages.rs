@@ -380,3 +380,21 @@ fn long_titles_wrap_on_the_cover_without_overlapping() {
         }
     }
 }
+
+/// The dashboard's headline figures are tiles in the HTML too: a `tiles` table whose
+/// figures carry their labels (the phone layout stacks them).
+#[test]
+fn dashboard_tiles_in_html() {
+    let out = scratch("pages-tiles-html");
+    let plan = root().join("plans/annual-sales-plan.yaml");
+    let o = run(
+        &root(),
+        &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "html"],
+    );
+    assert!(o.status.success());
+    let html =
+        std::fs::read_to_string(out.join("annual-sales-plan/annual-sales-plan.html")).unwrap();
+    assert_eq!(html.matches("<table class=\"tiles\">").count(), 1);
+    assert!(html.contains("<td class=\"tile\" data-label=\"年度销售目标\">1.5亿元</td>"), "tiles");
+    assert!(html.contains("<td class=\"tile\" data-label=\"同比增长\">+25.0%</td>"));
+}

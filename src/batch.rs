@@ -247,7 +247,7 @@ mod tests {
             ".hidden/x.yaml",
             "a.yaml",
         ]);
-        let plans = discover(&[d.clone()]).unwrap();
+        let plans = discover(std::slice::from_ref(&d)).unwrap();
         let reports: Vec<_> = plans.iter().map(|p| p.report.clone()).collect();
         assert_eq!(
             reports,

@@ -31,6 +31,9 @@ pub struct Figures {
     pub schedule: Option<ScheduleFigures>,
     /// Trend forecast from `history`.
     pub forecast: Option<Forecast>,
+    /// Share of `meta.period` elapsed at `meta.as_of` (the time progress KPIs are read
+    /// against), when `as_of` falls inside the period.
+    pub elapsed: Option<Decimal>,
 }
 
 /// Change from baseline to target.
@@ -192,6 +195,7 @@ pub fn derive(plan: &Plan) -> Figures {
         f.breakdowns = t.breakdowns.iter().map(|b| breakdown(&b.items, total)).collect();
     }
     let pace = pace(plan);
+    f.elapsed = pace;
     if let Some(r) = &plan.review {
         f.results = r.results.iter().map(|m| attainment(m, None)).collect();
     }

@@ -132,10 +132,22 @@ fn advance(font: Option<&FontRef<'static>>, c: char, t: Type) -> f64 {
     units / em * t.px
 }
 
-/// Width of `text` in pixels when set in `t` with the bundled font.
+/// Widths are measured up to this many pixels: no chart is that wide, so a longer text
+/// needs no more measuring (a name of a million characters costs what one of a thousand does).
+const MEASURE_LIMIT: f64 = 8192.0;
+
+/// Width of `text` in pixels when set in `t` with the bundled font (at most a little over
+/// [`MEASURE_LIMIT`]: the rest of a longer text is never drawn).
 pub(crate) fn text_width(text: &str, t: Type) -> f64 {
     let font = face(t.bold);
-    text.chars().map(|c| advance(font, c, t)).sum()
+    let mut width = 0.0;
+    for c in text.chars() {
+        width += advance(font, c, t);
+        if width > MEASURE_LIMIT {
+            break;
+        }
+    }
+    width
 }
 
 /// Height of a line of text in `t`.
@@ -638,6 +650,40 @@ mod tests {
         for t in [TITLE, LABEL, STRONG, SMALL, SMALL_STRONG] {
             assert_eq!(format!("{}", plotters_size(t.px) / 1.24), format!("{}", t.px));
         }
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_between_chinese_characters_within_the_width() {
+        let en = wrap("Add-on modules (AI Dispatch and Inventory)", LABEL, 150.0, 3);
+        assert_eq!(en, ["Add-on modules (AI", "Dispatch and Inventory)"]);
+        let zh = wrap("经销商与系统集成商联合销售渠道（含代理）", LABEL, 100.0, 3);
+        assert!(zh.len() >= 2 && zh.iter().all(|l| text_width(l, LABEL) <= 100.0), "{zh:?}");
+        assert_eq!(zh.concat(), "经销商与系统集成商联合销售渠道（含代理）");
+        // No line starts with closing punctuation.
+        let p = wrap("甲乙丙丁戊己庚，辛壬癸。子丑寅卯", LABEL, 84.0, 3);
+        assert!(p.iter().all(|l| !l.starts_with(['，', '。', '）'])), "{p:?}");
+        // A word longer than the line is broken where it must be.
+        let long = wrap("Supercalifragilisticexpialidocious", LABEL, 60.0, 5);
+        assert!(long.len() > 1 && long.iter().all(|l| text_width(l, LABEL) <= 60.0), "{long:?}");
+        // Beyond the last line the text is cut with an ellipsis.
+        let cut = wrap("one two three four five six seven eight nine ten", LABEL, 60.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…') && text_width(&cut[1], LABEL) <= 60.0, "{cut:?}");
+    }
+
+    #[test]
+    fn a_million_characters_cost_what_a_thousand_do() {
+        // Issue 8: measuring and cutting were quadratic in the text. Now they look at what a
+        // chart can draw and no further.
+        let huge = "市场推广与品牌建设".repeat(120_000);
+        let start = std::time::Instant::now();
+        let lines = wrap(&huge, LABEL, 200.0, MAX_LINES);
+        let cut = fit(&huge, LABEL, 200.0);
+        let width = text_width(&huge, LABEL);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
+        assert_eq!(lines.len(), MAX_LINES);
+        assert!(lines[2].ends_with('…') && cut.ends_with('…'));
+        assert!(width > 200.0 && width < MEASURE_LIMIT + 20.0);
     }
 
     #[test]

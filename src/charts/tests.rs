@@ -323,3 +323,30 @@ fn svg_carries_title_description_and_the_font_stack() {
     assert!(svg.contains(&format!("font-family=\"{}\"", style::FONT_STACK)));
     assert!(style::FONT_STACK.contains("'Noto Sans CJK SC'"), "the family Linux installs");
 }
+
+#[test]
+fn a_name_of_a_million_characters_is_wrapped_cut_and_kept_in_the_description() {
+    let long = "市场推广与品牌建设".repeat(111_112);
+    let yaml = format!(
+        "meta: {{ kind: annual, title: 长名称, period: \"2025\", as_of: 2025-06-15 }}\n\
+         budget:\n  items:\n    - {{ name: \"{long}\", amount: 100 }}\n    - {{ name: 人员, amount: 50 }}\n\
+         kpis:\n  - {{ name: \"{long}\", target: 1000, actual: 400 }}\n"
+    );
+    let checked = crate::check("long.yaml", &yaml);
+    let (plan, figures) = checked.valid.expect("valid plan");
+    let labels = Templates::load(None).unwrap().labels(plan.meta.locale);
+    let start = std::time::Instant::now();
+    let charts = build(&plan, &figures, &labels);
+    let svgs: Vec<String> =
+        charts.iter().flat_map(|c| [c.svg().unwrap(), c.narrow_svg().unwrap()]).collect();
+    assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
+    assert_eq!(charts.len(), 2);
+    for (c, svg) in charts.iter().zip(svgs.iter().step_by(2)) {
+        assert!(c.description.contains(&long), "{}: the full name is in the description", c.id);
+        let of_name = |t: &SvgText| t.text.chars().all(|ch| "市场推广与品牌建设…".contains(ch));
+        let drawn: Vec<SvgText> = texts(svg).into_iter().filter(of_name).collect();
+        assert!(!drawn.is_empty() && drawn.len() <= style::MAX_LINES, "{}: {}", c.id, drawn.len());
+        let last = drawn.last().map(|t| t.text.clone()).unwrap_or_default();
+        assert!(last.ends_with('…'), "{}: {last}", c.id);
+    }
+}

@@ -352,3 +352,39 @@ fn every_svg_is_accessible_opaque_and_deterministic() {
         assert_eq!(unique.len(), ids.len(), "chart ids are unique per plan");
     }
 }
+
+/// Every text size set in a PDF (the operand of each `Tf`), read from its content streams.
+fn pdf_text_sizes(pdf: &Path) -> Vec<f32> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut sizes = Vec::new();
+    for page in doc.get_pages().values() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(*page)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "Tf") {
+            sizes.push(op.operands[1].as_float().unwrap());
+        }
+    }
+    sizes
+}
+
+#[test]
+fn no_text_in_the_pdfs_is_under_8_pt() {
+    // Read back from the PDFs themselves: chart text is set at its plotters size scaled to
+    // the body column, and nothing may land under 8 pt.
+    for plan in all_plans() {
+        let name = stem(&plan);
+        let out = scratch(&format!("charts-pdf-{name}"));
+        let o = run(
+            &root(),
+            &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "pdf"],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let sizes = pdf_text_sizes(&out.join(&name).join(format!("{name}.pdf")));
+        let min = sizes.iter().copied().fold(f32::MAX, f32::min);
+        assert!(min >= 8.0, "{name}: text at {min} pt");
+        // The charts' smallest text (11 px × 415.6 / 560 = 8.16 pt) is among them.
+        assert!(
+            sizes.iter().any(|s| (8.1..8.2).contains(s)),
+            "{name}: no chart text found: {sizes:?}"
+        );
+    }
+}

@@ -143,10 +143,13 @@ const MEASURE: &str = r#"<script>
   }
   for (const wrap of document.querySelectorAll('.table-wrap')) {
     const s = getComputedStyle(wrap);
-    r.tables.push({ wider: wrap.querySelector('table').scrollWidth > wrap.clientWidth + 1,
+    const table = wrap.querySelector('table');
+    r.tables.push({ wider: table.scrollWidth > wrap.clientWidth + 1,
       scrolls: s.overflowX === 'auto' || s.overflowX === 'scroll',
+      visible: s.overflowX === 'visible',
       shadow: s.backgroundImage.includes('radial-gradient'),
-      right: wrap.getBoundingClientRect().right });
+      right: Math.max(wrap.getBoundingClientRect().right, s.overflowX === 'visible'
+        ? table.getBoundingClientRect().right : 0) });
   }
   let chars = 1e9, cell = '';
   for (const td of document.querySelectorAll('td:not(.num):not(.center)')) {
@@ -269,7 +272,9 @@ fn charts_and_tables_stay_legible_at_1280_and_390_px() {
             for t in tables {
                 let right = t["right"].as_f64().unwrap();
                 assert!(right <= f64::from(width), "{at}: a table reaches {right} px");
-                if t["wider"].as_bool() == Some(true) {
+                // A table wider than its box scrolls, with the shadow that says so; one
+                // that overflows visibly (the SWOT grid's outer gutters) stays on the page.
+                if t["wider"].as_bool() == Some(true) && t["visible"].as_bool() != Some(true) {
                     wide += 1;
                     assert_eq!(t["scrolls"].as_bool(), Some(true), "{at}: a wide table is cut");
                     assert_eq!(t["shadow"].as_bool(), Some(true), "{at}: a wide table has no hint");

@@ -130,14 +130,14 @@ fn quarterly_breakdown_shows_shares_and_the_running_total() {
     let svg = c.svg().unwrap();
     let t = texts(&svg);
     // Bare figures in one unit, stated once; round ticks.
-    for figure in ["单位：万元", "28.0%", "10,800", "4,200", "目标 15,000", "Q3"] {
+    for figure in ["单位：万元", "28.0%", "10,800", "4,200", "目标15,000", "Q3"] {
         assert!(t.iter().any(|x| x == figure), "breakdown chart lacks {figure}: {t:?}");
     }
     for tick in ["0", "5,000", "10,000", "15,000"] {
         assert!(t.iter().any(|x| x == tick), "tick {tick} missing: {t:?}");
     }
     // The text alternative keeps the natural reading.
-    assert!(c.description.contains("Q3 4,200万元（28.0%），累计 1.08亿元"), "{}", c.description);
+    assert!(c.description.contains("Q3 4,200万元（28.0%），累计1.08亿元"), "{}", c.description);
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn targets_chart_draws_the_change_in_percent_or_points() {
         assert!(t.iter().any(|x| x == label), "targets chart lacks {label}: {t:?}");
     }
     assert!(!t.iter().any(|x| x == "+9.0%"), "a score never changes by percent");
-    assert!(c.description.contains("客户满意度由 78分 到 85分（+7分）"), "{}", c.description);
+    assert!(c.description.contains("客户满意度由78分到85分（+7分）"), "{}", c.description);
     // Bars are as long as the change: +29.4% is longer than +25.0%, in that ratio.
     let widths: Vec<f64> = drawing(&svg)
         .split("<rect ")
@@ -217,11 +217,11 @@ fn kpi_chart_draws_the_time_elapsed_when_the_plan_has_as_of() {
     let c = chart(&stress, "kpis");
     // as_of 2025-06-15 in 2025: 166 of 365 days.
     for svg in [c.svg().unwrap(), c.narrow_svg().unwrap()] {
-        assert!(texts(&svg).iter().any(|x| x == "时间进度 45.5%"), "{:?}", texts(&svg));
+        assert!(texts(&svg).iter().any(|x| x == "时间进度45.5%"), "{:?}", texts(&svg));
         assert!(drawing(&svg).contains("stroke=\"#D36A1F\""), "the elapsed line is drawn");
     }
     assert!(
-        c.description.contains("虚线标出时间进度 45.5%（截至 2025年6月15日）。"),
+        c.description.contains("虚线标出时间进度45.5%（截至2025年6月15日）。"),
         "{}",
         c.description
     );
@@ -268,7 +268,7 @@ fn competitors_highlight_us_and_show_the_rest() {
     let c = chart(&charts, "competitors");
     let svg = c.svg().unwrap();
     // Our bar in the primary colour, the others grey; 100% − 73% = 27% for the rest.
-    assert!(svg.contains("我方份额 15.0%"));
+    assert!(svg.contains("我方份额15.0%"));
     assert!(svg.contains("其他") && svg.contains("27.0%"));
     assert_eq!(svg.matches("fill=\"#2F6DB5\"").count(), 1);
 }
@@ -278,7 +278,7 @@ fn history_marks_the_forecast_and_the_target() {
     let Some(charts) = shared("annual-sales-plan.yaml") else { return };
     let svg = chart(&charts, "history").svg().unwrap();
     let t = texts(&svg);
-    for figure in ["7,800", "12,000", "预测 13,200", "目标 15,000", "2024年", "单位：万元"]
+    for figure in ["7,800", "12,000", "预测13,200", "目标15,000", "2024年", "单位：万元"]
     {
         assert!(t.iter().any(|x| x == figure), "history chart lacks {figure}: {t:?}");
     }
@@ -287,7 +287,7 @@ fn history_marks_the_forecast_and_the_target() {
 #[test]
 fn schedule_marks_the_plan_date_only_inside_the_span() {
     let Some(annual) = shared("annual-sales-plan.yaml") else { return };
-    assert!(chart(&annual, "schedule").svg().unwrap().contains("编制日期 1月8日"));
+    assert!(chart(&annual, "schedule").svg().unwrap().contains("编制日期1月8日"));
     let Some(monthly) = shared("monthly-battle-plan.yaml") else { return };
     // 2025-10-28 is before the month starts.
     let svg = chart(&monthly, "schedule").svg().unwrap();

@@ -33,7 +33,7 @@ pub(crate) fn keys(d: &Data) -> Vec<Key> {
 }
 
 fn plot_height(w: f64) -> f64 {
-    (w * 0.4).clamp(160.0, 220.0)
+    (w * 0.32).clamp(150.0, 200.0)
 }
 
 pub(crate) fn height(_: &Data, w: f64) -> f64 {

@@ -38,9 +38,10 @@ pub(crate) fn keys(d: &Data) -> Vec<Key> {
     d.keys.clone()
 }
 
-/// Height of the plot area: wide charts a little flatter than narrow ones.
+/// Height of the plot area: flat enough that the chart and the table it illustrates share
+/// a page, tall enough for the running total to climb.
 fn plot_height(w: f64) -> f64 {
-    (w * 0.42).clamp(170.0, 235.0)
+    (w * 0.32).clamp(150.0, 200.0)
 }
 
 /// Height of the period names and the shares under them.

@@ -2,16 +2,17 @@
 //! bare with one precision, the unit stated once in the chart's key row, and axis ticks at
 //! round steps of that unit (`0 / 5,000 / 10,000`, never `0元 / 5,000万元 / 1亿元`).
 //!
-//! Rounding goes through [`format::round`], the project's one rounding rule.
+//! Amounts take the scale the report's tables take ([`format::money_scale`]), so a chart and
+//! the table beside it read in the same unit; rounding goes through [`format`].
 
 use rust_decimal::Decimal;
 
 use super::f;
-use crate::format;
+use crate::format::{self, Precision, ScaleUse};
 use crate::model::Locale;
 use crate::model::values::Currency;
 
-/// Most decimals a chart shows.
+/// Most decimals a percentage shows.
 const MAX_DP: u32 = 2;
 
 /// How the numbers of one chart (or one axis) are written.
@@ -33,35 +34,25 @@ fn decimals(v: Decimal) -> u32 {
 }
 
 impl Numbers {
-    /// Amounts of money in one unit chosen from the largest: `万元` (or `亿元` from 1万亿) in
-    /// Chinese, `$K` / `$M` / `$B` in English. `exact` are the amounts the plan gives: their
-    /// decimals set the precision; other amounts (sums, forecasts) are rounded to it.
+    /// Amounts of money in one unit and precision, chosen as the tables choose them
+    /// (`万元`, `$M`; `$K` when `$M` would need two decimals). `exact` are the amounts the plan
+    /// gives: they set unit and precision; other amounts (sums, forecasts) are rounded to it,
+    /// and set it only when the plan gives none.
     pub fn money(
         exact: impl IntoIterator<Item = Decimal>,
         derived: impl IntoIterator<Item = Decimal>,
         currency: Currency,
         locale: Locale,
     ) -> Self {
-        let exact: Vec<Decimal> = exact.into_iter().collect();
-        let derived: Vec<Decimal> = derived.into_iter().collect();
-        let max = exact.iter().chain(&derived).map(|v| v.abs()).max().unwrap_or_default();
-        let units = money_units(currency, locale);
-        // The largest unit the amounts reach in which the plan's figures need at most one
-        // decimal (`$1.8M`, not `$0.27M` next to it: then `$K`); else the smallest.
-        let reached: Vec<&Unit> =
-            units.iter().filter(|u| u.from <= max.max(Decimal::ONE)).collect();
-        let (div, unit) = reached
-            .iter()
-            .find(|u| exact.iter().all(|v| decimals(v / u.div) <= 1))
-            .or(reached.last())
-            .map_or((Decimal::ONE, String::new()), |u| (u.div, u.name.clone()));
-        let dp = if exact.is_empty() {
-            // Only computed amounts: as many decimals as they need, at most one.
-            derived.iter().map(|v| decimals(format::round(v / div, 1))).max().unwrap_or(0)
-        } else {
-            exact.iter().map(|v| decimals(v / div)).max().unwrap_or(0)
-        };
-        Self { div, dp, unit: Some(unit), percent: false }
+        let mut values: Vec<(Decimal, Precision)> =
+            exact.into_iter().map(|v| (v, Precision::Exact)).collect();
+        if values.is_empty() {
+            values.extend(derived.into_iter().map(|v| (v, Precision::Derived)));
+        }
+        let scale = format::money_scale(&values, locale, ScaleUse::Column);
+        let div = Decimal::from_i128_with_scale(10i128.pow(scale.exp), 0);
+        let unit = format::scale_unit(scale, currency, locale);
+        Self { div, dp: scale.dp, unit: Some(unit), percent: false }
     }
 
     /// Fractions written as percentages (`28.0%`), with at least one decimal like the tables
@@ -103,51 +94,6 @@ impl Numbers {
                 (f(v), self.write(v, dp))
             })
             .collect()
-    }
-}
-
-/// A unit amounts can be written in.
-struct Unit {
-    /// The smallest amount written in it.
-    from: Decimal,
-    /// What amounts are divided by.
-    div: Decimal,
-    /// Its name: `万元`, `$M`.
-    name: String,
-}
-
-/// The units amounts are written in, largest first.
-fn money_units(currency: Currency, locale: Locale) -> Vec<Unit> {
-    let d = |n: u64| Decimal::from(n);
-    let unit = |from: u64, div: u64, name: String| Unit { from: d(from), div: d(div), name };
-    match locale {
-        Locale::ZhCn => {
-            let name = match currency {
-                Currency::Cny => "元",
-                Currency::Usd => "美元",
-                Currency::Eur => "欧元",
-            };
-            // Chinese financial documents count in 万; 亿 only from 1万亿 up.
-            vec![
-                unit(1_000_000_000_000, 100_000_000, format!("亿{name}")),
-                unit(10_000, 10_000, format!("万{name}")),
-                unit(1, 1, name.to_string()),
-            ]
-        }
-        Locale::En => {
-            let sign = match currency {
-                Currency::Cny => "CNY ",
-                Currency::Usd => "$",
-                Currency::Eur => "€",
-            };
-            let name = |suffix: &str| format!("{sign}{suffix}").trim().to_string();
-            vec![
-                unit(1_000_000_000, 1_000_000_000, name("B")),
-                unit(1_000_000, 1_000_000, name("M")),
-                unit(1_000, 1_000, name("K")),
-                unit(1, 1, name("")),
-            ]
-        }
     }
 }
 

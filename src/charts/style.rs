@@ -605,15 +605,15 @@ impl Header {
             x += kw + KEY_GAP;
         }
         if !rows.is_empty() {
-            y += 6.0 + rows.len() as f64 * KEY_ROW;
+            y += 4.0 + rows.len() as f64 * KEY_ROW;
         }
-        Self { title, rows, bottom: y + 12.0 }
+        Self { title, rows, bottom: y + 8.0 }
     }
 
     /// Draws the title and the keys.
     pub fn draw<DB: DrawingBackend>(&self, pen: &Pen<DB>) -> Drawn {
         pen.lines(&self.title, PAD, TITLE_TOP, TITLE, color::INK, HPos::Left)?;
-        let mut y = TITLE_TOP + lines_height(self.title.len(), TITLE) + 6.0 + KEY_ROW / 2.0;
+        let mut y = TITLE_TOP + lines_height(self.title.len(), TITLE) + 4.0 + KEY_ROW / 2.0;
         for row in &self.rows {
             for (x, k) in row {
                 let tx = match k.swatch {

@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 
 use super::style::{self, GAP, Key, PAD, Pen, color};
 use super::{Body, Chart, Cx, f};
-use crate::figures::{Figures, Growth};
+use crate::figures::{self, Figures, Growth};
 use crate::format;
 use crate::model::values::Figure;
-use crate::model::{Locale, Metric, Plan};
+use crate::model::{Metric, Plan};
 
 const BAR: f64 = 14.0;
 /// Space above and below a row's content.
@@ -45,44 +45,21 @@ pub(crate) fn keys(_: &Data) -> Vec<Key> {
     Vec::new()
 }
 
-/// Units and names that mark a score, which changes by points.
-const SCORE_UNITS: [&str; 6] = ["分", "点", "pt", "pts", "points", "score"];
-const SCORE_WORDS: [&str; 9] =
-    ["nps", "净推荐", "满意度", "评分", "指数", "score", "index", "rating", "csat"];
-
-/// A score or index: a number whose unit or name says so (`78分`, `NPS 38`).
-fn is_score(m: &Metric) -> bool {
-    if !matches!(m.target, Figure::Number(_)) {
-        return false;
-    }
-    let unit = m.unit.as_deref().map(str::trim).unwrap_or("");
-    let name = m.name.to_lowercase();
-    SCORE_UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
-        || (unit.is_empty() && SCORE_WORDS.iter().any(|w| name.contains(w)))
-}
-
-/// A change in a score's points: `+7分`, `+7 pts`.
-fn score_points(delta: Decimal, unit: Option<&str>, locale: Locale) -> String {
-    let n = format::number(delta.abs(), None, locale, format::Precision::Exact);
-    let sign = if delta.is_sign_negative() && !delta.is_zero() { "-" } else { "+" };
-    let sign = if delta.is_zero() { "" } else { sign };
-    match locale {
-        Locale::ZhCn => format!("{sign}{n}{}", unit.filter(|u| !u.is_empty()).unwrap_or("分")),
-        Locale::En => format!("{sign}{n} pts"),
-    }
-}
-
-/// A metric's change in its group's terms, and its label.
+/// A metric's change in its group's terms (percent, or points), its label, and whether it
+/// is told in points (percentages and scores) rather than percent.
 fn change(m: &Metric, g: Option<&Growth>, cx: &Cx) -> (bool, Option<(f64, String)>) {
     let hundred = Decimal::ONE_HUNDRED;
-    if is_score(m) {
-        let delta = m.baseline.map(|b| m.target.value() - b.value());
-        return (true, delta.map(|d| (f(d), score_points(d, m.unit.as_deref(), cx.locale))));
-    }
+    let unit = m.unit.as_deref();
+    let score = |d: Decimal| (f(d), format::score_points(d, unit, cx.locale));
     match g {
-        Some(Growth::Points(p)) => (true, Some((f(*p * hundred), cx.growth(&Growth::Points(*p))))),
         Some(Growth::Relative(r)) => {
             (false, Some((f(*r * hundred), cx.growth(&Growth::Relative(*r)))))
+        }
+        Some(Growth::Points(p)) => (true, Some((f(*p * hundred), cx.growth(&Growth::Points(*p))))),
+        Some(Growth::Score(d)) => (true, Some(score(*d))),
+        // No growth figure: a score still changes by points (from 0, say); else no bar.
+        None if figures::is_score(&m.name, unit) => {
+            (true, m.baseline.map(|b| score(m.target.value() - b.value())))
         }
         None => (matches!(m.target, Figure::Percent(_)), None),
     }

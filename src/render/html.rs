@@ -200,6 +200,29 @@ fn enhance(
         .replace("<td style=\"text-align: left\">", "<td>")
         .replace("<table>", "<div class=\"table-wrap\"><table>")
         .replace("</table>", "</table></div>");
+    // 2×2 matrices (SWOT and its strategies): a two-column table headed by the labels of
+    // their top quadrants, as the Markdown spacing rule left them
+    let spacing = labels
+        .get("cjk_spacing")
+        .and_then(|m| crate::text::CjkSpacing::parse(m))
+        .unwrap_or(crate::text::CjkSpacing::AsWritten);
+    for (a, b) in [("strengths", "weaknesses"), ("so", "wo")] {
+        if let (Some(a), Some(b)) = (labels.get(a), labels.get(b)) {
+            let (a, b) = (crate::text::space_cjk(a, spacing), crate::text::space_cjk(b, spacing));
+            s = s.replace(
+                &format!(
+                    "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                    escape(&a),
+                    escape(&b)
+                ),
+                &format!(
+                    "<div class=\"table-wrap matrix-wrap\"><table class=\"matrix\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                    escape(&a),
+                    escape(&b)
+                ),
+            );
+        }
+    }
     if let Some(total) = labels.get("total") {
         s = s.replace(
             &format!("<tr><td><strong>{}</strong></td>", escape(total)),
@@ -209,9 +232,14 @@ fn enhance(
             ),
         );
     }
-    for (key, class) in
-        [("on_track", "on"), ("at_risk", "risk"), ("off_track", "off"), ("pending", "pending")]
-    {
+    for (key, class) in [
+        ("on_track", "on"),
+        ("at_risk", "risk"),
+        ("off_track", "off"),
+        ("pending", "pending"),
+        ("met", "on"),
+        ("missed", "off"),
+    ] {
         if let Some(text) = labels.get(key) {
             let text = escape(text);
             s = s.replace(

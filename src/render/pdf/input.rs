@@ -57,14 +57,12 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         footer: label("page_footer"),
         generator: concat!("Planwright ", env!("CARGO_PKG_VERSION")).to_string(),
     };
-    Input {
-        markdown,
-        cover,
-        info,
-        contents_title: label("toc"),
-        zh,
-        chapter_breaks: m.kind == "annual",
-    }
+    // the matrices a template draws (SWOT and its strategies), known by their headers
+    let matrices = [("strengths", "weaknesses"), ("so", "wo")]
+        .iter()
+        .map(|(a, b)| [label(a), label(b)])
+        .collect();
+    Input { markdown, cover, info, contents_title: label("toc"), zh, matrices }
 }
 
 /// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the plan's

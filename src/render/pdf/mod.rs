@@ -13,6 +13,7 @@ pub mod flow;
 pub mod fonts;
 mod input;
 pub mod linebreak;
+pub mod matrix;
 pub mod page;
 pub mod paginate;
 pub mod table;
@@ -45,8 +46,9 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
-    /// Every chapter on a new page (the annual set).
-    pub chapter_breaks: bool,
+    /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
+    /// the top two quadrants.
+    pub matrices: Vec<[String; 2]>,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -136,7 +138,7 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
         fonts,
         theme,
         zh: input.zh,
-        chapter_breaks: input.chapter_breaks,
+        matrices: &input.matrices,
         images,
         warnings: Vec::new(),
     };

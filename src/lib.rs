@@ -8,6 +8,7 @@
 //! [`Engine`] holds what is loaded once per process (templates, labels) and is shared by
 //! every plan rendered; each stage is a pure function of its input.
 
+pub mod batch;
 pub mod charts;
 pub mod checks;
 pub mod context;

@@ -200,6 +200,7 @@ fn enhance(
         .replace("<td style=\"text-align: left\">", "<td>")
         .replace("<table>", "<div class=\"table-wrap\"><table>")
         .replace("</table>", "</table></div>");
+    s = mark_tiles(&s);
     // 2×2 matrices (SWOT and its strategies): a two-column table headed by the labels of
     // their top quadrants, as the Markdown spacing rule left them
     let spacing = labels
@@ -258,6 +259,46 @@ fn enhance(
         }
     }
     inline_charts(&s, charts)
+}
+
+/// A table with one row whose columns are all centred is a row of figure tiles (the
+/// dashboard's headline figures): it gets the `tiles` class.
+fn mark_tiles(html: &str) -> String {
+    const OPEN: &str = "<div class=\"table-wrap\"><table>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let table = &rest[at..];
+        let end = table.find("</table>").map_or(table.len(), |e| e + "</table>".len());
+        let (t, after) = table.split_at(end);
+        let heads = t.matches("<th scope=\"col\"").count();
+        let centred = t.matches("<th scope=\"col\" class=\"center\">").count();
+        let rows = t.split("<tbody>").nth(1).map_or(0, |b| b.matches("<tr>").count());
+        if heads >= 2 && heads == centred && rows == 1 {
+            // each figure carries its label, for the phone layout that stacks the tiles
+            let labels: Vec<&str> = t
+                .split("<th scope=\"col\" class=\"center\">")
+                .skip(1)
+                .map(|h| h.split("</th>").next().unwrap_or(""))
+                .collect();
+            let mut tiles =
+                t.replacen(OPEN, "<div class=\"table-wrap tiles-wrap\"><table class=\"tiles\">", 1);
+            for label in labels {
+                tiles = tiles.replacen(
+                    "<td class=\"center\">",
+                    &format!("<td class=\"tile\" data-label=\"{}\">", label.replace('"', "&quot;")),
+                    1,
+                );
+            }
+            out.push_str(&tiles);
+        } else {
+            out.push_str(t);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself.

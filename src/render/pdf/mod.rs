@@ -18,6 +18,7 @@ pub mod page;
 pub mod paginate;
 pub mod table;
 pub mod theme;
+pub mod tiles;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -49,6 +50,8 @@ pub struct Input {
     /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
     /// the top two quadrants.
     pub matrices: Vec<[String; 2]>,
+    /// The heading of a dashboard that stands on a page of its own (the annual set's).
+    pub dashboard_page: Option<String>,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -139,6 +142,7 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
         theme,
         zh: input.zh,
         matrices: &input.matrices,
+        dashboard_page: input.dashboard_page.as_deref(),
         images,
         warnings: Vec::new(),
     };

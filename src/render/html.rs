@@ -332,25 +332,38 @@ fn alt_of(tag: &str) -> String {
 }
 
 fn figure(id: &str, c: &Chart) -> String {
-    let svg = c.svg.trim_start_matches(|ch: char| ch != '<');
+    let wide = inline_svg(&c.svg, id, c, "chart-wide");
+    // On a phone the page swaps in the narrow layout (CSS), so chart text stays legible.
+    let narrow = if c.narrow.is_empty() {
+        String::new()
+    } else {
+        inline_svg(&c.narrow, &format!("{id}-narrow"), c, "chart-narrow")
+    };
+    // The title is drawn in the chart and named by its `<title>`: no caption repeats it.
+    format!("<figure class=\"chart\" id=\"chart-{id}\">{wide}{narrow}</figure>\n")
+}
+
+/// An SVG document as an element of the page, with a class and an accessible name.
+fn inline_svg(svg: &str, id: &str, c: &Chart, class: &str) -> String {
+    let svg = svg.trim_start_matches(|ch: char| ch != '<');
     let svg = svg
         .strip_prefix("<?xml")
         .map_or(svg, |s| s.split_once("?>").map_or(s, |(_, r)| r))
         .trim_start();
+    let Some(rest) = svg.strip_prefix("<svg") else { return svg.to_string() };
+    let svg = format!("<svg class=\"{class}\"{rest}");
     let (title_id, desc_id) = (format!("chart-{id}-title"), format!("chart-{id}-desc"));
     // Give the SVG an accessible name and description, unless it carries its own.
-    let svg = match svg.find('>') {
-        Some(end) if svg.starts_with("<svg") && !svg[..end].contains("role=") => format!(
+    match svg.find('>') {
+        Some(end) if !svg[..end].contains("role=") => format!(
             "{} role=\"img\" aria-labelledby=\"{title_id} {desc_id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
             &svg[..end],
             escape(&c.title),
             escape(&c.description),
             &svg[end + 1..]
         ),
-        _ => svg.to_string(),
-    };
-    // The title is drawn in the chart and named by its `<title>`: no caption repeats it.
-    format!("<figure class=\"chart\" id=\"chart-{id}\">{svg}</figure>\n")
+        _ => svg,
+    }
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -434,16 +447,20 @@ mod tests {
                 title: "销售".into(),
                 description: "说明".into(),
                 svg: "<svg width=\"10\"><rect/></svg>".into(),
+                narrow: "<svg width=\"5\"><rect/></svg>".into(),
             },
         );
         let html = body_html(&r, &BTreeMap::new(), &charts);
         assert!(
             html.starts_with(
-                "<figure class=\"chart\" id=\"chart-targets\"><svg width=\"10\" role=\"img\""
+                "<figure class=\"chart\" id=\"chart-targets\"><svg class=\"chart-wide\" width=\"10\" role=\"img\""
             ),
             "{html}"
         );
         assert!(html.contains("<title id=\"chart-targets-title\">销售</title>"));
+        // The narrow layout follows, with ids of its own.
+        assert!(html.contains("<svg class=\"chart-narrow\" width=\"5\" role=\"img\""), "{html}");
+        assert!(html.contains("<title id=\"chart-targets-narrow-title\">销售</title>"));
         assert!(!html.contains("<img"));
     }
 }

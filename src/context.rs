@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::figures::{Attainment, Figures, Growth, Level, Status};
-use crate::format;
+use crate::format::{self, Precision, ScaleUse};
 use crate::model::date::Date;
 use crate::model::values::{Currency, Figure, Period};
 use crate::model::{CHAPTERS, Locale, Measure, Plan, Portion};
@@ -145,11 +145,47 @@ fn figure(f: &Figure, unit: Option<&str>) -> Value {
     }
 }
 
-fn growth(g: &Growth) -> Value {
+fn growth_value(g: &Growth, unit: Option<&str>) -> Value {
     match g {
         Growth::Relative(r) => json!({"type": "growth", "value": dec(*r)}),
         Growth::Points(p) => json!({"type": "points", "value": dec(*p)}),
+        Growth::Score(d) => json!({"type": "score_points", "value": dec(*d), "unit": unit}),
     }
+}
+
+/// A scale for templates: `{{ x | fmt(scale=s) }}` and `{{ label | with_unit(scale=s) }}`.
+fn scale_value(
+    values: &[(Decimal, Precision)],
+    cur: Currency,
+    locale: Locale,
+    usage: ScaleUse,
+) -> Value {
+    let s = format::money_scale(values, locale, usage);
+    json!({
+        "type": "scale",
+        "exp": s.exp,
+        "dp": s.dp,
+        "unit": format::scale_unit(s, cur, locale),
+        "row": usage == ScaleUse::Row,
+    })
+}
+
+/// The row scale of a measure's money figures (target, actual, gap), when it is money.
+fn row_scale(figures: &[Option<&Figure>], gap: Option<Decimal>, locale: Locale) -> Value {
+    let mut values = Vec::new();
+    let mut cur = None;
+    for f in figures.iter().flatten() {
+        match f {
+            Figure::Money(m) => {
+                values.push((m.amount, Precision::Exact));
+                cur = Some(m.currency);
+            }
+            _ => return Value::Null,
+        }
+    }
+    let Some(cur) = cur else { return Value::Null };
+    values.extend(gap.map(|g| (g, Precision::Derived)));
+    scale_value(&values, cur, locale, ScaleUse::Row)
 }
 
 /// A difference of the same kind as `like` (money gap, points gap, number gap).
@@ -163,9 +199,10 @@ fn delta(like: &Figure, gap: Decimal, unit: Option<&str>) -> Value {
     }
 }
 
-fn measure(m: &Measure, a: &Attainment) -> Value {
+fn measure(m: &Measure, a: &Attainment, locale: Locale) -> Value {
     let unit = m.unit.as_deref();
     json!({
+        "scale": row_scale(&[m.target.as_ref(), m.actual.as_ref()], a.gap, locale),
         "name": m.name,
         "target": m.target.as_ref().map(|f| figure(f, unit)),
         "actual": m.actual.as_ref().map(|f| figure(f, unit)),
@@ -176,6 +213,12 @@ fn measure(m: &Measure, a: &Attainment) -> Value {
         "gap": match (&m.target, a.gap) { (Some(t), Some(g)) => Some(delta(t, g, unit)), _ => None },
         "paced": a.pace.is_some(),
         "status": a.status,
+        // a closed period's result: met (on track) or missed
+        "outcome": match a.status {
+            Status::Pending => "pending",
+            Status::OnTrack => "met",
+            _ => "missed",
+        },
     })
 }
 
@@ -189,6 +232,9 @@ pub fn build(
 ) -> Value {
     let cur = plan.meta.currency;
     let m = &plan.meta;
+    let m_locale = m.locale;
+    let col =
+        |values: &[(Decimal, Precision)]| scale_value(values, cur, m_locale, ScaleUse::Column);
     let chapters = chapters(plan, labels);
     let mut ctx = json!({
         "locale": m.locale.tag(),
@@ -204,6 +250,10 @@ pub fn build(
             "version": m.version,
             "prepared_by": m.prepared_by,
             "date": m.date.map(date),
+            "reviewed_by": m.reviewed_by,
+            "reviewed_on": m.reviewed_on.map(date),
+            "approved_by": m.approved_by,
+            "approved_on": m.approved_on.map(date),
             "as_of": m.as_of.map(date),
             "currency": cur.code(),
             "money_unit": m.money_unit_label,
@@ -214,13 +264,14 @@ pub fn build(
     let obj = ctx.as_object_mut().expect("json! object");
     obj.insert(
         "summary".into(),
-        plan.summary
-            .as_ref()
-            .map_or(Value::Null, |s| json!({"text": s.text, "highlights": s.highlights})),
+        plan.summary.as_ref().map_or(
+            Value::Null,
+            |s| json!({"text": s.text, "highlights": s.highlights, "asks": s.asks}),
+        ),
     );
     obj.insert("review".into(), plan.review.as_ref().map_or(Value::Null, |r| json!({
         "text": r.text,
-        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a)).collect::<Vec<_>>(),
+        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a, m_locale)).collect::<Vec<_>>(),
         "highlights": r.highlights, "challenges": r.challenges, "lessons": r.lessons,
     })));
     obj.insert("market".into(), plan.market.as_ref().map_or(Value::Null, |mk| json!({
@@ -247,7 +298,8 @@ pub fn build(
             "name": mt.name,
             "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
             "target": figure(&mt.target, mt.unit.as_deref()),
-            "growth": g.as_ref().map(growth),
+            "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
+            "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, m_locale),
             "unit": mt.unit, "note": mt.note,
         })).collect::<Vec<_>>(),
         "breakdowns": t.breakdowns.iter().zip(&figures.breakdowns).map(|(b, bf)| json!({
@@ -262,10 +314,28 @@ pub fn build(
                 "note": i.note,
             })).collect::<Vec<_>>(),
             "amount_sum": bf.amount_sum.map(|a| money(a, cur, false)),
+            "scale": col(&b.items.iter().zip(&bf.items).flat_map(|(i, f)| {
+                let typed = if matches!(i.portion, Portion::Amount(_)) { Precision::Exact } else { Precision::Derived };
+                [f.amount.map(|a| (a, typed)), f.cumulative.map(|c| (c, Precision::Derived))]
+            }).flatten().chain(bf.amount_sum.map(|a| (a, Precision::Derived))).collect::<Vec<_>>()),
             "share_sum": bf.share_sum.map(|s| percent(s, false)),
         })).collect::<Vec<_>>(),
         "assumptions": t.assumptions,
     })));
+    obj.insert(
+        "history_scale".into(),
+        col(&plan
+            .history
+            .iter()
+            .map(|h| (h.sales.amount, Precision::Exact))
+            .chain(
+                figures
+                    .forecast
+                    .iter()
+                    .flat_map(|f| f.next.iter().map(|(_, v)| (*v, Precision::Derived))),
+            )
+            .collect::<Vec<_>>()),
+    );
     obj.insert(
         "history".into(),
         json!(
@@ -317,6 +387,8 @@ pub fn build(
         })).collect::<Vec<_>>(),
         "share_sum": figures.channels.share_sum.map(|s| percent(s, false)),
         "expected_sum": figures.channels.expected_sum.map(|s| money(s, cur, false)),
+        "scale": col(&plan.channels.iter().filter_map(|c| c.expected.map(|m| (m.amount, Precision::Exact)))
+            .chain(figures.channels.expected_sum.map(|s| (s, Precision::Derived))).collect::<Vec<_>>()),
     })});
     obj.insert("schedule".into(), match &figures.schedule {
         None => Value::Null,
@@ -332,7 +404,13 @@ pub fn build(
         }),
     });
     obj.insert("budget".into(), match (&plan.budget, &figures.budget) {
-        (Some(b), Some(bf)) => json!({
+        (Some(b), Some(bf)) => {
+            let categories = budget_categories(plan);
+            let cat_share = |a: Decimal| a.checked_div(bf.sum).filter(|_| !bf.sum.is_zero()).map(|s| percent(s, false));
+            json!({
+            "scale": col(&b.items.iter().map(|i| (i.amount.amount, Precision::Exact))
+                .chain(b.total.map(|t| (t.amount, Precision::Exact)))
+                .chain([(bf.sum, Precision::Derived)]).collect::<Vec<_>>()),
             "total": b.total.map(|m| money(m.amount, cur, true)),
             "sum": money(bf.sum, cur, false),
             "share_sum": bf.shares.iter().copied().try_fold(Decimal::ZERO, |a, s| a.checked_add(s?)).map(|s| percent(s, false)),
@@ -340,13 +418,19 @@ pub fn build(
                 "name": i.name, "amount": money(i.amount.amount, cur, true),
                 "share": s.map(|s| percent(s, false)), "category": i.category, "note": i.note,
             })).collect::<Vec<_>>(),
-            "categories": budget_categories(plan).into_iter().map(|(c, a)| json!({"name": c, "amount": money(a, cur, false)})).collect::<Vec<_>>(),
-        }),
+            "categories": categories.iter().map(|(c, a)| json!({"name": c, "amount": money(*a, cur, false), "share": cat_share(*a)})).collect::<Vec<_>>(),
+        })},
         _ => Value::Null,
     });
     obj.insert(
         "kpis".into(),
-        json!(plan.kpis.iter().zip(&figures.kpis).map(|(m, a)| measure(m, a)).collect::<Vec<_>>()),
+        json!(
+            plan.kpis
+                .iter()
+                .zip(&figures.kpis)
+                .map(|(m, a)| measure(m, a, m_locale))
+                .collect::<Vec<_>>()
+        ),
     );
     obj.insert("kpi_summary".into(), {
         let count = |st: Status| figures.kpis.iter().filter(|a| a.status == st).count();
@@ -389,6 +473,7 @@ pub fn build(
                 .collect::<Vec<_>>()
         ),
     );
+    obj.insert("dashboard".into(), dashboard(plan, figures, m_locale));
     // Charts that exist, so templates place exactly those (`chart(id=…)`).
     obj.insert(
         "charts".into(),
@@ -407,6 +492,92 @@ pub fn build(
     );
     add_table_columns(&mut ctx);
     ctx
+}
+
+/// Last period's sales, the base of the headline growth: the baseline of the money metric
+/// whose target is `targets.total`, else the last `history` figure.
+pub fn baseline_sales(plan: &Plan) -> Option<Decimal> {
+    let total = plan.targets.as_ref()?.total?.amount;
+    let from_metric =
+        plan.targets.as_ref()?.metrics.iter().find_map(|m| match (&m.baseline, &m.target) {
+            (Some(Figure::Money(b)), Figure::Money(t)) if t.amount == total => Some(b.amount),
+            _ => None,
+        });
+    from_metric.or_else(|| plan.history.last().map(|h| h.sales.amount))
+}
+
+/// What the dashboard page shows: the headline target and its growth, the key metrics,
+/// the top three risks by score and the decisions asked of the board; `null` when the
+/// plan has none of it.
+fn dashboard(plan: &Plan, figures: &Figures, locale: Locale) -> Value {
+    let cur = plan.meta.currency;
+    let total = plan.targets.as_ref().and_then(|t| t.total);
+    let base = baseline_sales(plan).filter(|b| !b.is_zero());
+    let growth = match (total, base) {
+        (Some(t), Some(b)) => (t.amount - b).checked_div(b.abs()),
+        _ => None,
+    };
+    let metrics: Vec<Value> = plan
+        .targets
+        .iter()
+        .flat_map(|t| t.metrics.iter().zip(&figures.metric_growth))
+        .take(5)
+        .map(|(mt, g)| {
+            json!({
+                "name": mt.name,
+                "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
+                "target": figure(&mt.target, mt.unit.as_deref()),
+                "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
+                "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, locale),
+            })
+        })
+        .collect();
+    let mut risks: Vec<(usize, &crate::model::Risk, &crate::figures::RiskScore)> =
+        plan.risks.iter().zip(&figures.risks).enumerate().map(|(i, (r, s))| (i, r, s)).collect();
+    // highest score first; ties keep the plan's order
+    risks.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.0.cmp(&b.0)));
+    let top_risks: Vec<Value> = risks
+        .iter()
+        .take(3)
+        .map(|(i, r, s)| {
+            json!({
+                "id": format!("R{}", i + 1), "name": r.name, "score": s.score, "owner": r.owner,
+                "response": r.response,
+                "level": match s.level { Level::High => "high", Level::Medium => "medium", Level::Low => "low" },
+            })
+        })
+        .collect();
+    let asks = plan.summary.as_ref().map(|s| s.asks.clone()).unwrap_or_default();
+    // the sales KPI (its target is the period's total): done so far and attainment
+    let sales_kpi = plan.kpis.iter().zip(&figures.kpis).find(|(k, _)| {
+        matches!((&k.target, total), (Some(Figure::Money(t)), Some(tt)) if t.amount == tt.amount)
+    });
+    let actual = sales_kpi.and_then(|(k, a)| match (&k.actual, a.ratio) {
+        (Some(Figure::Money(m)), r) => Some((m.amount, r)),
+        _ => None,
+    });
+    let budget = plan
+        .budget
+        .as_ref()
+        .and_then(|b| b.total.map(|t| t.amount))
+        .or_else(|| figures.budget.as_ref().map(|b| b.sum));
+    if total.is_none() && metrics.is_empty() && top_risks.is_empty() && asks.is_empty() {
+        return Value::Null;
+    }
+    json!({
+        "total": total.map(|t| money(t.amount, cur, true)),
+        "baseline": base.map(|b| money(b, cur, true)),
+        "growth": growth.map(|g| json!({"type": "growth", "value": dec(g)})),
+        "change": growth.map(|g| percent(g.abs(), false)),
+        "up": growth.is_some_and(|g| !g.is_sign_negative()),
+        "budget": budget.map(|b| money(b, cur, true)),
+        "actual": actual.map(|(a, _)| money(a, cur, true)),
+        "attainment": actual.and_then(|(_, r)| r).map(|r| percent(r, false)),
+        "metrics": metrics,
+        "top_risks": top_risks,
+        "high_risks": figures.risks.iter().filter(|s| s.level == Level::High).count(),
+        "asks": asks,
+    })
 }
 
 /// Marks the optional columns each table needs, so templates leave out empty ones.

@@ -147,6 +147,29 @@ pub enum Error {
     /// An unknown output format.
     #[error("unknown format `{0}`\nhint: formats are `md`, `html` and `pdf`")]
     UnknownFormat(String),
+    /// A folder or glob that names no plan file.
+    #[error(
+        "no plan (`*.yaml`, `*.yml`) in `{0}`\nhint: name plan files, a folder holding them, or a quoted glob such as 'plans/**/*.yaml'"
+    )]
+    NoPlans(PathBuf),
+    /// A glob pattern that does not parse.
+    #[error("the pattern `{pattern}` is not a valid glob ({message})")]
+    BadGlob {
+        /// The pattern.
+        pattern: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two plans that would write one report folder.
+    #[error("`{}` and `{}` would both write the report `{}`\nhint: rename one, or render the folder that holds them so each keeps its sub-folder", first.display(), second.display(), report.display())]
+    SameReport {
+        /// The first plan.
+        first: PathBuf,
+        /// The second plan.
+        second: PathBuf,
+        /// The report folder they share.
+        report: PathBuf,
+    },
 }
 
 impl Error {
@@ -197,6 +220,17 @@ impl Error {
                 tr!(cat, "error.in-the-way", path = p(path), wanted = p(wanted))
             }
             Self::UnknownFormat(f) => tr!(cat, "error.unknown-format", format = f),
+            Self::NoPlans(path) => tr!(cat, "error.no-plans", path = p(path)),
+            Self::BadGlob { pattern, message } => {
+                tr!(cat, "error.bad-glob", pattern = pattern, message = message)
+            }
+            Self::SameReport { first, second, report } => tr!(
+                cat,
+                "error.same-report",
+                first = p(first),
+                second = p(second),
+                report = p(report)
+            ),
         }
     }
 }

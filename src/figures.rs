@@ -37,6 +37,9 @@ pub struct Figures {
     pub schedule: Option<ScheduleFigures>,
     /// Trend forecast from `history`.
     pub forecast: Option<Forecast>,
+    /// Share of `meta.period` elapsed at `meta.as_of` (the time progress KPIs are read
+    /// against), when `as_of` falls inside the period.
+    pub elapsed: Option<Decimal>,
     /// Growth of each `history[]` entry over the one before (`None` for the first, or after
     /// a zero).
     pub history_growth: Vec<Option<Decimal>>,
@@ -105,6 +108,34 @@ pub enum Growth {
     Relative(Decimal),
     /// Change in percentage points, as a fraction (`0.07` = +7 pt).
     Points(Decimal),
+    /// Change of a score or index in its own points (`7` = +7分 / +7 pts): a
+    /// satisfaction score or an NPS moves by points, never by percent.
+    Score(Decimal),
+}
+
+/// True for a quantity that is a score or an index (NPS, 满意度 78分, a rating), whose
+/// change is told in points: by its unit (`分`, `pts`) or by its name.
+pub fn is_score(name: &str, unit: Option<&str>) -> bool {
+    let unit = unit.map(|u| u.trim().to_lowercase()).unwrap_or_default();
+    if matches!(unit.as_str(), "分" | "点" | "pt" | "pts" | "points" | "score") {
+        return true;
+    }
+    let lower = name.to_lowercase();
+    [
+        "nps",
+        "净推荐",
+        "满意度",
+        "评分",
+        "指数",
+        "得分",
+        "score",
+        "index",
+        "rating",
+        "csat",
+        "satisfaction",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// One breakdown item with both amount and share known.
@@ -258,7 +289,14 @@ pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                growth(m.baseline, m.target, &At::new(format!("targets.metrics[{i}]"), None))
+                let at = At::new(format!("targets.metrics[{i}]"), None);
+                let score = is_score(&m.name, m.unit.as_deref());
+                Ok(match (growth(m.baseline, m.target, &at)?, m.baseline) {
+                    (Some(Growth::Relative(_)), Some(b)) if score => {
+                        Some(Growth::Score(at.sub(m.target.value(), b.value())?))
+                    }
+                    (g, _) => g,
+                })
             })
             .collect::<Result<_, _>>()?;
         f.breakdowns = t
@@ -271,6 +309,7 @@ pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
             .collect::<Result<_, _>>()?;
     }
     let pace = pace(plan)?;
+    f.elapsed = pace;
     if let Some(r) = &plan.review {
         f.results = r
             .results
@@ -576,6 +615,17 @@ mod tests {
             Ok(Some(Growth::Points(d("0.07"))))
         );
         assert_eq!(growth(Some(Figure::Number(d("0"))), Figure::Number(d("3")), &at()), Ok(None));
+    }
+
+    #[test]
+    fn scores_and_indices_are_told_apart_by_unit_or_name() {
+        assert!(is_score("客户满意度", Some("分")));
+        assert!(is_score("客户净推荐值(NPS)", None));
+        assert!(is_score("净推荐值", None));
+        assert!(is_score("Net Promoter Score", None));
+        assert!(is_score("评级", Some("pts")));
+        assert!(!is_score("客户数", Some("家")));
+        assert!(!is_score("Quota-carrying reps", Some("reps")));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! [`Engine`] holds what is loaded once per process (templates, labels) and is shared by
 //! every plan rendered; each stage is a pure function of its input.
 
+pub mod batch;
 pub mod charts;
 pub mod checks;
 pub mod context;
@@ -56,7 +57,7 @@ pub fn check(file: &str, source: &str) -> Checked {
 pub fn check_with_sets(file: &str, source: &str, sets: &[String]) -> Checked {
     let mut diagnostics = Diagnostics::new(file, source);
     diagnostics.locale = model::sniff_locale(source);
-    let root = match plan::yaml::parse(source) {
+    let mut root = match plan::yaml::parse(source) {
         Ok(root) => root,
         Err(e) => {
             let cat = messages::Catalog::new(diagnostics.locale);
@@ -64,7 +65,10 @@ pub fn check_with_sets(file: &str, source: &str, sets: &[String]) -> Checked {
             return Checked { diagnostics, valid: None };
         }
     };
-    diagnostics.locale = model::locale_of(&root).unwrap_or(diagnostics.locale);
+    diagnostics.locale = plan::locale(&root);
+    if diagnostics.locale == model::Locale::ZhCn {
+        plan::chinese_punctuation(&mut root);
+    }
     let cat = messages::Catalog::new(diagnostics.locale);
     let (plan, mut errors) = model::from_tree(&root, source, &cat);
     errors.extend(model::check_kind(&plan.meta, sets, &cat));
@@ -186,17 +190,20 @@ impl Engine {
         let labels = self.templates.labels(plan.meta.locale);
         let charts = charts::build(plan, figures, &labels);
         let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
+        let html = formats.contains(&Format::Html);
         let svgs: Vec<RenderedChart> = if svg_needed {
             charts
                 .iter()
                 .map(|c| {
-                    let svg =
-                        c.svg().map_err(|message| Error::Chart { id: c.id.clone(), message })?;
+                    let failed = |message| Error::Chart { id: c.id.clone(), message };
+                    let svg = c.svg().map_err(failed)?;
+                    let narrow = if html { c.narrow_svg().map_err(failed)? } else { String::new() };
                     Ok(RenderedChart {
                         id: c.id.clone(),
                         title: c.title.clone(),
                         description: c.description.clone(),
                         svg,
+                        narrow,
                     })
                 })
                 .collect::<Result<_, Error>>()?

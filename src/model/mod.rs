@@ -11,21 +11,12 @@ pub use types::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::Catalog;
-use crate::plan::yaml::{Node, NodeKind};
+use crate::plan::yaml::Node;
 use crate::tr;
 
 /// Builds the typed plan from the node tree; errors leave the plan partly filled.
 pub fn from_tree(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diagnostic>) {
     build::build(root, source, cat)
-}
-
-/// `meta.locale` of a parsed plan, when written and known: the language of its messages.
-pub fn locale_of(root: &Node) -> Option<Locale> {
-    let value = |node: &Node, key: &str| -> Option<Node> {
-        let NodeKind::Map(entries) = &node.kind else { return None };
-        entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.clone())
-    };
-    Locale::parse(value(&value(root, "meta")?, "locale")?.as_str()?)
 }
 
 /// The locale of a plan that does not parse, guessed from a `locale:` line in its text.

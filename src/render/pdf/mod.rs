@@ -13,10 +13,12 @@ pub mod flow;
 pub mod fonts;
 mod input;
 pub mod linebreak;
+pub mod matrix;
 pub mod page;
 pub mod paginate;
 pub mod table;
 pub mod theme;
+pub mod tiles;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -47,8 +49,11 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
-    /// Every chapter on a new page (the annual set).
-    pub chapter_breaks: bool,
+    /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
+    /// the top two quadrants.
+    pub matrices: Vec<[String; 2]>,
+    /// The heading of a dashboard that stands on a page of its own (the annual set's).
+    pub dashboard_page: Option<String>,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -138,7 +143,8 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
         fonts,
         theme,
         zh: input.zh,
-        chapter_breaks: input.chapter_breaks,
+        matrices: &input.matrices,
+        dashboard_page: input.dashboard_page.as_deref(),
         images,
         warnings: Vec::new(),
     };

@@ -259,3 +259,43 @@ fn stdin_plans_are_read_through_the_same_bound() {
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// The overflow sites the outside fuzz run found (growth, attainment and its gap, shares of
+/// breakdowns, budget and channels, sums of history, channels and headcount, the forecast,
+/// percent and points formatting), fed the largest and the smallest figures a plan may
+/// hold: each plan is an error naming a figure, or renders to every format.
+#[test]
+fn extreme_figures_at_every_derived_site_never_panic() {
+    let engine = planwright::Engine::new(None).unwrap();
+    let formats = [
+        planwright::render::Format::Markdown,
+        planwright::render::Format::Html,
+        planwright::render::Format::Pdf,
+    ];
+    for (big, tiny) in [
+        ("999999999999999", "0.0000000000000000000000000001"),
+        ("-999999999999999", "0.01"),
+        ("999999999999999元", "-0.0000000000001"),
+    ] {
+        let plan = format!(
+            "meta: {{ kind: annual, title: 极值, period: \"2024\", as_of: 2024-01-01 }}\n\
+             targets:\n  total: {big}\n  metrics:\n    - {{ name: 销售额, baseline: {tiny}, target: {big} }}\n    - {{ name: 回款率, baseline: 1000000%, target: -1000000% }}\n  breakdowns:\n    - {{ name: 按季度, items: [{{ name: Q1, amount: {big} }}, {{ name: Q2, share: 1000000% }}, {{ name: Q3, amount: {tiny} }}] }}\n\
+             history:\n  - {{ period: \"2021\", sales: {big} }}\n  - {{ period: \"2022\", sales: {tiny} }}\n  - {{ period: \"2023\", sales: {big} }}\n\
+             channels:\n  - {{ name: 直销, share: 1000000%, expected: {big} }}\n  - {{ name: 渠道, share: -1000000%, expected: {big} }}\n\
+             budget:\n  total: {tiny}\n  items:\n    - {{ name: a, amount: {big} }}\n    - {{ name: b, amount: {big} }}\n\
+             kpis:\n  - {{ name: 销售额, target: {tiny}, actual: {big} }}\n  - {{ name: 流失率, target: 1000000%, actual: 0.0000000001%, better: lower }}\n\
+             team:\n  roles:\n    - {{ role: a, headcount: {big} }}\n    - {{ role: b, headcount: {big} }}\n"
+        );
+        let checked = planwright::check("extreme.yaml", &plan);
+        match checked.valid {
+            Some((p, f)) => {
+                let report = engine.render(&p, &f, "extreme", &formats);
+                assert!(report.is_ok(), "{big}/{tiny}: {:?}", report.err());
+            }
+            None => {
+                let text = checked.diagnostics.render();
+                assert!(checked.diagnostics.error_count() > 0, "{text}");
+            }
+        }
+    }
+}

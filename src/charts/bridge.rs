@@ -38,7 +38,8 @@ pub(crate) fn keys(d: &Data) -> Vec<Key> {
 }
 
 fn plot_height(w: f64) -> f64 {
-    (w * 0.26).clamp(110.0, 150.0)
+    // flat: it shares the dashboard's one page with tiles, tables and asks
+    (w * 0.2).clamp(90.0, 115.0)
 }
 
 fn labels_height(d: &Data, w: f64) -> f64 {

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::figures::{Attainment, Figures, Growth, Level, Status};
-use crate::format;
+use crate::format::{self, Precision, ScaleUse};
 use crate::model::date::Date;
 use crate::model::values::{Currency, Figure, Period};
 use crate::model::{CHAPTERS, Locale, Measure, Plan, Portion};
@@ -143,11 +143,47 @@ fn figure(f: &Figure, unit: Option<&str>) -> Value {
     }
 }
 
-fn growth(g: &Growth) -> Value {
+fn growth(g: &Growth, unit: Option<&str>) -> Value {
     match g {
         Growth::Relative(r) => json!({"type": "growth", "value": dec(*r)}),
         Growth::Points(p) => json!({"type": "points", "value": dec(*p)}),
+        Growth::Score(d) => json!({"type": "score_points", "value": dec(*d), "unit": unit}),
     }
+}
+
+/// A scale for templates: `{{ x | fmt(scale=s) }}` and `{{ label | with_unit(scale=s) }}`.
+fn scale_value(
+    values: &[(Decimal, Precision)],
+    cur: Currency,
+    locale: Locale,
+    usage: ScaleUse,
+) -> Value {
+    let s = format::money_scale(values, locale, usage);
+    json!({
+        "type": "scale",
+        "exp": s.exp,
+        "dp": s.dp,
+        "unit": format::scale_unit(s, cur, locale),
+        "row": usage == ScaleUse::Row,
+    })
+}
+
+/// The row scale of a measure's money figures (target, actual, gap), when it is money.
+fn row_scale(figures: &[Option<&Figure>], gap: Option<Decimal>, locale: Locale) -> Value {
+    let mut values = Vec::new();
+    let mut cur = None;
+    for f in figures.iter().flatten() {
+        match f {
+            Figure::Money(m) => {
+                values.push((m.amount, Precision::Exact));
+                cur = Some(m.currency);
+            }
+            _ => return Value::Null,
+        }
+    }
+    let Some(cur) = cur else { return Value::Null };
+    values.extend(gap.map(|g| (g, Precision::Derived)));
+    scale_value(&values, cur, locale, ScaleUse::Row)
 }
 
 /// A difference of the same kind as `like` (money gap, points gap, number gap).
@@ -161,9 +197,10 @@ fn delta(like: &Figure, gap: Decimal, unit: Option<&str>) -> Value {
     }
 }
 
-fn measure(m: &Measure, a: &Attainment) -> Value {
+fn measure(m: &Measure, a: &Attainment, locale: Locale) -> Value {
     let unit = m.unit.as_deref();
     json!({
+        "scale": row_scale(&[m.target.as_ref(), m.actual.as_ref()], a.gap, locale),
         "name": m.name,
         "target": m.target.as_ref().map(|f| figure(f, unit)),
         "actual": m.actual.as_ref().map(|f| figure(f, unit)),
@@ -174,6 +211,12 @@ fn measure(m: &Measure, a: &Attainment) -> Value {
         "gap": match (&m.target, a.gap) { (Some(t), Some(g)) => Some(delta(t, g, unit)), _ => None },
         "paced": a.pace.is_some(),
         "status": a.status,
+        // a closed period's result: met (on track) or missed
+        "outcome": match a.status {
+            Status::Pending => "pending",
+            Status::OnTrack => "met",
+            _ => "missed",
+        },
     })
 }
 
@@ -187,6 +230,9 @@ pub fn build(
 ) -> Value {
     let cur = plan.meta.currency;
     let m = &plan.meta;
+    let m_locale = m.locale;
+    let col =
+        |values: &[(Decimal, Precision)]| scale_value(values, cur, m_locale, ScaleUse::Column);
     let chapters = chapters(plan, labels);
     let mut ctx = json!({
         "locale": m.locale.tag(),
@@ -218,7 +264,7 @@ pub fn build(
     );
     obj.insert("review".into(), plan.review.as_ref().map_or(Value::Null, |r| json!({
         "text": r.text,
-        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a)).collect::<Vec<_>>(),
+        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a, m_locale)).collect::<Vec<_>>(),
         "highlights": r.highlights, "challenges": r.challenges, "lessons": r.lessons,
     })));
     obj.insert("market".into(), plan.market.as_ref().map_or(Value::Null, |mk| json!({
@@ -245,7 +291,8 @@ pub fn build(
             "name": mt.name,
             "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
             "target": figure(&mt.target, mt.unit.as_deref()),
-            "growth": g.as_ref().map(growth),
+            "growth": g.as_ref().map(|g| growth(g, mt.unit.as_deref())),
+            "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, m_locale),
             "unit": mt.unit, "note": mt.note,
         })).collect::<Vec<_>>(),
         "breakdowns": t.breakdowns.iter().zip(&figures.breakdowns).map(|(b, bf)| json!({
@@ -260,10 +307,28 @@ pub fn build(
                 "note": i.note,
             })).collect::<Vec<_>>(),
             "amount_sum": bf.amount_sum.map(|a| money(a, cur, false)),
+            "scale": col(&b.items.iter().zip(&bf.items).flat_map(|(i, f)| {
+                let typed = if matches!(i.portion, Portion::Amount(_)) { Precision::Exact } else { Precision::Derived };
+                [f.amount.map(|a| (a, typed)), f.cumulative.map(|c| (c, Precision::Derived))]
+            }).flatten().chain(bf.amount_sum.map(|a| (a, Precision::Derived))).collect::<Vec<_>>()),
             "share_sum": bf.share_sum.map(|s| percent(s, false)),
         })).collect::<Vec<_>>(),
         "assumptions": t.assumptions,
     })));
+    obj.insert(
+        "history_scale".into(),
+        col(&plan
+            .history
+            .iter()
+            .map(|h| (h.sales.amount, Precision::Exact))
+            .chain(
+                figures
+                    .forecast
+                    .iter()
+                    .flat_map(|f| f.next.iter().map(|(_, v)| (*v, Precision::Derived))),
+            )
+            .collect::<Vec<_>>()),
+    );
     obj.insert("history".into(), json!(plan.history.iter().enumerate().map(|(i, h)| {
         let prev = i.checked_sub(1).map(|p| plan.history[p].sales.amount).filter(|p| !p.is_zero());
         json!({
@@ -305,6 +370,8 @@ pub fn build(
         })).collect::<Vec<_>>(),
         "share_sum": figures.channels.share_sum.map(|s| percent(s, false)),
         "expected_sum": figures.channels.expected_sum.map(|s| money(s, cur, false)),
+        "scale": col(&plan.channels.iter().filter_map(|c| c.expected.map(|m| (m.amount, Precision::Exact)))
+            .chain(figures.channels.expected_sum.map(|s| (s, Precision::Derived))).collect::<Vec<_>>()),
     })});
     obj.insert("schedule".into(), match &figures.schedule {
         None => Value::Null,
@@ -320,7 +387,13 @@ pub fn build(
         }),
     });
     obj.insert("budget".into(), match (&plan.budget, &figures.budget) {
-        (Some(b), Some(bf)) => json!({
+        (Some(b), Some(bf)) => {
+            let categories = budget_categories(plan);
+            let cat_share = |a: Decimal| (!bf.sum.is_zero()).then(|| percent(a / bf.sum, false));
+            json!({
+            "scale": col(&b.items.iter().map(|i| (i.amount.amount, Precision::Exact))
+                .chain(b.total.map(|t| (t.amount, Precision::Exact)))
+                .chain([(bf.sum, Precision::Derived)]).collect::<Vec<_>>()),
             "total": b.total.map(|m| money(m.amount, cur, true)),
             "sum": money(bf.sum, cur, false),
             "share_sum": bf.shares.iter().copied().sum::<Option<Decimal>>().map(|s| percent(s, false)),
@@ -328,13 +401,19 @@ pub fn build(
                 "name": i.name, "amount": money(i.amount.amount, cur, true),
                 "share": s.map(|s| percent(s, false)), "category": i.category, "note": i.note,
             })).collect::<Vec<_>>(),
-            "categories": budget_categories(plan).into_iter().map(|(c, a)| json!({"name": c, "amount": money(a, cur, false)})).collect::<Vec<_>>(),
-        }),
+            "categories": categories.iter().map(|(c, a)| json!({"name": c, "amount": money(*a, cur, false), "share": cat_share(*a)})).collect::<Vec<_>>(),
+        })},
         _ => Value::Null,
     });
     obj.insert(
         "kpis".into(),
-        json!(plan.kpis.iter().zip(&figures.kpis).map(|(m, a)| measure(m, a)).collect::<Vec<_>>()),
+        json!(
+            plan.kpis
+                .iter()
+                .zip(&figures.kpis)
+                .map(|(m, a)| measure(m, a, m_locale))
+                .collect::<Vec<_>>()
+        ),
     );
     obj.insert("kpi_summary".into(), {
         let count = |st: Status| figures.kpis.iter().filter(|a| a.status == st).count();

@@ -40,6 +40,22 @@ pub enum Growth {
     Relative(Decimal),
     /// Change in percentage points, as a fraction (`0.07` = +7 pt).
     Points(Decimal),
+    /// Change of a score or index in its own points (`7` = +7分 / +7 pts): a
+    /// satisfaction score or an NPS moves by points, never by percent.
+    Score(Decimal),
+}
+
+/// True for a quantity that is a score or an index (NPS, 满意度 78分, a rating), whose
+/// change is told in points: by its unit (`分`, `pts`) or by its name.
+pub fn is_score(name: &str, unit: Option<&str>) -> bool {
+    let unit = unit.map(|u| u.trim().to_lowercase()).unwrap_or_default();
+    if matches!(unit.as_str(), "分" | "点" | "pt" | "pts" | "points" | "score") {
+        return true;
+    }
+    let lower = name.to_lowercase();
+    ["nps", "满意度", "评分", "指数", "得分", "score", "index", "rating", "csat", "satisfaction"]
+        .iter()
+        .any(|k| lower.contains(k))
 }
 
 /// One breakdown item with both amount and share known.
@@ -188,7 +204,19 @@ pub fn derive(plan: &Plan) -> Figures {
     let total = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
     let mut f = Figures::default();
     if let Some(t) = &plan.targets {
-        f.metric_growth = t.metrics.iter().map(|m| growth(m.baseline, m.target)).collect();
+        f.metric_growth = t
+            .metrics
+            .iter()
+            .map(|m| {
+                let score = is_score(&m.name, m.unit.as_deref());
+                growth(m.baseline, m.target).map(|g| match (g, m.baseline) {
+                    (Growth::Relative(_), Some(b)) if score => {
+                        Growth::Score(m.target.value() - b.value())
+                    }
+                    _ => g,
+                })
+            })
+            .collect();
         f.breakdowns = t.breakdowns.iter().map(|b| breakdown(&b.items, total)).collect();
     }
     let pace = pace(plan);
@@ -405,6 +433,16 @@ mod tests {
             Some(Growth::Points(d("0.07")))
         );
         assert_eq!(growth(Some(Figure::Number(d("0"))), Figure::Number(d("3"))), None);
+    }
+
+    #[test]
+    fn scores_and_indices_are_told_apart_by_unit_or_name() {
+        assert!(is_score("客户满意度", Some("分")));
+        assert!(is_score("客户净推荐值(NPS)", None));
+        assert!(is_score("Net Promoter Score", None));
+        assert!(is_score("评级", Some("pts")));
+        assert!(!is_score("客户数", Some("家")));
+        assert!(!is_score("Quota-carrying reps", Some("reps")));
     }
 
     #[test]

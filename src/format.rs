@@ -118,6 +118,178 @@ fn money_en(amount: Decimal, currency: Currency, precision: Precision) -> String
     format!("{sign}{prefix}{}", group(v))
 }
 
+/// How a set of amounts is shown together: a power of ten (the unit: 万 = 4, 亿 = 8,
+/// K = 3, M = 6) and one number of decimals, so a table column or a row reads in one
+/// unit with one precision (`3,000 / 3,600 / 4,200` in 万元, `$3.60M / $3.72M`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Scale {
+    /// The unit as a power of ten of the currency.
+    pub exp: u32,
+    /// Decimals shown.
+    pub dp: u32,
+}
+
+/// Whether amounts carry their unit (`1.5亿元`, in a row of mixed kinds) or stand bare under
+/// a unit in the column header (`15,000` under `金额（万元）`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleUse {
+    /// Bare figures in a column; the header names the unit.
+    Column,
+    /// Figures with their unit, one scale per row.
+    Row,
+}
+
+/// The units a locale writes money in, largest first.
+fn units(locale: Locale, usage: ScaleUse) -> &'static [u32] {
+    match (locale, usage) {
+        (Locale::ZhCn, _) => &[8, 4, 0],
+        (Locale::En, ScaleUse::Column) => &[9, 6, 3, 0],
+        (Locale::En, ScaleUse::Row) => &[9, 6, 0],
+    }
+}
+
+fn pow10(exp: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
+}
+
+/// The decimals `v` needs to be shown exactly.
+fn decimals(v: Decimal) -> u32 {
+    v.normalize().scale()
+}
+
+/// The one scale for a set of amounts (typed ones `Exact`, computed ones `Derived`): the
+/// largest unit in which the largest amount is at least 1 and every typed amount shows
+/// exactly with few decimals (one in a column, two in a row; cents in the base unit), so a
+/// figure a user wrote is never shown rounded into another value.
+pub fn money_scale(values: &[(Decimal, Precision)], locale: Locale, usage: ScaleUse) -> Scale {
+    let max = values.iter().map(|(v, _)| v.abs()).max().unwrap_or_default();
+    let candidates = units(locale, usage);
+    let limit = match usage {
+        ScaleUse::Column => 1,
+        ScaleUse::Row => 2,
+    };
+    for &exp in candidates {
+        let div = pow10(exp);
+        if exp > 0 && max < div {
+            continue;
+        }
+        let cap = if exp == 0 { 2 } else { limit };
+        // computed amounts ask for decimals up to the cap, typed ones for all they have
+        let need = values
+            .iter()
+            .filter_map(|(v, p)| {
+                let d = decimals(v.checked_div(div)?);
+                Some(if *p == Precision::Exact { d } else { d.min(cap) })
+            })
+            .max()
+            .unwrap_or(0);
+        if need <= cap {
+            return Scale { exp, dp: need };
+        }
+    }
+    // the base unit with the typed figures' own decimals (never rounded)
+    let need = values
+        .iter()
+        .filter(|(_, p)| *p == Precision::Exact)
+        .map(|(v, _)| decimals(*v))
+        .max()
+        .unwrap_or(0);
+    Scale { exp: 0, dp: need }
+}
+
+/// An amount in `scale` without its unit: `15,000`, `0.90`.
+pub fn scaled(amount: Decimal, scale: Scale) -> String {
+    let v = amount.checked_div(pow10(scale.exp)).unwrap_or(amount);
+    let mut v = round(v, scale.dp);
+    v.rescale(scale.dp);
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    group(v)
+}
+
+/// The unit a scale stands for: `万元`, `亿元`, `元`, `万美元` / `$M`, `$K`, `CNY M`, `€`.
+pub fn scale_unit(scale: Scale, currency: Currency, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => {
+            let prefix = match scale.exp {
+                8 => "亿",
+                4 => "万",
+                _ => "",
+            };
+            let suffix = match currency {
+                Currency::Cny => "元",
+                Currency::Usd => "美元",
+                Currency::Eur => "欧元",
+            };
+            format!("{prefix}{suffix}")
+        }
+        Locale::En => {
+            let suffix = match scale.exp {
+                9 => "B",
+                6 => "M",
+                3 => "K",
+                _ => "",
+            };
+            match currency {
+                Currency::Cny if suffix.is_empty() => "CNY".to_string(),
+                Currency::Cny => format!("CNY {suffix}"),
+                Currency::Usd => format!("${suffix}"),
+                Currency::Eur => format!("€{suffix}"),
+            }
+        }
+    }
+}
+
+/// An amount with its unit in `scale`: `1.50亿元`, `4.8万元`, `$3.72M`, `$42,000`.
+pub fn money_scaled(amount: Decimal, currency: Currency, locale: Locale, scale: Scale) -> String {
+    let figure = scaled(amount.abs(), scale);
+    let sign = if amount.is_sign_negative() && figure.chars().any(|c| matches!(c, '1'..='9')) {
+        "-"
+    } else {
+        ""
+    };
+    match locale {
+        Locale::ZhCn => format!("{sign}{figure}{}", scale_unit(scale, currency, locale)),
+        Locale::En => {
+            let unit = scale_unit(scale, currency, locale);
+            match (currency, scale.exp) {
+                (Currency::Cny, _) => format!("{sign}CNY {figure}{}", &unit[3..].trim()),
+                (_, 0) => format!("{sign}{unit}{figure}"),
+                _ => {
+                    let (symbol, suffix) = unit.split_at(unit.len() - 1);
+                    format!("{sign}{symbol}{figure}{suffix}")
+                }
+            }
+        }
+    }
+}
+
+/// A signed difference: `+` before a positive figure, as [`signed_money`] does.
+pub fn signed(value: Decimal, text: String) -> String {
+    if value.is_zero() || text.trim_start_matches('-').chars().all(|c| !matches!(c, '1'..='9')) {
+        text.trim_start_matches('-').to_string()
+    } else if value.is_sign_positive() {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A change of a score or index in its own points: `+7分`, `+7 pts`.
+pub fn score_points(delta: Decimal, unit: Option<&str>, locale: Locale) -> String {
+    let v = round(delta, 2).normalize();
+    let text = signed(delta, group(v));
+    match (locale, unit.map(str::trim).filter(|u| !u.is_empty())) {
+        (Locale::ZhCn, Some(u)) if !u.starts_with(|c: char| c.is_ascii_alphanumeric()) => {
+            format!("{text}{u}")
+        }
+        (Locale::ZhCn, _) => format!("{text}分"),
+        (Locale::En, _) if v.abs() == Decimal::ONE => format!("{text} pt"),
+        (Locale::En, _) => format!("{text} pts"),
+    }
+}
+
 /// A fraction as a percentage: `0.28` → `28.0%`; typed values keep their extra decimals.
 pub fn percent(frac: Decimal, precision: Precision) -> String {
     let p = frac * Decimal::ONE_HUNDRED;
@@ -141,18 +313,6 @@ pub fn points(delta_frac: Decimal, locale: Locale) -> String {
     match locale {
         Locale::ZhCn => format!("{text}个百分点"),
         Locale::En => format!("{text} pt"),
-    }
-}
-
-fn signed(value: Decimal, text: String) -> String {
-    if value.is_zero()
-        || text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.' || c == '%')
-    {
-        text.trim_start_matches('-').to_string()
-    } else if value.is_sign_positive() {
-        format!("+{text}")
-    } else {
-        text
     }
 }
 

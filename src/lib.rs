@@ -47,13 +47,16 @@ pub struct Checked {
 /// Reads, validates and derives a plan from its text. Pure: no I/O.
 pub fn check(file: &str, source: &str) -> Checked {
     let mut diagnostics = Diagnostics::new(file, source);
-    let root = match plan::yaml::parse(source) {
+    let mut root = match plan::yaml::parse(source) {
         Ok(root) => root,
         Err(d) => {
             diagnostics.push(d);
             return Checked { diagnostics, valid: None };
         }
     };
+    if plan::locale(&root) == model::Locale::ZhCn {
+        plan::chinese_punctuation(&mut root);
+    }
     let (plan, errors) = model::from_tree(&root, source);
     let failed = !errors.is_empty();
     diagnostics.items.extend(errors);

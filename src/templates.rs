@@ -241,6 +241,31 @@ fn currency(v: &Value) -> Currency {
 
 const DASH: &str = "—";
 
+/// A scale object from the context (`{type: "scale", exp, dp, row}`).
+fn scale_of(v: &Value) -> Option<(format::Scale, bool)> {
+    if field(v, "type").and_then(Value::as_str) != Some("scale") {
+        return None;
+    }
+    let exp = field(v, "exp").and_then(Value::as_i64)? as u32;
+    let dp = field(v, "dp").and_then(Value::as_i64)? as u32;
+    let row = field(v, "row").and_then(Value::as_bool).unwrap_or(false);
+    Some((format::Scale { exp: exp.min(12), dp: dp.min(6) }, row))
+}
+
+/// Money in a table's scale: bare in a column (`15,000`), with its unit in a row
+/// (`1.50亿元`); other figures as [`fmt_value`] writes them.
+fn fmt_scaled(v: &Value, l: Locale, scale: Option<(format::Scale, bool)>) -> String {
+    let kind = field(v, "type").and_then(Value::as_str).unwrap_or("");
+    let (Some((s, row)), Some(n)) = (scale, value_of(v)) else { return fmt_value(v, l) };
+    match kind {
+        "money" if row => format::money_scaled(n, currency(v), l, s),
+        "money" => format::scaled(n, s),
+        "money_delta" if row => format::signed(n, format::money_scaled(n, currency(v), l, s)),
+        "money_delta" => format::signed(n, format::scaled(n, s)),
+        _ => fmt_value(v, l),
+    }
+}
+
 /// Formats any figure object by its `type`; empty values print as `—`.
 fn fmt_value(v: &Value, l: Locale) -> String {
     if v.is_none() || v.is_undefined() {
@@ -264,6 +289,7 @@ fn fmt_value(v: &Value, l: Locale) -> String {
         "percent" => format::percent(n, exact(v)),
         "growth" => format::signed_percent(n),
         "points" => format::points(n, l),
+        "score_points" => format::score_points(n, unit, l),
         "money_delta" => format::signed_money(n, currency(v), l),
         "number_delta" => {
             let text = format::number(n, unit, l, Precision::Derived);
@@ -367,11 +393,29 @@ fn defined(v: &Value, filter: &str) -> Result<(), tera::Error> {
 }
 
 fn register_filters(tera: &mut Tera) {
+    // `{{ x | fmt }}`, or `{{ x | fmt(scale=table.scale) }}` for money in a table's one
+    // scale and precision.
     for name in ["fmt", "money", "growth", "delta"] {
-        tera.register_filter(name, move |v: &Value, _: Kwargs, s: &State| {
-            defined(v, name).map(|()| fmt_value(v, locale(s)))
+        tera.register_filter(name, move |v: &Value, k: Kwargs, s: &State| {
+            defined(v, name)?;
+            let scale = k.get::<Value>("scale").ok().flatten().and_then(|sc| scale_of(&sc));
+            Ok::<_, tera::Error>(fmt_scaled(v, locale(s), scale))
         });
     }
+    // `{{ labels.amount | with_unit(scale=b.scale) }}` → `金额（万元）` / `Amount ($K)`.
+    tera.register_filter("with_unit", |v: &Value, k: Kwargs, s: &State| {
+        let label = v.as_str().unwrap_or("").to_string();
+        let unit = k
+            .get::<Value>("scale")
+            .ok()
+            .flatten()
+            .and_then(|sc| field(&sc, "unit").and_then(Value::as_str).map(str::to_string));
+        match (unit, locale(s)) {
+            (Some(u), Locale::ZhCn) => format!("{label}（{u}）"),
+            (Some(u), Locale::En) => format!("{label} ({u})"),
+            (None, _) => label,
+        }
+    });
     tera.register_filter("percent", |v: &Value, _: Kwargs, _: &State| {
         defined(v, "percent")?;
         Ok::<_, tera::Error>(match value_of(v) {

@@ -42,8 +42,8 @@ fn annual_html_has_chapters_figures_and_structure() {
     assert!(html.contains("<td class=\"num\">+25.0%</td>"));
     assert!(html.contains("<td class=\"num\">28.0%</td>"));
     assert!(html.contains("<tr class=\"total\"><th scope=\"row\"><strong>合计</strong></th>"));
-    assert!(html.contains("<th scope=\"col\" class=\"num\">金额</th>"));
-    assert!(html.contains("<span class=\"chip risk\">▲ 关注</span>"));
+    assert!(html.contains("<th scope=\"col\" class=\"num\">金额（万元）</th>"));
+    assert!(html.contains("<span class=\"chip off\">▼ 未达成</span>"));
     assert!(html.contains("<span class=\"v\">1.5亿元</span>"), "cover key figure");
     // Charts inlined as SVG with their accessible names, none linked.
     assert_eq!(html.matches("<figure class=\"chart\"").count(), 10, "charts inlined");

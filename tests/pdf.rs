@@ -267,10 +267,8 @@ fn contents_page_numbers_match_where_chapters_start() {
         let pdf = render_pdf(plan, &format!("pdf-toc-{}", name(plan)));
         let pages = page_count(&pdf);
         let chs = chapters(&md);
-        let annual = std::fs::read_to_string(plan).unwrap().contains("kind: annual");
-        // sensible: cover + contents + at least a page of body; annual: a page per chapter
-        let least = if annual { 2 + chs.len() } else { 3 };
-        assert!((least..=80).contains(&pages), "{}: {pages} pages", plan.display());
+        // sensible: cover + contents + at least a page of body
+        assert!((3..=80).contains(&pages), "{}: {pages} pages", plan.display());
         let toc = pdftotext(&pdf, Some((2, 4.min(pages))), true);
         let mut last = 0;
         for ch in &chs {
@@ -283,9 +281,8 @@ fn contents_page_numbers_match_where_chapters_start() {
                 .last()
                 .and_then(|w| w.parse().ok())
                 .unwrap_or_else(|| panic!("no page number: {line}"));
-            // annual chapters open a page each; monthly ones may share one
-            let after = if annual { n > last } else { n >= last };
-            assert!(after && n <= pages, "{}: `{ch}` on page {n}", plan.display());
+            // chapters may share a page, in order
+            assert!(n >= last && n <= pages, "{}: `{ch}` on page {n}", plan.display());
             last = n;
             let page = body_text(&pdftotext(&pdf, Some((n, n)), false), &head);
             assert!(
@@ -293,11 +290,6 @@ fn contents_page_numbers_match_where_chapters_start() {
                 "{}: `{ch}` is not on page {n}:\n{page}",
                 plan.display()
             );
-            if annual {
-                // chapters open their page
-                let first = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-                assert_eq!(squeeze(first), squeeze(ch), "{}: page {n}", plan.display());
-            }
         }
     }
 }
@@ -344,8 +336,14 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
                 }
                 _ => 0.0,
             };
+            // a heading's opening full-width bracket is pulled half an em onto the margin:
+            // its ink starts at the margin, its advance box half an em before
+            let pull = match e {
+                Elem::Text { text, style, .. } if text.starts_with('（') => style.size * 0.5,
+                _ => 0.0,
+            };
             assert!(
-                x0 >= left - 0.5
+                x0 >= left - 0.5 - pull
                     && x1 <= right + 0.5 + hang
                     && y0 >= top - 0.5
                     && y1 <= bottom + 0.5,

@@ -29,15 +29,22 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
     assert_row(&t, &["销售额", "1.2亿元", "1.5亿元", "+25.0%"]);
     assert_row(&t, &["回款率", "85.0%", "92.0%", "+7.0个百分点"]);
     // Q3 share and running total.
-    assert_row(&t, &["Q3", "4,200万元", "28.0%", "1.08亿元", "高峰期"]);
+    assert_row(&t, &["项目", "金额（万元）", "占比", "累计（万元）", "备注"]);
+    assert_row(&t, &["Q3", "4,200", "28.0%", "10,800", "高峰期"]);
+    // A score changes by points, not percent.
+    assert_row(&t, &["客户满意度", "78分", "85分", "+7分"]);
     // Budget total and a share; category roll-up.
     assert!(md.contains("**合计：1,200万元**"));
-    assert_row(&t, &["人员扩充与激励", "人力", "480万元", "40.0%"]);
-    assert_row(&t, &["人力", "540万元"]);
+    assert_row(&t, &["人员扩充与激励", "人力", "480", "40.0%"]);
+    // the category roll-up has its share and total
+    assert_row(&t, &["人力", "540", "45.0%"]);
+    assert_row(&t, &["合计", "1,200", "100.0%"]);
     // Risk score and level; forecast.
-    assert_row(&t, &["R1", "价格战加剧", "市场份额流失、毛利受压", "4", "4", "16", "高"]);
+    assert_row(&t, &["R1", "价格战加剧", "市场份额流失、毛利受压", "16（4×4）", "高"]);
+    // last year's closed results are met or missed
+    assert_row(&t, &["新增客户数", "200家", "168家", "84.0%", "▼ 未达成"]);
     assert!(md.contains("R² = 0.974"), "forecast sentence missing");
-    assert_row(&t, &["2024年（预测）", "1.32亿元"]);
+    assert_row(&t, &["2024年（预测）", "13,200"]);
     // Charts placed in their chapters as relative links, the files written beside.
     let out = root().join("target/tmp/shared-annual/annual-sales-plan");
     for (chart, after) in [
@@ -72,13 +79,14 @@ fn shared_monthly_example_reads_as_a_battle_plan() {
     assert!(md.contains("**本月销售目标：1,200万元**"));
     assert_row(&t, &["销售额", "1,200万元", "655万元", "54.6%", "-545万元", "▼ 落后"]);
     assert_row(&t, &["转化率", "3.0%", "3.4%", "113.3%", "+0.4个百分点", "✓ 正常"]);
-    assert_row(&t, &["客户满意度(NPS)", "65", "—", "—", "—", "○ 待更新"]);
-    assert_row(&t, &["第3周", "480万元", "40.0%", "900万元", "双11"]);
+    // plan text gets full-width brackets and quotes next to Chinese
+    assert_row(&t, &["客户满意度（NPS）", "65", "—", "—", "—", "○ 待更新"]);
+    assert_row(&t, &["第3周", "480", "40.0%", "900", "双11"]);
     assert_row(
         &t,
         &[
             "促销营销",
-            "\"双11\"预热 + 全场满减；新品首发限时 10% 折扣",
+            "“双11”预热 + 全场满减；新品首发限时10%折扣",
             "市场策划",
             "拉动消费，提升客单价",
         ],
@@ -131,4 +139,63 @@ fn is_delimiter_row(line: &str) -> bool {
             let c = c.trim_start_matches(':').trim_end_matches(':');
             !c.is_empty() && c.chars().all(|ch| ch == '-')
         })
+}
+
+/// One number system: a money column states its unit once in the header (`金额（万元）`,
+/// `Amount ($K)`) and shows bare figures with one precision; a row of mixed kinds shows
+/// its money in one unit and precision.
+#[test]
+fn every_money_column_has_one_unit_and_one_precision() {
+    let plans: Vec<_> = own_plans().into_iter().chain(shared_examples()).collect();
+    let unit_in_header = |h: &str| {
+        ["（万元）", "（亿元）", "（元）", "($K)", "($M)", "($B)", "(CNY M)", "(CNY K)"]
+            .iter()
+            .any(|u| h.ends_with(u))
+    };
+    let decimals = |cell: &str| cell.split_once('.').map_or(0, |(_, f)| f.len());
+    let mut money_columns = 0;
+    for (i, plan) in plans.iter().enumerate() {
+        let md = render_md(plan, &format!("numbers-{i}"));
+        for table in tables(&md) {
+            let head = &table[0];
+            for (c, h) in head.iter().enumerate() {
+                if !unit_in_header(h) {
+                    continue;
+                }
+                money_columns += 1;
+                let cells: Vec<&str> = table[1..]
+                    .iter()
+                    .map(|r| r[c].trim_matches(['*']).trim())
+                    .filter(|x| !x.is_empty() && *x != "—")
+                    .collect();
+                for cell in &cells {
+                    assert!(
+                        cell.chars().all(|ch| ch.is_ascii_digit() || ",.-+".contains(ch)),
+                        "{}: `{h}` holds `{cell}`, not a bare figure",
+                        plan.display()
+                    );
+                }
+                let dps: std::collections::BTreeSet<usize> =
+                    cells.iter().map(|x| decimals(x)).collect();
+                assert!(dps.len() <= 1, "{}: `{h}` mixes precisions {cells:?}", plan.display());
+            }
+        }
+    }
+    assert!(money_columns >= 15, "only {money_columns} money columns found");
+}
+
+#[test]
+fn english_money_shares_one_scale_per_column_and_row() {
+    let plan = own_plans().into_iter().find(|p| p.to_string_lossy().ends_with("-en.yaml")).unwrap();
+    let md = render_md(&plan, "numbers-en");
+    let t = tables(&md);
+    // regions mixed $6.3M and $900,000 before: now one column in $M
+    assert_row(&t, &["Item", "Amount ($M)", "Share"]);
+    assert_row(&t, &["Canada", "0.9", "5.0%"]);
+    assert_row(&t, &["US West", "6.3", "35.0%"]);
+    // budget categories in $K with total and share
+    assert_row(&t, &["People", "1,920", "42.7%"]);
+    assert_row(&t, &["Total", "4,500", "100.0%"]);
+    // a KPI row in one scale: target, actual and gap in $M with two decimals
+    assert_row(&t, &["Q1 revenue", "$3.60M", "$3.72M", "103.3%", "+$0.12M", "✓ On track", "—"]);
 }

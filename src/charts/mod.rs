@@ -194,6 +194,7 @@ impl Cx<'_> {
         match g {
             Growth::Relative(r) => format::signed_percent(*r),
             Growth::Points(p) => format::points(*p, self.locale),
+            Growth::Score(d) => format::score_points(*d, None, self.locale),
         }
     }
 

@@ -209,9 +209,14 @@ fn enhance(
             ),
         );
     }
-    for (key, class) in
-        [("on_track", "on"), ("at_risk", "risk"), ("off_track", "off"), ("pending", "pending")]
-    {
+    for (key, class) in [
+        ("on_track", "on"),
+        ("at_risk", "risk"),
+        ("off_track", "off"),
+        ("pending", "pending"),
+        ("met", "on"),
+        ("missed", "off"),
+    ] {
         if let Some(text) = labels.get(key) {
             let text = escape(text);
             s = s.replace(

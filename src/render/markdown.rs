@@ -8,6 +8,7 @@ use crate::error::Error;
 use crate::format;
 use crate::model::Locale;
 use crate::templates::Templates;
+use crate::text::{CjkSpacing, space_cjk};
 
 /// One entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -83,12 +84,52 @@ pub fn render_parts(
         }
         body.push_str(text.trim());
     }
+    let spacing = spacing_of(ctx, locale);
+    let body = apply_spacing(&body, spacing);
     let toc = headings(&body);
     let mut c = base;
     c.insert("toc", &toc);
     c.insert("body", &body);
-    let document = tidy(&templates.render(&layout, &c)?) + "\n";
+    let document = apply_spacing(&tidy(&templates.render(&layout, &c)?), spacing) + "\n";
     Ok(Rendered { document, body, toc })
+}
+
+/// The spacing rule between Chinese and Latin text: the `cjk_spacing` label of the
+/// template set (`tight`, `spaced` or `as-written`); English text is left as written.
+fn spacing_of(ctx: &Value, locale: Locale) -> CjkSpacing {
+    if locale == Locale::En {
+        return CjkSpacing::AsWritten;
+    }
+    ctx.get("labels")
+        .and_then(|l| l.get("cjk_spacing"))
+        .and_then(Value::as_str)
+        .and_then(CjkSpacing::parse)
+        .unwrap_or_default()
+}
+
+/// Applies the spacing rule to every line of a Markdown text but code blocks, so plan
+/// text and generated text follow one rule (`2025年`, `1.2亿元`).
+pub fn apply_spacing(md: &str, mode: CjkSpacing) -> String {
+    if mode == CjkSpacing::AsWritten {
+        return md.to_string();
+    }
+    let mut out = String::with_capacity(md.len());
+    let mut fence = false;
+    for (i, line) in md.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+            out.push_str(line);
+        } else if fence || line.starts_with("    ") && !t.starts_with(['-', '*', '|']) {
+            out.push_str(line);
+        } else {
+            out.push_str(&space_cjk(line, mode));
+        }
+    }
+    out
 }
 
 /// Collapses runs of blank lines and trailing spaces left by template tags (not in code).

@@ -12,6 +12,9 @@ use super::page::{Elem, Target, TextStyle};
 use super::table;
 use super::theme::Theme;
 
+/// Full-width opening brackets, whose ink sits in the right half of the em box.
+const OPENING_BRACKETS: &str = "（「『“《【〔〈";
+
 /// A heading that a box starts: for the contents, bookmarks and links.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
@@ -30,8 +33,15 @@ pub struct Boxed {
     pub height: f32,
     /// Space above it unless it opens a page.
     pub space_before: f32,
-    /// Must stand on the same page as the next box.
+    /// Must stand on the same page as the next box (a heading and its first block, a
+    /// table header and its first rows, the last lines of a paragraph).
     pub keep_with_next: bool,
+    /// Should stand with the next box when the page is at least half full (a table and
+    /// the chart that illustrates it); on an emptier page the pair may part, so no page
+    /// is left half empty for it.
+    pub keep_soft: bool,
+    /// A chart.
+    pub chart: bool,
     /// What it draws.
     pub elems: Vec<Elem>,
     /// The heading it is, if any.
@@ -41,8 +51,18 @@ pub struct Boxed {
 }
 
 impl Boxed {
-    fn new(height: f32, elems: Vec<Elem>) -> Self {
-        Self { height, space_before: 0.0, keep_with_next: false, elems, mark: None, row: false }
+    /// A box of `height` drawing `elems`, with no space above and no keeps.
+    pub fn new(height: f32, elems: Vec<Elem>) -> Self {
+        Self {
+            height,
+            space_before: 0.0,
+            keep_with_next: false,
+            keep_soft: false,
+            chart: false,
+            elems,
+            mark: None,
+            row: false,
+        }
     }
 }
 
@@ -53,6 +73,9 @@ pub enum Flow {
     Box(Boxed),
     /// Start a new page unless the current one is empty.
     PageBreak,
+    /// A chapter starts: a new page when the theme asks for one before every chapter, or
+    /// when less than [`Theme::chapter_min_room`] of the page is left.
+    Chapter,
     /// A table starts: its header box repeats on every page the table spans.
     TableStart(Boxed),
     /// The table ended.
@@ -67,8 +90,6 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// Chinese typography (first-line indent, labels).
     pub zh: bool,
-    /// New page before every chapter.
-    pub chapter_breaks: bool,
     /// Charts by id.
     pub images: &'a BTreeMap<String, &'a dyn Drawing>,
     /// Problems met while laying out (missing charts).
@@ -179,14 +200,28 @@ pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
     let mut first_chapter = true;
     for b in blocks {
         if let Block::Heading { level: 2, .. } = b {
-            if ctx.chapter_breaks && !first_chapter {
-                out.push(Flow::PageBreak);
+            if !first_chapter {
+                out.push(Flow::Chapter);
             }
             first_chapter = false;
         }
         block(b, 0.0, ctx.theme.body_width(), true, ctx, &mut out);
     }
+    keep_tables_with_their_charts(&mut out);
     out
+}
+
+/// A chart right after a table illustrates it: the table's last row asks to stay with it.
+fn keep_tables_with_their_charts(out: &mut [Flow]) {
+    for i in 2..out.len() {
+        let chart_follows = matches!(&out[i], Flow::Box(b) if b.chart);
+        if chart_follows
+            && matches!(out[i - 1], Flow::TableEnd)
+            && let Flow::Box(last_row) = &mut out[i - 2]
+        {
+            last_row.keep_soft = true;
+        }
+    }
 }
 
 fn heading_style(level: u8, ctx: &Ctx) -> (TextStyle, f32, f32) {
@@ -207,7 +242,18 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
         Block::Heading { level, spans, anchor } => {
             let (style, before, lead) = heading_style(*level, ctx);
             let set = Setting { width, indent: 0.0, justify: false, align: Align::Left };
-            let lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
+            let mut lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
+            // a full-width opening bracket draws in the right half of its em: pull it
+            // onto the margin, so `（一）` lines up with the text below
+            let first = plain(spans).chars().next();
+            let pull = if first.is_some_and(|c| OPENING_BRACKETS.contains(c)) {
+                style.size * 0.5
+            } else {
+                0.0
+            };
+            if let Some(l) = lines.first_mut() {
+                l.frags.iter_mut().for_each(|f| f.x -= pull);
+            }
             let (mut elems, h) = line_elems(&lines, x0, 0.0, lead);
             let mut height = h;
             if *level <= 2 {
@@ -320,7 +366,7 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
             let lines = break_lines(&[Run::new(text.clone(), style)], ctx.fonts, &set);
             for (i, l) in lines.iter().enumerate() {
                 let mut elems =
-                    vec![Elem::Rect { x: x0, y: 0.0, w: width, h: lead, fill: t.zebra }];
+                    vec![Elem::Rect { x: x0, y: 0.0, w: width, h: lead, fill: t.shade }];
                 elems.extend(one_line(l, x0 + 6.0, 0.0, lead));
                 let mut bx = Boxed::new(lead, elems);
                 if i == 0 {
@@ -385,12 +431,13 @@ fn image(url: &str, alt: &str, x0: f32, width: f32, ctx: &mut Ctx, out: &mut Vec
             let lines = break_lines(&[Run::new(alt, style)], ctx.fonts, &set);
             let (text, th) = line_elems(&lines, x0 + 8.0, 8.0, t.leading(t.table_size));
             let h = th + 16.0;
-            elems.push(Elem::Rect { x: x0, y: 0.0, w: width, h, fill: t.zebra });
+            elems.push(Elem::Rect { x: x0, y: 0.0, w: width, h, fill: t.shade });
             elems.extend(text);
             h
         }
     };
     let mut bx = Boxed::new(h, elems);
     bx.space_before = 10.0;
+    bx.chart = true;
     out.push(Flow::Box(bx));
 }

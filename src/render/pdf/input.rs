@@ -57,14 +57,7 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         footer: label("page_footer"),
         generator: concat!("Planwright ", env!("CARGO_PKG_VERSION")).to_string(),
     };
-    Input {
-        markdown,
-        cover,
-        info,
-        contents_title: label("toc"),
-        zh,
-        chapter_breaks: m.kind == "annual",
-    }
+    Input { markdown, cover, info, contents_title: label("toc"), zh }
 }
 
 /// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the plan's

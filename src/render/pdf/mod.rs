@@ -49,8 +49,6 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
-    /// Every chapter on a new page (the annual set).
-    pub chapter_breaks: bool,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -137,14 +135,7 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
     let fonts = &fonts.for_language(input.zh);
     let blocks = blocks::body(blocks::parse(&input.markdown));
     let mut warnings = coverage(&blocks, input, fonts);
-    let mut ctx = flow::Ctx {
-        fonts,
-        theme,
-        zh: input.zh,
-        chapter_breaks: input.chapter_breaks,
-        images,
-        warnings: Vec::new(),
-    };
+    let mut ctx = flow::Ctx { fonts, theme, zh: input.zh, images, warnings: Vec::new() };
     let flowed = flow::layout(&blocks, &mut ctx);
     warnings.append(&mut ctx.warnings);
     let entries: Vec<(u8, String)> = flowed

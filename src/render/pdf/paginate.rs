@@ -1,10 +1,10 @@
 //! Boxes → pages: fills the body column top to bottom, keeps headings with what follows,
-//! never tears a table row, repeats a table's header on every page it spans, and starts
-//! chapters on a new page when asked.
+//! never tears a table row, repeats a table's header on every page it spans, and starts a
+//! chapter on a new page when little of the page is left (or always, when the theme asks).
 
 use super::flow::{Boxed, Flow};
 use super::page::{Elem, Page, PageKind, Placed};
-use super::theme::Theme;
+use super::theme::{ChapterBreak, Theme};
 
 /// Pages and where each heading landed.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,19 +57,19 @@ impl State<'_> {
 }
 
 /// Height the boxes from `i` on need to stand together: the chain of keep-with-next
-/// boxes and the box that ends it.
-fn chain_height(flow: &[Flow], i: usize) -> f32 {
+/// boxes (and, with `soft`, keep-soft ones) and the box that ends it.
+fn chain_height(flow: &[Flow], i: usize, soft: bool) -> f32 {
     let mut h = 0.0;
     let mut first = true;
     for f in &flow[i..] {
         let b = match f {
             Flow::Box(b) | Flow::TableStart(b) => b,
             Flow::TableEnd => continue,
-            Flow::PageBreak => break,
+            Flow::PageBreak | Flow::Chapter => break,
         };
         h += b.height + if first { 0.0 } else { b.space_before };
         first = false;
-        if !b.keep_with_next {
+        if !(b.keep_with_next || soft && b.keep_soft) {
             break;
         }
     }
@@ -77,6 +77,10 @@ fn chain_height(flow: &[Flow], i: usize) -> f32 {
 }
 
 /// Lays the flow onto pages numbered from `first_page`.
+///
+/// A box goes to a new page when it does not fit, or when the boxes it must stand with
+/// (its keep-with-next chain) do not; a soft chain (a table and its chart) moves only from a
+/// page at least half full, so a page is never left half empty for it.
 pub fn paginate(flow: &[Flow], theme: &Theme, first_page: usize) -> Paginated {
     let mut st =
         State { theme, pages: Vec::new(), y: 0.0, empty: true, first_page, headings: Vec::new() };
@@ -90,12 +94,21 @@ pub fn paginate(flow: &[Flow], theme: &Theme, first_page: usize) -> Paginated {
                     st.new_page();
                 }
             }
+            Flow::Chapter => {
+                let always = theme.chapter_break == ChapterBreak::Always;
+                if !st.empty && (always || st.room() < theme.chapter_min_room * full) {
+                    st.new_page();
+                }
+            }
             Flow::TableEnd => header = None,
             Flow::TableStart(b) | Flow::Box(b) => {
                 let space = if st.empty { 0.0 } else { b.space_before };
-                let need = space + chain_height(flow, i).min(full);
-                let own = space + b.height;
-                if !st.empty && (need > st.room() + 0.01 || own > st.room() + 0.01) {
+                let fits = |h: f32| space + h.min(full) <= st.room() + 0.01;
+                let half_full = st.y >= full * 0.5;
+                let move_on = !fits(b.height)
+                    || !fits(chain_height(flow, i, false))
+                    || half_full && !fits(chain_height(flow, i, true));
+                if !st.empty && move_on {
                     st.new_page();
                     if b.row
                         && let Some(h) = header
@@ -122,20 +135,16 @@ mod tests {
     use crate::render::pdf::flow::Mark;
 
     fn bx(h: f32) -> Boxed {
-        Boxed {
-            height: h,
-            space_before: 0.0,
-            keep_with_next: false,
-            elems: vec![Elem::Rect {
+        Boxed::new(
+            h,
+            vec![Elem::Rect {
                 x: 0.0,
                 y: 0.0,
                 w: 10.0,
                 h,
                 fill: crate::render::pdf::theme::Rgb::BLACK,
             }],
-            mark: None,
-            row: false,
-        }
+        )
     }
 
     fn theme() -> Theme {

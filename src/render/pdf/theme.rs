@@ -12,6 +12,16 @@ impl Rgb {
     pub const BLACK: Rgb = Rgb(0, 0, 0);
 }
 
+/// When a chapter starts a new page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChapterBreak {
+    /// Before every chapter (a house style that wants it).
+    Always,
+    /// Only when less than [`Theme::chapter_min_room`] of the page is left, so no page
+    /// ends a third full because a chapter ended there.
+    Auto,
+}
+
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -56,16 +66,25 @@ pub struct Theme {
     pub accent: Rgb,
     /// Secondary text (header, footer, captions).
     pub muted: Rgb,
-    /// Table header background.
-    pub table_head: Rgb,
-    /// Zebra stripe background.
-    pub zebra: Rgb,
-    /// Totals row background.
-    pub total_row: Rgb,
+    /// Table header background (none: rules only).
+    pub table_head: Option<Rgb>,
+    /// Zebra stripe background of every second table row (none: plain rows).
+    pub zebra: Option<Rgb>,
+    /// Totals row background (none: the rule above it marks it).
+    pub total_row: Option<Rgb>,
+    /// Vertical rules between table columns (a grid) besides the horizontal ones.
+    pub table_grid: bool,
+    /// Background of code blocks and of a chart that could not be drawn.
+    pub shade: Rgb,
     /// Table rules.
     pub rule: Rgb,
     /// Status colours: on track, at risk, off track, pending.
     pub status: [Rgb; 4],
+    /// When chapters start a new page.
+    pub chapter_break: ChapterBreak,
+    /// With [`ChapterBreak::Auto`], the share of the body height that must be left for a
+    /// chapter to start on the current page.
+    pub chapter_min_room: f32,
 }
 
 impl Default for Theme {
@@ -90,9 +109,11 @@ impl Default for Theme {
             text: Rgb(0x1f, 0x23, 0x28),
             accent: Rgb(0x1f, 0x4e, 0x79),
             muted: Rgb(0x6a, 0x73, 0x7d),
-            table_head: Rgb(0xdd, 0xe8, 0xf3),
-            zebra: Rgb(0xf5, 0xf8, 0xfb),
-            total_row: Rgb(0xe8, 0xee, 0xf4),
+            table_head: None,
+            zebra: None,
+            total_row: None,
+            table_grid: false,
+            shade: Rgb(0xf5, 0xf8, 0xfb),
             rule: Rgb(0x9f, 0xb3, 0xc8),
             status: [
                 Rgb(0x1e, 0x7b, 0x34),
@@ -100,6 +121,8 @@ impl Default for Theme {
                 Rgb(0xc0, 0x1c, 0x28),
                 Rgb(0x6a, 0x73, 0x7d),
             ],
+            chapter_break: ChapterBreak::Auto,
+            chapter_min_room: 1.0 / 3.0,
         }
     }
 }

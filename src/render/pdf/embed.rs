@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use owned_ttf_parser::{RawFace, Tag};
@@ -16,24 +15,53 @@ use subsetter::GlyphRemapper;
 use super::fonts::{Fonts, Slot};
 use crate::error::Error;
 
-/// How hard streams are deflated: level 6 of 9 costs half the time of 9 for a PDF a few
-/// per cent larger (`docs/performance.md`).
-pub const DEFLATE_LEVEL: u32 = 6;
+/// How hard streams are deflated: zlib-rs at level 2 deflates the annual report's 310 KB
+/// of streams in about 3 ms where lopdf's miniz_oxide at level 9 took 9 ms, for 5% more
+/// bytes (`docs/performance.md`).
+pub const DEFLATE_LEVEL: u32 = 2;
 
-/// A stream deflated at [`DEFLATE_LEVEL`].
-pub fn deflated(mut dict: Dictionary, data: &[u8]) -> Stream {
-    let mut enc = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 2),
-        flate2::Compression::new(DEFLATE_LEVEL),
-    );
-    // Writing into a Vec cannot fail.
-    let packed = enc.write_all(data).and_then(|()| enc.finish());
-    match packed {
-        Ok(bytes) => {
-            dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            Stream::new(dict, bytes).with_compression(false)
+/// One deflate state for every stream of a document: setting one up costs more than
+/// deflating a page (zlib allocates and clears its window and hash tables), so it is reset
+/// between streams, not rebuilt.
+pub struct Deflater {
+    state: flate2::Compress,
+    buf: Vec<u8>,
+}
+
+impl Default for Deflater {
+    fn default() -> Self {
+        Self {
+            state: flate2::Compress::new(flate2::Compression::new(DEFLATE_LEVEL), true),
+            buf: Vec::new(),
         }
-        Err(_) => Stream::new(dict, data.to_vec()).with_compression(false),
+    }
+}
+
+impl Deflater {
+    /// A stream of `data`, deflated.
+    pub fn stream(&mut self, mut dict: Dictionary, data: &[u8]) -> Stream {
+        self.state.reset();
+        self.buf.clear();
+        self.buf.reserve(data.len() / 2 + 64);
+        let mut input = data;
+        loop {
+            if self.buf.len() == self.buf.capacity() {
+                self.buf.reserve(self.buf.capacity().max(4096));
+            }
+            let before = self.state.total_in();
+            let status =
+                self.state.compress_vec(input, &mut self.buf, flate2::FlushCompress::Finish);
+            let used = (self.state.total_in() - before) as usize;
+            input = &input[used.min(input.len())..];
+            match status {
+                Ok(flate2::Status::StreamEnd) => break,
+                Ok(_) => {}
+                // deflating into memory cannot fail; keep the data as it is if it does
+                Err(_) => return Stream::new(dict, data.to_vec()).with_compression(false),
+            }
+        }
+        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        Stream::new(dict, self.buf.clone()).with_compression(false)
     }
 }
 
@@ -89,6 +117,7 @@ pub fn embed(
     fonts: &Fonts,
     used: &BTreeMap<Slot, BTreeSet<char>>,
     tag: &dyn Fn(&str) -> String,
+    deflate: &mut Deflater,
 ) -> Result<BTreeMap<Slot, Embedded>, Error> {
     let mut out = BTreeMap::new();
     for (k, (slot, chars)) in used.iter().enumerate() {
@@ -119,11 +148,11 @@ pub fn embed(
                 .ok_or_else(|| fail(name, "the subset has no CFF table"))?;
             let mut d = Dictionary::new();
             d.set("Subtype", Object::Name(b"CIDFontType0C".to_vec()));
-            doc.add_object(deflated(d, table))
+            doc.add_object(deflate.stream(d, table))
         } else {
             let mut d = Dictionary::new();
             d.set("Length1", Object::Integer(program.len() as i64));
-            doc.add_object(deflated(d, &program))
+            doc.add_object(deflate.stream(d, &program))
         };
 
         let bbox = face.global_bounding_box();
@@ -174,7 +203,7 @@ pub fn embed(
         }
         let cid_id = doc.add_object(cid);
 
-        let cmap_id = doc.add_object(deflated(Dictionary::new(), &to_unicode(&unicode)));
+        let cmap_id = doc.add_object(deflate.stream(Dictionary::new(), &to_unicode(&unicode)));
         let mut type0 = Dictionary::new();
         type0.set("Type", Object::Name(b"Font".to_vec()));
         type0.set("Subtype", Object::Name(b"Type0".to_vec()));
@@ -202,7 +231,9 @@ mod tests {
         }
         assert_eq!(used.len(), 2, "a Latin and a CJK face");
         let mut doc = Document::with_version("1.7");
-        let embedded = embed(&mut doc, &fonts, &used, &|_| "ABCDEF".to_string()).expect("embeds");
+        let embedded =
+            embed(&mut doc, &fonts, &used, &|_| "ABCDEF".to_string(), &mut Deflater::default())
+                .expect("embeds");
         for (slot, e) in &embedded {
             let chars = &used[slot];
             // every character has its own glyph, numbered from 1
@@ -227,5 +258,24 @@ mod tests {
         assert!(text.contains("<0001> <9500>"));
         assert!(text.contains("<0002> <0041>"));
         assert!(text.contains("<0003> <D840DC00>"), "surrogate pair: {text}");
+    }
+
+    #[test]
+    fn one_deflater_packs_streams_that_inflate_back() {
+        use std::io::Read;
+        let mut d = Deflater::default();
+        for data in [b"BT /F0 10 Tf [<0001>] TJ ET\n".repeat(200), Vec::new(), vec![7u8; 100_000]] {
+            let s = d.stream(Dictionary::new(), &data);
+            assert_eq!(
+                s.dict.get(b"Filter").and_then(Object::as_name).ok(),
+                Some(&b"FlateDecode"[..])
+            );
+            assert!(data.len() < 100 || s.content.len() < data.len() / 4);
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&s.content[..])
+                .read_to_end(&mut back)
+                .expect("inflates");
+            assert_eq!(back, data);
+        }
     }
 }

@@ -13,10 +13,11 @@
 //! [`Fonts`] is built once per process (the [`crate::Engine`] holds it) and is cheap to clone;
 //! [`Fonts::for_language`] gives a document its own view.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use hyphenation::{Language, Load, Standard};
-use owned_ttf_parser::{AsFaceRef, Face as TtfFace, GlyphId, OwnedFace};
+use owned_ttf_parser::{AsFaceRef, Face as TtfFace, GlyphId, OwnedFace, PreParsedSubtables};
 
 use super::script::{Script, cjk_first, script};
 use crate::error::Error;
@@ -34,9 +35,10 @@ pub enum Face {
 /// Index of one physical font file among [`Fonts`]' faces.
 pub type Slot = usize;
 
+/// A face with its Unicode cmap subtables found once (not on every lookup).
 enum Data {
-    Static(&'static [u8], Box<TtfFace<'static>>),
-    Owned(Box<OwnedFace>),
+    Static(&'static [u8], Box<PreParsedSubtables<'static, TtfFace<'static>>>),
+    Owned(Box<PreParsedSubtables<'static, OwnedFace>>),
 }
 
 /// One font file, parsed in place.
@@ -49,12 +51,12 @@ pub struct Font {
 impl Font {
     fn parse_static(bytes: &'static [u8], name: &str) -> Result<Self, Error> {
         let face = TtfFace::parse(bytes, 0).map_err(|_| not_a_font(name))?;
-        Self::checked(name, Data::Static(bytes, Box::new(face)))
+        Self::checked(name, Data::Static(bytes, Box::new(face.into())))
     }
 
     fn parse_owned(bytes: Vec<u8>, name: &str) -> Result<Self, Error> {
         let face = OwnedFace::from_vec(bytes, 0).map_err(|_| not_a_font(name))?;
-        Self::checked(name, Data::Owned(Box::new(face)))
+        Self::checked(name, Data::Owned(Box::new(face.into())))
     }
 
     fn checked(name: &str, data: Data) -> Result<Self, Error> {
@@ -72,8 +74,8 @@ impl Font {
     /// The parsed face.
     pub fn face(&self) -> &TtfFace<'_> {
         match &self.data {
-            Data::Static(_, f) => f,
-            Data::Owned(o) => o.as_face_ref(),
+            Data::Static(_, f) => &f.face,
+            Data::Owned(o) => o.face.as_face_ref(),
         }
     }
 
@@ -81,7 +83,7 @@ impl Font {
     pub fn bytes(&self) -> &[u8] {
         match &self.data {
             Data::Static(b, _) => b,
-            Data::Owned(o) => o.as_slice(),
+            Data::Owned(o) => o.face.as_slice(),
         }
     }
 
@@ -97,7 +99,11 @@ impl Font {
 
     /// The glyph of `c`, if the face has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.face().glyph_index(c).map(|g| g.0).filter(|g| *g != 0)
+        let g = match &self.data {
+            Data::Static(_, f) => f.glyph_index(c),
+            Data::Owned(o) => o.glyph_index(c),
+        };
+        g.map(|g| g.0).filter(|g| *g != 0)
     }
 
     /// Advance width of a glyph in em.
@@ -148,6 +154,9 @@ pub struct Fonts {
     shared: Arc<Shared>,
     /// Neutral marks (quotes, dashes, symbols) in the CJK face: a Chinese document.
     zh: bool,
+    /// Hyphenation points of the words met in this document (a table cell is set several
+    /// times while its column's width is found).
+    hyphens: Arc<Mutex<HashMap<String, Vec<usize>>>>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -180,11 +189,11 @@ impl Fonts {
         for w in 0..2 {
             for i in 0..ASCII {
                 let c = char::from(i as u8);
-                let slot = Self::find(&shared, w, c, false);
-                shared.ascii[w][i] = (slot, Self::advance_in(&shared, slot, c));
+                let (slot, gid) = Self::find(&shared, w, c, false);
+                shared.ascii[w][i] = (slot, shared.fonts[slot].glyph_advance(gid));
             }
         }
-        Ok(Self { shared: Arc::new(shared), zh: true })
+        Ok(Self { shared: Arc::new(shared), zh: true, hyphens: Arc::default() })
     }
 
     /// The bundled fonts: Noto Sans and Noto Sans SC, Regular and Bold.
@@ -213,23 +222,17 @@ impl Fonts {
     /// The same faces for a document in Chinese (`zh`: neutral marks such as `“”—…` in the
     /// CJK face) or another language (in the Latin face).
     pub fn for_language(&self, zh: bool) -> Self {
-        Self { shared: Arc::clone(&self.shared), zh }
+        Self { shared: Arc::clone(&self.shared), zh, hyphens: Arc::default() }
     }
 
-    fn find(shared: &Shared, weight: usize, c: char, zh: bool) -> Slot {
+    /// The face that draws `c` and its glyph there (0 when no face has it: the first
+    /// face's `.notdef`).
+    fn find(shared: &Shared, weight: usize, c: char, zh: bool) -> (Slot, u16) {
         let chain = shared.chains[weight];
         let order = chain.order(cjk_first(c, zh));
-        order
-            .iter()
-            .flatten()
-            .copied()
-            .find(|s| shared.fonts[*s].glyph(c).is_some())
-            .unwrap_or_else(|| order.iter().flatten().copied().next().unwrap_or(chain.latin))
-    }
-
-    fn advance_in(shared: &Shared, slot: Slot, c: char) -> f32 {
-        let font = &shared.fonts[slot];
-        font.glyph_advance(font.glyph(c).unwrap_or(0))
+        let mut faces = order.iter().flatten().copied();
+        let first = faces.clone().next().unwrap_or(chain.latin);
+        faces.find_map(|s| shared.fonts[s].glyph(c).map(|g| (s, g))).unwrap_or((first, 0))
     }
 
     fn weight(face: Face) -> usize {
@@ -245,7 +248,7 @@ impl Fonts {
         let w = Self::weight(face);
         match self.shared.ascii[w].get(c as usize) {
             Some((slot, _)) => *slot,
-            None => Self::find(&self.shared, w, c, self.zh),
+            None => Self::find(&self.shared, w, c, self.zh).0,
         }
     }
 
@@ -282,7 +285,10 @@ impl Fonts {
         let w = Self::weight(face);
         match self.shared.ascii[w].get(c as usize) {
             Some((_, adv)) => *adv,
-            None => Self::advance_in(&self.shared, Self::find(&self.shared, w, c, self.zh), c),
+            None => {
+                let (slot, gid) = Self::find(&self.shared, w, c, self.zh);
+                self.shared.fonts[slot].glyph_advance(gid)
+            }
         }
     }
 
@@ -304,6 +310,30 @@ impl Fonts {
             .hyphenator
             .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
             .as_ref()
+    }
+
+    /// Where a lowercase English word may break with a hyphen: the indices of the characters
+    /// that would start the next line (`likelihood` → 4, 6: like-li-hood).
+    pub fn hyphenate(&self, word: &str) -> Vec<usize> {
+        use hyphenation::Hyphenator;
+        if let Some(known) = self.hyphens.lock().ok().and_then(|m| m.get(word).cloned()) {
+            return known;
+        }
+        let Some(dict) = self.hyphenator() else { return Vec::new() };
+        let breaks = dict.hyphenate(word).breaks;
+        // byte offsets → character indices
+        let mut out = Vec::with_capacity(breaks.len());
+        let mut k = 0;
+        for (i, (byte, _)) in word.char_indices().enumerate() {
+            if breaks.get(k) == Some(&byte) {
+                out.push(i);
+                k += 1;
+            }
+        }
+        if let Ok(mut m) = self.hyphens.lock() {
+            m.insert(word.to_string(), out.clone());
+        }
+        out
     }
 }
 
@@ -402,5 +432,9 @@ mod tests {
         let f = fonts();
         let h = f.hyphenator().expect("embedded en-US patterns");
         assert_eq!(h.hyphenate("likelihood").breaks, [4, 6]);
+        assert_eq!(f.hyphenate("likelihood"), [4, 6]);
+        assert_eq!(f.hyphenate("likelihood"), [4, 6], "from the document's cache");
+        assert_eq!(f.hyphenate("naïveté").len(), f.hyphenate("naïveté").len());
+        assert!(f.hyphenate("x").is_empty());
     }
 }

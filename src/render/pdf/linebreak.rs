@@ -7,7 +7,9 @@
 //!   hyphenation point with a visible hyphen. Only a word wider than the whole line (a URL)
 //!   is cut between characters.
 //! - Hyphenation is on for justified text and narrow measures (under [`NARROW_EMS`] em,
-//!   table cells), off for centred text (titles).
+//!   table cells), off for centred text (titles), and used only for a paragraph whose lines
+//!   look poor without it (TeX's first pass): a gap stretched by more than a quarter em, a
+//!   ragged line 40% empty, a word that would have to be cut.
 //! - In justified text, `，。、；：` at a line end may hang into the right margin.
 //! - A Chinese paragraph never ends with one character alone on its last line.
 //! - Justification stretches the gaps after CJK characters and spaces only, so Latin words
@@ -176,6 +178,8 @@ struct Piece {
     ws: f64,
     /// Width of the hyphen a break after this piece adds (0: no hyphen).
     hyphen: f64,
+    /// Part of a word wider than a line, cut between characters.
+    cut: bool,
 }
 
 impl Fragment for Piece {
@@ -197,8 +201,11 @@ struct Para<'a> {
     fonts: &'a Fonts,
     hyphenate: bool,
     hang: bool,
+    justify: bool,
     /// Widest a piece may be (wider ones are cut between characters).
     max_width: f64,
+    /// The type size, points.
+    size: f64,
 }
 
 impl Para<'_> {
@@ -229,29 +236,15 @@ impl Para<'_> {
         {
             return Vec::new();
         }
-        // acronyms (ROI, EBITDA) stay whole
-        if self.chs[ws..we].iter().all(|c| c.c.is_uppercase()) {
+        // acronyms (ROI, EBITDA) and names with inner capitals (DispatchPro) stay whole
+        if self.chs[ws + 1..we].iter().any(|c| c.c.is_uppercase()) {
             return Vec::new();
         }
-        let Some(dict) = self.fonts.hyphenator() else { return Vec::new() };
         let word: String = self.chs[ws..we].iter().flat_map(|c| c.c.to_lowercase()).collect();
         if word.chars().count() != len {
             return Vec::new();
         }
-        use hyphenation::Hyphenator;
-        let breaks = dict.hyphenate(&word).breaks;
-        // byte offsets in the lowercase word → character indices
-        let mut out = Vec::with_capacity(breaks.len());
-        let mut bytes = 0;
-        let mut k = 0;
-        for (i, c) in word.chars().enumerate() {
-            if breaks.get(k) == Some(&bytes) {
-                out.push(ws + i);
-                k += 1;
-            }
-            bytes += c.len_utf8();
-        }
-        out
+        self.fonts.hyphenate(&word).into_iter().map(|i| ws + i).collect()
     }
 
     /// Adds the piece `[a, b)` (whose content ends at `e`, spaces after), cut between
@@ -265,7 +258,7 @@ impl Para<'_> {
             ws += w;
         }
         if width + hyphen <= self.max_width {
-            pieces.push(Piece { start: a, end: b, width, ws, hyphen });
+            pieces.push(Piece { start: a, end: b, width, ws, hyphen, cut: false });
             return;
         }
         // wider than a line: cut it into pieces that fill lines
@@ -274,18 +267,51 @@ impl Para<'_> {
         for k in a..e {
             let adv = f64::from(self.chs[k].adv);
             if k > s && w + adv > self.max_width {
-                pieces.push(Piece { start: s, end: k, width: w, ws: 0.0, hyphen: 0.0 });
+                pieces.push(Piece { start: s, end: k, width: w, ws: 0.0, hyphen: 0.0, cut: true });
                 s = k;
                 w = 0.0;
             }
             w += adv;
         }
         let rest = self.width(s, e);
-        pieces.push(Piece { start: s, end: b, width: rest, ws: self.width(e, b), hyphen });
+        let ws = self.width(e, b);
+        pieces.push(Piece { start: s, end: b, width: rest, ws, hyphen, cut: true });
     }
 
-    /// The pieces of the paragraph `[ps, pe)`.
-    fn pieces(&self, ops: &[Option<bool>], ps: usize, pe: usize) -> Vec<Piece> {
+    /// True when lines set without hyphenation would look poor, so hyphenation is worth
+    /// trying (TeX's first pass): a word had to be cut, a justified line would stretch its
+    /// gaps by more than a quarter em, or a ragged line would leave 40% of its width empty.
+    fn loose(&self, lines: &[(usize, usize)], pieces: &[Piece], widths: &[f64]) -> bool {
+        let last = lines.len().saturating_sub(1);
+        lines.iter().enumerate().any(|(k, (s, e))| {
+            let line = &pieces[*s..*e];
+            if line.iter().any(|p| p.cut) {
+                return true;
+            }
+            if k == last {
+                return false;
+            }
+            let avail = widths.get(k).or(widths.last()).copied().unwrap_or(0.0);
+            let natural: f64 = line.iter().map(|p| p.width + p.ws).sum::<f64>()
+                - line.last().map_or(0.0, |p| p.ws);
+            let gap = avail - natural;
+            if self.justify {
+                let (a, b) = (line[0].start, line[line.len() - 1].end);
+                let mut text = &self.chs[a..b];
+                while text.last().is_some_and(|c| c.c.is_whitespace()) {
+                    text = &text[..text.len() - 1];
+                }
+                let points = text.iter().filter(|c| stretchable(c.c)).count().max(1);
+                gap / points as f64 > 0.25 * self.size
+            } else {
+                gap > 0.4 * avail
+            }
+        })
+    }
+
+    /// The pieces of the paragraph `[ps, pe)`, words split at their hyphenation points if
+    /// `hyphenate`.
+    fn pieces(&self, ops: &[Option<bool>], ps: usize, pe: usize, hyphenate: bool) -> Vec<Piece> {
         let mut pieces = Vec::new();
         let mut a = ps;
         let ends = (ps + 1..pe).filter(|i| ops[*i].is_some()).chain(std::iter::once(pe));
@@ -294,7 +320,7 @@ impl Para<'_> {
             while e > a && self.chs[e - 1].c.is_whitespace() {
                 e -= 1;
             }
-            let points = if self.hyphenate { self.hyphen_points(a, e) } else { Vec::new() };
+            let points = if hyphenate { self.hyphen_points(a, e) } else { Vec::new() };
             let mut s = a;
             for p in points {
                 self.push(&mut pieces, s, p, p, self.hyphen_width(p - 1));
@@ -398,7 +424,9 @@ pub fn break_lines(runs: &[Run], fonts: &Fonts, set: &Setting) -> Vec<Line> {
         fonts,
         hyphenate: set.justify || (set.width < NARROW_EMS * size && set.align != Align::Center),
         hang: set.justify,
+        justify: set.justify,
         max_width: f64::from(set.width.max(size)),
+        size: f64::from(size),
     };
     let unit = 10.0 / f64::from(size);
 
@@ -409,13 +437,18 @@ pub fn break_lines(runs: &[Run], fonts: &Fonts, set: &Setting) -> Vec<Line> {
         if pe < chs.len() && ops[pe] != Some(true) {
             continue;
         }
-        let pieces = para.pieces(&ops, ps, pe);
         let widths: Vec<f64> = if ranges.is_empty() {
             vec![f64::from(set.width - set.indent), f64::from(set.width)]
         } else {
             vec![f64::from(set.width)]
         };
+        // hyphenate only where lines set without it look poor
+        let mut pieces = para.pieces(&ops, ps, pe, false);
         let mut lines = fit(&pieces, &widths, unit, set.justify);
+        if para.hyphenate && para.loose(&lines, &pieces, &widths) {
+            pieces = para.pieces(&ops, ps, pe, true);
+            lines = fit(&pieces, &widths, unit, set.justify);
+        }
         no_lone_last_character(&mut lines, &pieces, &chs, f64::from(set.width));
         let last = lines.len().saturating_sub(1);
         for (k, (s, e)) in lines.into_iter().enumerate() {

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::embed::{Embedded, deflated, embed};
+use super::embed::{Deflater, Embedded, embed};
 use super::fonts::{Face, Fonts, Slot};
 use super::linebreak::stretchable;
 use super::page::{Elem, Page, PageKind, Placed, Target, TextStyle};
@@ -60,12 +60,21 @@ pub fn subset_tag(content: u64, font_name: &str) -> String {
 
 /// A number for a content stream: at most two decimals, no exponent, no `-0`.
 fn num(out: &mut String, v: f32) {
-    let r = (v * 100.0).round() / 100.0 + 0.0;
-    let _ = if r.fract() == 0.0 && r.abs() < 1e9 {
-        write!(out, "{}", r as i64)
-    } else {
-        write!(out, "{r}")
-    };
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let h = hundredths.unsigned_abs();
+    let _ = write!(out, "{}", h / 100);
+    match h % 100 {
+        0 => {}
+        f if f % 10 == 0 => {
+            let _ = write!(out, ".{}", f / 10);
+        }
+        f => {
+            let _ = write!(out, ".{f:02}");
+        }
+    }
 }
 
 /// The content stream of one page, and the state it has set (so nothing is set twice).
@@ -280,16 +289,18 @@ pub fn write(
 ) -> Result<Vec<u8>, Error> {
     let total = pages.len();
     // every page's elements, the running header and footer included
-    let all: Vec<Vec<Elem>> = pages
+    let chromes: Vec<Vec<Elem>> = pages
         .iter()
         .enumerate()
-        .map(|(i, page)| {
-            let mut elems = page.elems.clone();
-            if page.kind != PageKind::Cover {
-                elems.extend(chrome(i + 1, total, info, fonts, t));
-            }
-            elems
+        .map(|(i, page)| match page.kind {
+            PageKind::Cover => Vec::new(),
+            _ => chrome(i + 1, total, info, fonts, t),
         })
+        .collect();
+    let all: Vec<Vec<&Elem>> = pages
+        .iter()
+        .zip(&chromes)
+        .map(|(page, chrome)| page.elems.iter().chain(chrome).collect())
         .collect();
     let mut lo = lopdf::Document::with_version("1.7");
     lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
@@ -302,7 +313,9 @@ pub fn write(
             }
         }
     }
-    let embedded = embed(&mut lo, fonts, &used, &|name| subset_tag(content_hash, name))?;
+    let mut deflate = Deflater::default();
+    let embedded =
+        embed(&mut lo, fonts, &used, &|name| subset_tag(content_hash, name), &mut deflate)?;
     let mut font_dict = Dictionary::new();
     for e in embedded.values() {
         font_dict.set(e.resource.as_str(), Object::Reference(e.id));
@@ -324,7 +337,7 @@ pub fn write(
             c.elem(e, &mut links);
         }
         c.end_text();
-        let content_id = lo.add_object(deflated(Dictionary::new(), c.out.as_bytes()));
+        let content_id = lo.add_object(deflate.stream(Dictionary::new(), c.out.as_bytes()));
         let mut annots = Vec::new();
         for (x0, y0, x1, y1, target) in links {
             let mut a = Dictionary::new();
@@ -519,7 +532,9 @@ mod tests {
             used.entry(fonts.slot(Face::Regular, c)).or_default().insert(c);
         }
         let mut doc = lopdf::Document::with_version("1.7");
-        let embedded = embed(&mut doc, &fonts, &used, &|_| "AAAAAA".into()).expect("embeds");
+        let embedded =
+            embed(&mut doc, &fonts, &used, &|_| "AAAAAA".into(), &mut Deflater::default())
+                .expect("embeds");
         let mut c = Content::new(800.0, &fonts, &embedded);
         let style = TextStyle { face: Face::Regular, size: 10.0, color: Rgb::BLACK };
         c.text(10.0, 20.0, text, &style, 0.5);

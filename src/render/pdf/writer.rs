@@ -65,16 +65,40 @@ fn num(out: &mut String, v: f32) {
         out.push('-');
     }
     let h = hundredths.unsigned_abs();
-    let _ = write!(out, "{}", h / 100);
-    match h % 100 {
-        0 => {}
-        f if f % 10 == 0 => {
-            let _ = write!(out, ".{}", f / 10);
-        }
-        f => {
-            let _ = write!(out, ".{f:02}");
+    digits(out, h / 100);
+    let f = h % 100;
+    if f != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (f / 10) as u8));
+        if !f.is_multiple_of(10) {
+            out.push(char::from(b'0' + (f % 10) as u8));
         }
     }
+}
+
+/// The decimal digits of `n` (content streams hold tens of thousands of numbers).
+fn digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[at..].iter().map(|b| char::from(*b)));
+}
+
+/// `<XXXX>`: a CID as four hex digits.
+fn cid_hex(out: &mut String, cid: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('<');
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((cid >> shift) & 0xF)]));
+    }
+    out.push('>');
 }
 
 /// The content stream of one page, and the state it has set (so nothing is set twice).
@@ -177,7 +201,7 @@ impl<'a> Content<'a> {
                 open = true;
             }
             let cid = font.cids.get(&c).copied().unwrap_or(0);
-            let _ = write!(self.out, "<{cid:04X}>");
+            cid_hex(&mut self.out, cid);
             if offset != 0.0 && i + 1 < n && stretchable(c) {
                 self.out.push(' ');
                 num(&mut self.out, offset);
@@ -305,13 +329,17 @@ pub fn write(
     let mut lo = lopdf::Document::with_version("1.7");
     lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     // each face embedded as a subset of the characters it draws, tagged `ABCDEF+Name`
-    let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
+    let mut drawn: Vec<(Face, char)> = Vec::new();
     for e in all.iter().flatten() {
         if let Elem::Text { text, style, .. } = e {
-            for c in text.chars() {
-                used.entry(fonts.slot(style.face, c)).or_default().insert(c);
-            }
+            drawn.extend(text.chars().map(|c| (style.face, c)));
         }
+    }
+    drawn.sort_unstable();
+    drawn.dedup();
+    let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
+    for (face, c) in drawn {
+        used.entry(fonts.slot(face, c)).or_default().insert(c);
     }
     let mut deflate = Deflater::default();
     let embedded =
@@ -551,10 +579,13 @@ mod tests {
     #[test]
     fn numbers_have_two_decimals_at_most() {
         let mut s = String::new();
-        for v in [1.0, 0.5, 12.345_678, -0.001, 595.2756] {
+        for v in [1.0, 0.5, 12.345_678, -0.001, 595.2756, -3.05, 0.0, 1_234_567.0] {
             num(&mut s, v);
             s.push(' ');
         }
-        assert_eq!(s, "1 0.5 12.35 0 595.28 ");
+        assert_eq!(s, "1 0.5 12.35 0 595.28 -3.05 0 1234567 ");
+        let mut h = String::new();
+        cid_hex(&mut h, 0x0A3F);
+        assert_eq!(h, "<0A3F>");
     }
 }

@@ -423,6 +423,33 @@ fn font_option_embeds_the_named_font() {
 }
 
 #[test]
+fn a_users_latin_font_is_used_first_and_the_bundled_faces_fill_in() {
+    if !have("pdffonts") {
+        return;
+    }
+    let dir = scratch("pdf-font-latin");
+    // A Latin-only TrueType font (the bundled Noto Sans stands in for a house font) on a
+    // Chinese plan: Latin text in it, Chinese in the bundled CJK faces, no warning.
+    std::fs::copy(root().join("fonts/NotoSans-Regular.ttf"), dir.join("House Sans.ttf")).unwrap();
+    let plan = root().join("templates/starters/monthly.yaml");
+    let o = run(
+        &dir,
+        &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "House Sans.ttf", "--strict"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = pdffonts(&dir.join("output/monthly/monthly.pdf"));
+    let bases: Vec<&str> =
+        rows.iter().filter_map(|r| r[0].split_once('+')).map(|(_, b)| b).collect();
+    assert!(bases.contains(&"HouseSans"), "{bases:?}");
+    assert!(bases.contains(&"NotoSansSC-Regular"), "{bases:?}");
+    assert!(!bases.contains(&"NotoSans-Regular"), "the user's font draws Latin: {bases:?}");
+    for r in &rows {
+        let n = r.len();
+        assert_eq!(&r[n - 5..n - 2], ["yes", "yes", "yes"], "{r:?}");
+    }
+}
+
+#[test]
 fn font_option_rejects_what_is_not_a_font() {
     let dir = scratch("pdf-font-bad");
     std::fs::write(dir.join("fake.ttf"), "not a font").unwrap();

@@ -143,7 +143,7 @@ fn figure(f: &Figure, unit: Option<&str>) -> Value {
     }
 }
 
-fn growth(g: &Growth, unit: Option<&str>) -> Value {
+fn growth_value(g: &Growth, unit: Option<&str>) -> Value {
     match g {
         Growth::Relative(r) => json!({"type": "growth", "value": dec(*r)}),
         Growth::Points(p) => json!({"type": "points", "value": dec(*p)}),
@@ -248,6 +248,10 @@ pub fn build(
             "version": m.version,
             "prepared_by": m.prepared_by,
             "date": m.date.map(date),
+            "reviewed_by": m.reviewed_by,
+            "reviewed_on": m.reviewed_on.map(date),
+            "approved_by": m.approved_by,
+            "approved_on": m.approved_on.map(date),
             "as_of": m.as_of.map(date),
             "currency": cur.code(),
             "money_unit": m.money_unit_label,
@@ -258,9 +262,10 @@ pub fn build(
     let obj = ctx.as_object_mut().expect("json! object");
     obj.insert(
         "summary".into(),
-        plan.summary
-            .as_ref()
-            .map_or(Value::Null, |s| json!({"text": s.text, "highlights": s.highlights})),
+        plan.summary.as_ref().map_or(
+            Value::Null,
+            |s| json!({"text": s.text, "highlights": s.highlights, "asks": s.asks}),
+        ),
     );
     obj.insert("review".into(), plan.review.as_ref().map_or(Value::Null, |r| json!({
         "text": r.text,
@@ -291,7 +296,7 @@ pub fn build(
             "name": mt.name,
             "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
             "target": figure(&mt.target, mt.unit.as_deref()),
-            "growth": g.as_ref().map(|g| growth(g, mt.unit.as_deref())),
+            "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
             "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, m_locale),
             "unit": mt.unit, "note": mt.note,
         })).collect::<Vec<_>>(),
@@ -456,6 +461,7 @@ pub fn build(
                 .collect::<Vec<_>>()
         ),
     );
+    obj.insert("dashboard".into(), dashboard(plan, figures, m_locale));
     // Charts that exist, so templates place exactly those (`chart(id=…)`).
     obj.insert(
         "charts".into(),
@@ -474,6 +480,92 @@ pub fn build(
     );
     add_table_columns(&mut ctx);
     ctx
+}
+
+/// Last period's sales, the base of the headline growth: the baseline of the money metric
+/// whose target is `targets.total`, else the last `history` figure.
+pub fn baseline_sales(plan: &Plan) -> Option<Decimal> {
+    let total = plan.targets.as_ref()?.total?.amount;
+    let from_metric =
+        plan.targets.as_ref()?.metrics.iter().find_map(|m| match (&m.baseline, &m.target) {
+            (Some(Figure::Money(b)), Figure::Money(t)) if t.amount == total => Some(b.amount),
+            _ => None,
+        });
+    from_metric.or_else(|| plan.history.last().map(|h| h.sales.amount))
+}
+
+/// What the dashboard page shows: the headline target and its growth, the key metrics,
+/// the top three risks by score and the decisions asked of the board; `null` when the
+/// plan has none of it.
+fn dashboard(plan: &Plan, figures: &Figures, locale: Locale) -> Value {
+    let cur = plan.meta.currency;
+    let total = plan.targets.as_ref().and_then(|t| t.total);
+    let base = baseline_sales(plan).filter(|b| !b.is_zero());
+    let growth = match (total, base) {
+        (Some(t), Some(b)) => (t.amount - b).checked_div(b.abs()),
+        _ => None,
+    };
+    let metrics: Vec<Value> = plan
+        .targets
+        .iter()
+        .flat_map(|t| t.metrics.iter().zip(&figures.metric_growth))
+        .take(5)
+        .map(|(mt, g)| {
+            json!({
+                "name": mt.name,
+                "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
+                "target": figure(&mt.target, mt.unit.as_deref()),
+                "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
+                "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, locale),
+            })
+        })
+        .collect();
+    let mut risks: Vec<(usize, &crate::model::Risk, &crate::figures::RiskScore)> =
+        plan.risks.iter().zip(&figures.risks).enumerate().map(|(i, (r, s))| (i, r, s)).collect();
+    // highest score first; ties keep the plan's order
+    risks.sort_by(|a, b| b.2.score.cmp(&a.2.score).then(a.0.cmp(&b.0)));
+    let top_risks: Vec<Value> = risks
+        .iter()
+        .take(3)
+        .map(|(i, r, s)| {
+            json!({
+                "id": format!("R{}", i + 1), "name": r.name, "score": s.score, "owner": r.owner,
+                "response": r.response,
+                "level": match s.level { Level::High => "high", Level::Medium => "medium", Level::Low => "low" },
+            })
+        })
+        .collect();
+    let asks = plan.summary.as_ref().map(|s| s.asks.clone()).unwrap_or_default();
+    // the sales KPI (its target is the period's total): done so far and attainment
+    let sales_kpi = plan.kpis.iter().zip(&figures.kpis).find(|(k, _)| {
+        matches!((&k.target, total), (Some(Figure::Money(t)), Some(tt)) if t.amount == tt.amount)
+    });
+    let actual = sales_kpi.and_then(|(k, a)| match (&k.actual, a.ratio) {
+        (Some(Figure::Money(m)), r) => Some((m.amount, r)),
+        _ => None,
+    });
+    let budget = plan
+        .budget
+        .as_ref()
+        .and_then(|b| b.total.map(|t| t.amount))
+        .or_else(|| figures.budget.as_ref().map(|b| b.sum));
+    if total.is_none() && metrics.is_empty() && top_risks.is_empty() && asks.is_empty() {
+        return Value::Null;
+    }
+    json!({
+        "total": total.map(|t| money(t.amount, cur, true)),
+        "baseline": base.map(|b| money(b, cur, true)),
+        "growth": growth.map(|g| json!({"type": "growth", "value": dec(g)})),
+        "change": growth.map(|g| percent(g.abs(), false)),
+        "up": growth.is_some_and(|g| !g.is_sign_negative()),
+        "budget": budget.map(|b| money(b, cur, true)),
+        "actual": actual.map(|(a, _)| money(a, cur, true)),
+        "attainment": actual.and_then(|(_, r)| r).map(|r| percent(r, false)),
+        "metrics": metrics,
+        "top_risks": top_risks,
+        "high_risks": figures.risks.iter().filter(|s| s.level == Level::High).count(),
+        "asks": asks,
+    })
 }
 
 /// Marks the optional columns each table needs, so templates leave out empty ones.

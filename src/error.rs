@@ -92,4 +92,27 @@ pub enum Error {
     /// An unknown output format.
     #[error("unknown format `{0}`\nhint: formats are `md`, `html` and `pdf`")]
     UnknownFormat(String),
+    /// A folder or glob that names no plan file.
+    #[error(
+        "no plan (`*.yaml`, `*.yml`) in `{0}`\nhint: name plan files, a folder holding them, or a quoted glob such as 'plans/**/*.yaml'"
+    )]
+    NoPlans(PathBuf),
+    /// A glob pattern that does not parse.
+    #[error("the pattern `{pattern}` is not a valid glob ({message})")]
+    BadGlob {
+        /// The pattern.
+        pattern: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two plans that would write one report folder.
+    #[error("`{}` and `{}` would both write the report `{}`\nhint: rename one, or render the folder that holds them so each keeps its sub-folder", first.display(), second.display(), report.display())]
+    SameReport {
+        /// The first plan.
+        first: PathBuf,
+        /// The second plan.
+        second: PathBuf,
+        /// The report folder they share.
+        report: PathBuf,
+    },
 }

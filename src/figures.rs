@@ -31,6 +31,9 @@ pub struct Figures {
     pub schedule: Option<ScheduleFigures>,
     /// Trend forecast from `history`.
     pub forecast: Option<Forecast>,
+    /// Share of `meta.period` elapsed at `meta.as_of` (the time progress KPIs are read
+    /// against), when `as_of` falls inside the period.
+    pub elapsed: Option<Decimal>,
 }
 
 /// Change from baseline to target.
@@ -53,9 +56,21 @@ pub fn is_score(name: &str, unit: Option<&str>) -> bool {
         return true;
     }
     let lower = name.to_lowercase();
-    ["nps", "满意度", "评分", "指数", "得分", "score", "index", "rating", "csat", "satisfaction"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "nps",
+        "净推荐",
+        "满意度",
+        "评分",
+        "指数",
+        "得分",
+        "score",
+        "index",
+        "rating",
+        "csat",
+        "satisfaction",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// One breakdown item with both amount and share known.
@@ -220,6 +235,7 @@ pub fn derive(plan: &Plan) -> Figures {
         f.breakdowns = t.breakdowns.iter().map(|b| breakdown(&b.items, total)).collect();
     }
     let pace = pace(plan);
+    f.elapsed = pace;
     if let Some(r) = &plan.review {
         f.results = r.results.iter().map(|m| attainment(m, None)).collect();
     }
@@ -439,6 +455,7 @@ mod tests {
     fn scores_and_indices_are_told_apart_by_unit_or_name() {
         assert!(is_score("客户满意度", Some("分")));
         assert!(is_score("客户净推荐值(NPS)", None));
+        assert!(is_score("净推荐值", None));
         assert!(is_score("Net Promoter Score", None));
         assert!(is_score("评级", Some("pts")));
         assert!(!is_score("客户数", Some("家")));

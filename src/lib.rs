@@ -8,6 +8,7 @@
 //! [`Engine`] holds what is loaded once per process (templates, labels) and is shared by
 //! every plan rendered; each stage is a pure function of its input.
 
+pub mod batch;
 pub mod charts;
 pub mod checks;
 pub mod context;
@@ -161,17 +162,20 @@ impl Engine {
         let labels = self.templates.labels(plan.meta.locale);
         let charts = charts::build(plan, figures, &labels);
         let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
+        let html = formats.contains(&Format::Html);
         let svgs: Vec<RenderedChart> = if svg_needed {
             charts
                 .iter()
                 .map(|c| {
-                    let svg =
-                        c.svg().map_err(|message| Error::Chart { id: c.id.clone(), message })?;
+                    let failed = |message| Error::Chart { id: c.id.clone(), message };
+                    let svg = c.svg().map_err(failed)?;
+                    let narrow = if html { c.narrow_svg().map_err(failed)? } else { String::new() };
                     Ok(RenderedChart {
                         id: c.id.clone(),
                         title: c.title.clone(),
                         description: c.description.clone(),
                         svg,
+                        narrow,
                     })
                 })
                 .collect::<Result<_, Error>>()?

@@ -22,7 +22,9 @@ use crate::plan::yaml::{self, NodeKind};
 pub const BUILTINS: &[(&str, &str)] = &[
     ("labels.yaml", include_str!("../templates/labels.yaml")),
     ("annual/report.md", include_str!("../templates/annual/report.md")),
+    ("annual/dashboard.md", include_str!("../templates/annual/dashboard.md")),
     ("monthly/report.md", include_str!("../templates/monthly/report.md")),
+    ("monthly/dashboard.md", include_str!("../templates/monthly/dashboard.md")),
     ("monthly/schedule.md", include_str!("../templates/monthly/schedule.md")),
     ("monthly/strategies.md", include_str!("../templates/monthly/strategies.md")),
     ("chapters/summary.md", include_str!("../templates/chapters/summary.md")),

@@ -1,6 +1,8 @@
-//! Charts of the reference plans (and of `tests/fixtures/charts/`): SVG snapshots, the
-//! figures they must show, determinism. The SVGs are also written to
-//! `target/tmp/charts/<plan>/<id>.svg` for looking at (`rsvg-convert -o x.png file.svg`).
+//! Charts of the reference plans (and of `plans/` and `tests/fixtures/charts/`): SVG
+//! snapshots of both layouts, the figures they must show, one number system per chart, the
+//! change drawn by the targets chart, the time-elapsed line, determinism, and the smallest
+//! type size read back from a rendered PDF. The SVGs are also written to
+//! `target/tmp/charts/<plan>/<id>.svg` for looking at.
 
 #![allow(clippy::unwrap_used)]
 
@@ -16,6 +18,30 @@ fn plans() -> Vec<PathBuf> {
     let mut plans = shared_examples();
     plans.extend(yaml_files(&root().join("tests/fixtures/charts")));
     plans
+}
+
+/// Every plan with charts: the snapshot plans and the repository's own.
+fn all_plans() -> Vec<PathBuf> {
+    let mut plans = plans();
+    plans.extend(own_plans());
+    plans
+}
+
+/// What a chart draws: its SVG without the title and text alternative.
+fn drawing(svg: &str) -> &str {
+    &svg[svg.find("</desc>").unwrap()..]
+}
+
+/// The texts a chart draws.
+fn texts(svg: &str) -> Vec<String> {
+    drawing(svg)
+        .split("<text ")
+        .skip(1)
+        .map(|t| {
+            let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+            body.trim().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        })
+        .collect()
 }
 
 fn charts_of(path: &Path) -> Vec<Chart> {
@@ -65,6 +91,9 @@ fn svg_snapshots_of_every_chart() {
             let svg = c.svg().unwrap();
             std::fs::write(dir.join(format!("{}.svg", c.id)), &svg).unwrap();
             insta::assert_snapshot!(format!("{}__{}", stem(&plan), c.id), svg);
+            let narrow = c.narrow_svg().unwrap();
+            std::fs::write(dir.join(format!("{}-narrow.svg", c.id)), &narrow).unwrap();
+            insta::assert_snapshot!(format!("{}__{}-narrow", stem(&plan), c.id), narrow);
         }
     }
 }
@@ -99,10 +128,124 @@ fn quarterly_breakdown_shows_shares_and_the_running_total() {
     let c = chart(&charts, "breakdown-1");
     assert_eq!(c.title, "目标分解：按季度");
     let svg = c.svg().unwrap();
-    for figure in ["28.0%", "1.08亿元", "4,200万元", "目标1.5亿元", "Q3"] {
-        assert!(svg.contains(figure), "breakdown chart lacks {figure}");
+    let t = texts(&svg);
+    // Bare figures in one unit, stated once; round ticks.
+    for figure in ["单位：万元", "28.0%", "10,800", "4,200", "目标15,000", "Q3"] {
+        assert!(t.iter().any(|x| x == figure), "breakdown chart lacks {figure}: {t:?}");
     }
+    for tick in ["0", "5,000", "10,000", "15,000"] {
+        assert!(t.iter().any(|x| x == tick), "tick {tick} missing: {t:?}");
+    }
+    // The text alternative keeps the natural reading.
     assert!(c.description.contains("Q3 4,200万元（28.0%），累计1.08亿元"), "{}", c.description);
+}
+
+#[test]
+fn each_chart_has_one_number_system() {
+    // Amount charts write bare figures: the unit appears once, in the key row; ticks are
+    // round steps from 0 with one precision. (KPI and target rows each measure something
+    // else, so they keep their own units per row.)
+    let amount_units = ["元", "亿", "$", "€", "CNY"];
+    for plan in all_plans() {
+        for c in charts_of(&plan) {
+            if matches!(c.id.as_str(), "kpis" | "targets" | "risks" | "schedule") {
+                continue;
+            }
+            let t = texts(&c.svg().unwrap());
+            let name = format!("{}:{}", plan.display(), c.id);
+            let with_unit: Vec<&String> = t
+                .iter()
+                .filter(|x| x.chars().any(|ch| ch.is_ascii_digit()))
+                .filter(|x| amount_units.iter().any(|u| x.contains(u)))
+                .filter(|x| !x.starts_with("单位") && !x.starts_with("In "))
+                .collect();
+            assert!(with_unit.is_empty(), "{name}: figures with units {with_unit:?}");
+            let notes =
+                t.iter().filter(|x| x.starts_with("单位：") || x.starts_with("In ")).count();
+            assert!(notes <= 1, "{name}: the unit is stated {notes} times");
+            // Value labels in one chart share one precision (ticks have their own, whole
+            // numbers here, so only decimals are compared).
+            let decimals = |x: &str| x.split_once('.').map_or(0, |(_, d)| d.len());
+            let bare: Vec<&String> = t
+                .iter()
+                .filter(|x| {
+                    !x.is_empty()
+                        && x.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+                })
+                .collect();
+            let label_dp: std::collections::BTreeSet<usize> =
+                bare.iter().filter(|x| x.contains('.')).map(|x| decimals(x)).collect();
+            assert!(label_dp.len() <= 1, "{name}: labels with {label_dp:?} decimals: {bare:?}");
+        }
+    }
+}
+
+#[test]
+fn targets_chart_draws_the_change_in_percent_or_points() {
+    let Some(charts) = shared("annual-sales-plan.yaml") else { return };
+    let c = chart(&charts, "targets");
+    let svg = c.svg().unwrap();
+    let t = texts(&svg);
+    // Amounts and counts grow by percent; a rate and a score change by points.
+    for label in ["+25.0%", "+29.4%", "-3.5%", "+7.0个百分点", "+7分", "78分 → 85分"] {
+        assert!(t.iter().any(|x| x == label), "targets chart lacks {label}: {t:?}");
+    }
+    assert!(!t.iter().any(|x| x == "+9.0%"), "a score never changes by percent");
+    assert!(c.description.contains("客户满意度由78分到85分（+7分）"), "{}", c.description);
+    // Bars are as long as the change: +29.4% is longer than +25.0%, in that ratio.
+    let widths: Vec<f64> = drawing(&svg)
+        .split("<rect ")
+        .skip(1)
+        .filter(|r| r.contains("fill=\"#2F6DB5\""))
+        .map(|r| {
+            let w = r.split("width=\"").nth(1).unwrap().split('"').next().unwrap();
+            w.parse().unwrap()
+        })
+        .collect();
+    assert_eq!(widths.len(), 4, "{widths:?}");
+    let ratio = widths[1] / widths[0];
+    assert!((ratio - 29.4 / 25.0).abs() < 0.03, "bars not proportional: {widths:?}");
+    let en = charts_of(&root().join("tests/fixtures/charts/annual-sales-plan-en.yaml"));
+    let t = texts(&chart(&en, "targets").svg().unwrap());
+    assert!(t.iter().any(|x| x == "+4.0 pt"), "{t:?}");
+    assert!(t.iter().any(|x| x == "380 customers → 460"), "wrapped, not cut: {t:?}");
+}
+
+#[test]
+fn kpi_chart_draws_the_time_elapsed_when_the_plan_has_as_of() {
+    let stress = charts_of(&root().join("tests/fixtures/charts/stress-long-names.yaml"));
+    let c = chart(&stress, "kpis");
+    // as_of 2025-06-15 in 2025: 166 of 365 days.
+    for svg in [c.svg().unwrap(), c.narrow_svg().unwrap()] {
+        assert!(texts(&svg).iter().any(|x| x == "时间进度45.5%"), "{:?}", texts(&svg));
+        assert!(drawing(&svg).contains("stroke=\"#D36A1F\""), "the elapsed line is drawn");
+    }
+    assert!(
+        c.description.contains("虚线标出时间进度45.5%（截至2025年6月15日）。"),
+        "{}",
+        c.description
+    );
+    // Without as_of, no such line.
+    let Some(monthly) = shared("monthly-battle-plan.yaml") else { return };
+    let svg = chart(&monthly, "kpis").svg().unwrap();
+    assert!(!svg.contains("时间进度"));
+}
+
+#[test]
+fn reference_charts_cut_no_label() {
+    for plan in shared_examples().into_iter().chain(own_plans()) {
+        for c in charts_of(&plan) {
+            for svg in [c.svg().unwrap(), c.narrow_svg().unwrap()] {
+                let cut: Vec<String> =
+                    texts(&svg).into_iter().filter(|x| x.contains('…')).collect();
+                assert!(cut.is_empty(), "{}:{} cuts {cut:?}", plan.display(), c.id);
+            }
+        }
+    }
+    let en = charts_of(&root().join("plans/annual-sales-plan-en.yaml"));
+    let t = texts(&chart(&en, "breakdown-3").svg().unwrap());
+    assert!(t.iter().any(|x| x.starts_with("Add-on modules")), "{t:?}");
+    assert!(t.iter().any(|x| x.ends_with("Inventory)")), "the long name wraps: {t:?}");
 }
 
 #[test]
@@ -134,8 +277,10 @@ fn competitors_highlight_us_and_show_the_rest() {
 fn history_marks_the_forecast_and_the_target() {
     let Some(charts) = shared("annual-sales-plan.yaml") else { return };
     let svg = chart(&charts, "history").svg().unwrap();
-    for figure in ["7,800万元", "1.2亿元", "预测1.32亿元", "目标1.5亿元", "2024年"] {
-        assert!(svg.contains(figure), "history chart lacks {figure}");
+    let t = texts(&svg);
+    for figure in ["7,800", "12,000", "预测13,200", "目标15,000", "2024年", "单位：万元"]
+    {
+        assert!(t.iter().any(|x| x == figure), "history chart lacks {figure}: {t:?}");
     }
 }
 
@@ -167,7 +312,8 @@ fn english_plan_charts_read_in_english() {
     let charts = charts_of(&root().join("tests/fixtures/charts/annual-sales-plan-en.yaml"));
     let svg = chart(&charts, "breakdown-1").svg().unwrap();
     assert!(svg.contains("Target breakdown: By quarter"));
-    assert!(svg.contains("Target $18.0M"));
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x == "Target 18.0") && t.iter().any(|x| x == "In $M"), "{t:?}");
     let kpis = chart(&charts, "kpis");
     assert!(kpis.description.starts_with("KPI attainment: Q1 revenue 103.3% of target"));
     for c in &charts {
@@ -193,7 +339,7 @@ fn every_svg_is_accessible_opaque_and_deterministic() {
             );
             assert!(svg.contains("<desc "));
             assert!(!a.description.is_empty());
-            assert!(svg.contains("font-family=\"'Noto Sans SC','PingFang SC','Microsoft YaHei','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif\""));
+            assert!(svg.contains("font-family=\"'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif\""));
             assert!(!svg.contains("font-family=\"Noto Sans SC\""));
             assert!(!svg.contains("opacity=\"0"), "{}: translucent element", a.id);
             let (w, h) = a.size();
@@ -204,5 +350,41 @@ fn every_svg_is_accessible_opaque_and_deterministic() {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "chart ids are unique per plan");
+    }
+}
+
+/// Every text size set in a PDF (the operand of each `Tf`), read from its content streams.
+fn pdf_text_sizes(pdf: &Path) -> Vec<f32> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut sizes = Vec::new();
+    for page in doc.get_pages().values() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(*page)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "Tf") {
+            sizes.push(op.operands[1].as_float().unwrap());
+        }
+    }
+    sizes
+}
+
+#[test]
+fn no_text_in_the_pdfs_is_under_8_pt() {
+    // Read back from the PDFs themselves: chart text is set at its plotters size scaled to
+    // the body column, and nothing may land under 8 pt.
+    for plan in all_plans() {
+        let name = stem(&plan);
+        let out = scratch(&format!("charts-pdf-{name}"));
+        let o = run(
+            &root(),
+            &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "pdf"],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let sizes = pdf_text_sizes(&out.join(&name).join(format!("{name}.pdf")));
+        let min = sizes.iter().copied().fold(f32::MAX, f32::min);
+        assert!(min >= 8.0, "{name}: text at {min} pt");
+        // The charts' smallest text (11 px × 415.6 / 560 = 8.16 pt) is among them.
+        assert!(
+            sizes.iter().any(|s| (8.1..8.2).contains(s)),
+            "{name}: no chart text found: {sizes:?}"
+        );
     }
 }

@@ -41,6 +41,7 @@ fn render_pdf(plan: &Path, scratch_name: &str) -> PathBuf {
 struct Word {
     page: usize,
     text: String,
+    x_min: f32,
     y_min: f32,
     y_max: f32,
 }
@@ -67,6 +68,7 @@ fn words(pdf: &Path) -> Vec<Word> {
             out.push(Word {
                 page,
                 text: text.to_string(),
+                x_min: attr(l, "xMin").unwrap_or(0.0),
                 y_min: attr(l, "yMin").unwrap_or(0.0),
                 y_max: attr(l, "yMax").unwrap_or(0.0),
             });
@@ -218,4 +220,181 @@ fn chapters_start_a_new_page_only_when_little_is_left() {
     let always = Theme { chapter_break: planwright::render::pdf::theme::ChapterBreak::Always, ..t };
     let forced = page_of(&doc(3), &always);
     assert_eq!(forced[0] + 1, forced[1], "{forced:?}");
+}
+
+/// The SWOT chapter draws a 2×2 grid: strengths and weaknesses side by side on top,
+/// opportunities and threats below them, each quadrant titled — in the PDF (read back) and
+/// in the HTML (a matrix table).
+#[test]
+fn swot_is_a_two_by_two_grid() {
+    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("annual-sales-plan.yaml"))
+    else {
+        eprintln!("SKIP: ../shared/examples/annual-sales-plan.yaml not present");
+        return;
+    };
+    if have("pdftotext") {
+        let pdf = render_pdf(&plan, "pages-swot");
+        let words = words(&pdf);
+        let find = |t: &str| {
+            words.iter().find(|w| w.text == t).unwrap_or_else(|| panic!("no `{t}` in the PDF"))
+        };
+        let (s, w, o, t) =
+            (find("优势（S）"), find("劣势（W）"), find("机会（O）"), find("威胁（T）"));
+        assert!(s.page == w.page && w.page == o.page && o.page == t.page, "one page");
+        let same = |a: f32, b: f32| (a - b).abs() < 1.0;
+        // rows: S beside W, O beside T, the second row below the first
+        assert!(same(s.y_min, w.y_min) && same(o.y_min, t.y_min), "{s:?} {w:?} {o:?} {t:?}");
+        assert!(o.y_min > s.y_max + 20.0, "opportunities below strengths");
+        // columns: S above O, W above T, the second column right of the first
+        assert!(same(s.x_min, o.x_min) && same(w.x_min, t.x_min), "{s:?} {w:?} {o:?} {t:?}");
+        assert!(w.x_min > s.x_min + 150.0, "weaknesses right of strengths");
+        // the strategy combinations in a grid of their own
+        let (so, wo) = (find("SO增长型"), find("WO扭转型"));
+        assert!(same(so.y_min, wo.y_min) && wo.x_min > so.x_min + 150.0);
+    }
+    let out = scratch("pages-swot-html");
+    let o = run(
+        &root(),
+        &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "html"],
+    );
+    assert!(o.status.success());
+    let html =
+        std::fs::read_to_string(out.join("annual-sales-plan/annual-sales-plan.html")).unwrap();
+    assert_eq!(html.matches("<table class=\"matrix\">").count(), 2, "SWOT and strategies");
+    assert!(html.contains("<table class=\"matrix\"><thead><tr><th scope=\"col\">优势（S）</th>"));
+}
+
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let n = {
+        let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:").map(|v| v.trim().parse::<usize>().unwrap()))
+            .unwrap()
+    };
+    (1..=n)
+        .map(|p| {
+            let out = Command::new("pdftotext")
+                .args(["-f", &p.to_string(), "-l", &p.to_string(), pdf.to_str().unwrap(), "-"])
+                .output()
+                .expect("pdftotext");
+            String::from_utf8_lossy(&out.stdout).to_string()
+        })
+        .collect()
+}
+
+/// The annual report opens on a one-page dashboard right after the contents: the headline
+/// target and growth as tiles, the key metrics, the top risks, the asks; the first chapter
+/// starts on the next page. The monthly report has a half-page version at its top.
+#[test]
+fn dashboard_follows_the_contents() {
+    if !have("pdftotext") {
+        return;
+    }
+    let annual = root().join("plans/annual-sales-plan.yaml");
+    let pages = page_texts(&render_pdf(&annual, "pages-dashboard-annual"));
+    // the contents list it too: the dashboard is the first page with it that is not them
+    let at = pages.iter().position(|p| p.contains("经营看板") && !p.contains("目录")).unwrap();
+    assert!(pages[at - 1].contains("目录"), "the page before the dashboard is the contents");
+    let dash = &pages[at];
+    for want in ["年度销售目标", "同比增长", "核心指标", "主要风险", "提请决策事项"]
+    {
+        assert!(dash.contains(want), "dashboard lacks {want}:\n{dash}");
+    }
+    assert!(!dash.contains("一、执行摘要"), "the dashboard is a page of its own");
+    assert!(pages[at + 1].contains("一、执行摘要"), "chapter one follows on the next page");
+
+    let monthly = root().join("plans/monthly-battle-plan.yaml");
+    let pages = page_texts(&render_pdf(&monthly, "pages-dashboard-monthly"));
+    let at = pages.iter().position(|p| p.contains("经营看板") && !p.contains("目录")).unwrap();
+    let page = &pages[at];
+    assert!(page.contains("本月销售目标") && page.contains("已完成"), "{page}");
+    assert!(page.contains("一、执行摘要"), "the monthly dashboard shares its page");
+}
+
+/// The report ends with a sign-off block (prepared / reviewed / approved, names and dates
+/// from the plan), the tool's credit is in the metadata only, and the cover shows the
+/// plan's year once.
+#[test]
+fn report_ends_with_a_sign_off_and_credits_the_tool_in_metadata_only() {
+    if !have("pdftotext") || !have("pdfinfo") {
+        return;
+    }
+    let plan = root().join("plans/annual-sales-plan.yaml");
+    let pdf = render_pdf(&plan, "pages-signoff");
+    let pages = page_texts(&pdf);
+    let last = pages.last().unwrap();
+    for want in ["审批", "编制", "审核", "批准", "签字"] {
+        assert!(last.contains(want), "last page lacks {want}:\n{last}");
+    }
+    assert!(pages.iter().all(|p| !p.contains("Planwright")), "credit printed in the body");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.lines().any(|l| l.starts_with("Creator:") && l.contains("Planwright")), "{info}");
+    // the cover: the period's year once (the title says 2025年度)
+    let cover = &pages[0];
+    assert_eq!(cover.matches("2025年度").count(), 1, "{cover}");
+}
+
+/// A title far longer than a cover line wraps and steps down in size, never running into
+/// the cover's fields or off the page.
+#[test]
+fn long_titles_wrap_on_the_cover_without_overlapping() {
+    let fonts = planwright::render::pdf::Fonts::load().unwrap();
+    let t = Theme::default();
+    for n in [20, 60, 120, 400] {
+        let title: String = "华东区二〇二五年度重点客户销售计划与渠道策略优化方案"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect();
+        let cover = planwright::render::pdf::Cover {
+            title: title.clone(),
+            organization: Some("某某科技有限公司".into()),
+            fields: vec![("版本".into(), "V1".into()), ("编制".into(), "销售部".into())],
+            colon: "：".into(),
+            ..Default::default()
+        };
+        let page = planwright::render::pdf::cover::cover(&cover, &fonts, &t);
+        let texts: Vec<(f32, f32, String, f32)> = page
+            .elems
+            .iter()
+            .filter_map(|e| match e {
+                Elem::Text { x, y, text, style, .. } => Some((*x, *y, text.clone(), style.size)),
+                _ => None,
+            })
+            .collect();
+        let field_top =
+            texts.iter().filter(|x| x.2.starts_with("版本")).map(|x| x.1).next().unwrap();
+        let title_bottom = texts.iter().filter(|x| x.3 >= 18.0).map(|x| x.1).fold(0.0, f32::max);
+        assert!(
+            title_bottom + 12.0 < field_top,
+            "{n} chars: title ends at {title_bottom}, fields at {field_top}"
+        );
+        for (x, _, text, size) in &texts {
+            let w = fonts.width(planwright::render::pdf::fonts::Face::Bold, text, *size);
+            assert!(
+                *x >= t.margin_left - 0.5 && x + w <= t.page_width - t.margin_right + 0.5,
+                "{text}"
+            );
+        }
+    }
+}
+
+/// The dashboard's headline figures are tiles in the HTML too: a `tiles` table whose
+/// figures carry their labels (the phone layout stacks them).
+#[test]
+fn dashboard_tiles_in_html() {
+    let out = scratch("pages-tiles-html");
+    let plan = root().join("plans/annual-sales-plan.yaml");
+    let o = run(
+        &root(),
+        &["render", plan.to_str().unwrap(), "-o", out.to_str().unwrap(), "-f", "html"],
+    );
+    assert!(o.status.success());
+    let html =
+        std::fs::read_to_string(out.join("annual-sales-plan/annual-sales-plan.html")).unwrap();
+    assert_eq!(html.matches("<table class=\"tiles\">").count(), 1);
+    assert!(html.contains("<td class=\"tile\" data-label=\"年度销售目标\">1.5亿元</td>"), "tiles");
+    assert!(html.contains("<td class=\"tile\" data-label=\"同比增长\">+25.0%</td>"));
 }

@@ -4,16 +4,21 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
+use plotters::style::text_anchor::HPos;
 use rust_decimal::Decimal;
 
-use super::style::{self, GAP, LEGEND_Y, PAD, Pen, color};
+use super::scale::Numbers;
+use super::style::{self, GAP, Key, PAD, Pen, Type, color};
 use super::{Body, Chart, Cx, f};
 use crate::figures::{BreakdownFigures, Figures};
 use crate::model::values::Money;
 use crate::model::{Breakdown, Plan, Portion};
 
-const ROW: f64 = 30.0;
 const BAR: f64 = 16.0;
+/// Space above and below a row's content.
+const ROW_PAD: f64 = 7.0;
+/// The narrowest bar area beside the names before names go above the bars.
+const MIN_BARS: f64 = 120.0;
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -28,39 +33,125 @@ struct Row {
 #[derive(Debug, Clone)]
 pub(crate) struct Data {
     rows: Vec<Row>,
-    subtitle: Option<String>,
+    notes: Vec<String>,
 }
 
-pub(crate) fn height(d: &Data) -> u32 {
-    (style::BODY_TOP + d.rows.len() as f64 * ROW + PAD - 6.0) as u32
+pub(crate) fn keys(d: &Data) -> Vec<Key> {
+    d.notes.iter().map(Key::note).collect()
 }
 
-/// An item: name, value to sort and scale by, amount text, share text.
+fn name_type(r: &Row) -> Type {
+    if r.ours { style::STRONG } else { style::LABEL }
+}
+
+/// Where everything goes at one width.
+struct Layout {
+    /// Names above their bars rather than beside them.
+    stacked: bool,
+    names: Vec<Vec<String>>,
+    rows: Vec<f64>,
+    /// Where bars start and how long the longest is.
+    x0: f64,
+    bar_max: f64,
+}
+
+fn layout(d: &Data, w: f64) -> Layout {
+    let inner = w - 2.0 * PAD;
+    let text_w =
+        d.rows.iter().map(|r| style::text_width(&r.text, name_type(r))).fold(0.0, f64::max);
+    let widest =
+        d.rows.iter().map(|r| style::text_width(&r.name, name_type(r))).fold(0.0, f64::max);
+    let name_w = widest.min(inner * 0.34);
+    let x0 = PAD + name_w + 2.0 * GAP;
+    let beside = w - PAD - text_w - GAP - x0;
+    let stacked = w < style::STACK_BELOW || beside < MIN_BARS;
+    let lh = style::line_height(style::LABEL);
+    if stacked {
+        let names: Vec<Vec<String>> =
+            d.rows.iter().map(|r| style::wrap(&r.name, name_type(r), inner, 2)).collect();
+        let rows = names.iter().map(|n| n.len() as f64 * lh + 3.0 + BAR + 2.0 * ROW_PAD).collect();
+        return Layout { stacked, names, rows, x0: PAD, bar_max: (inner - text_w - GAP).max(40.0) };
+    }
+    let names: Vec<Vec<String>> = d
+        .rows
+        .iter()
+        .map(|r| style::wrap(&r.name, name_type(r), name_w, style::MAX_LINES))
+        .collect();
+    let rows = names.iter().map(|n| (n.len() as f64 * lh).max(BAR) + 2.0 * ROW_PAD).collect();
+    Layout { stacked, names, rows, x0, bar_max: beside }
+}
+
+pub(crate) fn height(d: &Data, w: f64) -> f64 {
+    layout(d, w).rows.iter().sum()
+}
+
+/// An item: name, value to sort and scale by, amount and share (each with whether the plan
+/// gave it, which sets the chart's precision).
 struct Entry {
     name: String,
     value: Decimal,
-    amount: Option<String>,
-    share: Option<String>,
+    amount: Option<(Decimal, bool)>,
+    share: Option<(Decimal, bool)>,
 }
 
-fn amount_share(cx: &Cx, e: &Entry) -> String {
-    match (&e.amount, &e.share) {
-        (Some(a), Some(s)) => cx.fill("chart_amount_share", &[("amount", a), ("share", s)]),
-        (Some(a), None) => a.clone(),
-        (None, Some(s)) => s.clone(),
-        (None, None) => "—".to_string(),
+/// How a chart of entries writes its numbers: amounts in one unit, shares as percentages.
+struct Writers {
+    amounts: Option<Numbers>,
+    shares: Numbers,
+}
+
+impl Writers {
+    fn new<'e>(
+        cx: &Cx,
+        entries: impl Iterator<Item = &'e Entry> + Clone,
+        more: &[Decimal],
+    ) -> Self {
+        let given = |p: &Option<(Decimal, bool)>| p.filter(|(_, exact)| *exact).map(|(v, _)| v);
+        let derived = |p: &Option<(Decimal, bool)>| p.filter(|(_, exact)| !*exact).map(|(v, _)| v);
+        let amounts = entries.clone().any(|e| e.amount.is_some()).then(|| {
+            cx.amounts(
+                entries.clone().filter_map(|e| given(&e.amount)),
+                entries.clone().filter_map(|e| derived(&e.amount)).chain(more.iter().copied()),
+            )
+        });
+        let shares = Numbers::percent(entries.filter_map(|e| given(&e.share)));
+        Self { amounts, shares }
+    }
+
+    /// The drawn label (`3,000（20.0%）`) and the spoken one (`华东区 3,000万元（20.0%）`).
+    fn texts(&self, cx: &Cx, e: &Entry) -> (String, String) {
+        let drawn_amount = e.amount.zip(self.amounts.as_ref()).map(|((a, _), n)| n.fmt(a));
+        let said_amount = e.amount.map(|(a, exact)| cx.money(a, exact));
+        let share = e.share.map(|(s, _)| self.shares.fmt(s));
+        let both = |a: Option<String>| match (a, &share) {
+            (Some(a), Some(s)) => cx.fill("chart_amount_share", &[("amount", &a), ("share", s)]),
+            (Some(a), None) => a,
+            (None, Some(s)) => s.clone(),
+            (None, None) => "—".to_string(),
+        };
+        (both(drawn_amount), format!("{} {}", e.name, both(said_amount)))
+    }
+
+    /// The unit note, then `more` notes.
+    fn notes(&self, cx: &Cx, more: impl IntoIterator<Item = String>) -> Vec<String> {
+        self.amounts.as_ref().and_then(|n| cx.unit_note(n)).into_iter().chain(more).collect()
+    }
+
+    /// An amount as the chart writes it.
+    fn amount(&self, v: Decimal) -> String {
+        self.amounts.as_ref().map_or_else(String::new, |n| n.fmt(v))
     }
 }
 
-/// Sorted largest first; ties keep plan order.
-fn rows(cx: &Cx, mut entries: Vec<Entry>) -> (Vec<Row>, Vec<String>) {
+/// Sorted largest first (ties keep plan order), with the description's items.
+fn rows(cx: &Cx, w: &Writers, mut entries: Vec<Entry>) -> (Vec<Row>, Vec<String>) {
     entries.sort_by_key(|e| std::cmp::Reverse(e.value));
     let mut desc = Vec::new();
     let rows = entries
         .iter()
         .map(|e| {
-            let text = amount_share(cx, e);
-            desc.push(format!("{} {}", e.name, text));
+            let (text, said) = w.texts(cx, e);
+            desc.push(said);
             Row {
                 name: e.name.clone(),
                 value: f(e.value),
@@ -84,7 +175,7 @@ pub(crate) fn breakdown(
     if b.items.is_empty() || (!by_amount && !bf.items.iter().all(|i| i.share.is_some())) {
         return None;
     }
-    let entries = b
+    let entries: Vec<Entry> = b
         .items
         .iter()
         .zip(&bf.items)
@@ -93,27 +184,31 @@ pub(crate) fn breakdown(
             Entry {
                 name: i.name.clone(),
                 value: if by_amount { fi.amount } else { fi.share }.unwrap_or_default(),
-                amount: fi.amount.map(|a| cx.money(a, given_amount)),
-                share: fi.share.map(|s| cx.percent(s, !given_amount)),
+                amount: fi.amount.map(|a| (a, given_amount)),
+                share: fi.share.map(|s| (s, !given_amount)),
             }
         })
         .collect();
-    let (rows, desc) = rows(cx, entries);
-    let subtitle = match (bf.amount_sum, total) {
-        (Some(sum), _) => Some(cx.fill("chart_sum", &[("value", &cx.money(sum, false))])),
-        (None, Some(t)) => Some(cx.fill("chart_sum", &[("value", &cx.money(t.amount, true))])),
+    let sum = match (bf.amount_sum, total) {
+        (Some(sum), _) => Some(sum),
+        (None, Some(t)) => Some(t.amount),
         _ => None,
     };
+    let w = Writers::new(cx, entries.iter(), &sum.into_iter().collect::<Vec<_>>());
+    let (rows, desc) = rows(cx, &w, entries);
+    let sum_note = sum.map(|s| cx.fill("chart_sum", &[("value", &w.amount(s))]));
+    let notes = w.notes(cx, sum_note);
     let title = cx.fill("chart_breakdown", &[("name", &b.name)]);
     let description =
         cx.fill("chart_shares_desc", &[("name", &b.name), ("items", &cx.join(&desc))]);
-    Some(cx.chart(&id, "targets", title, description, Body::Bars(Data { rows, subtitle })))
+    Some(cx.chart(&id, "targets", title, description, Body::Bars(Data { rows, notes })))
 }
 
 pub(crate) fn competitors(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     let m = plan.market.as_ref()?;
     let ours_word = cx.l("ours");
-    let mut entries: Vec<(Entry, bool)> = m
+    // Each company with its bar colour; ours in the primary colour.
+    let mut entries: Vec<(Entry, bool, RGBColor)> = m
         .competitors
         .iter()
         .filter_map(|c| {
@@ -121,42 +216,44 @@ pub(crate) fn competitors(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Cha
             let tagged = c.ours && !c.name.to_lowercase().contains(&ours_word.to_lowercase());
             let name =
                 if tagged { format!("{}{}", c.name, cx.l("ours_tag")) } else { c.name.clone() };
-            let entry =
-                Entry { name, value: share, amount: None, share: Some(cx.percent(share, true)) };
-            Some((entry, c.ours))
+            let colour = if c.ours { color::PRIMARY } else { color::NEUTRAL };
+            let entry = Entry { name, value: share, amount: None, share: Some((share, true)) };
+            Some((entry, c.ours, colour))
         })
         .collect();
     if entries.is_empty() {
         return None;
     }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0.value));
+    let rest = figures.competitor_share_sum.map(|s| Decimal::ONE - s);
+    if let Some(r) = rest.filter(|r| *r > Decimal::ZERO) {
+        let name = cx.l("chart_others");
+        entries.push((
+            Entry { name, value: r, amount: None, share: Some((r, false)) },
+            false,
+            color::REST,
+        ));
+    }
+    let w = Writers::new(cx, entries.iter().map(|e| &e.0), &[]);
     let mut desc = Vec::new();
-    let mut rows: Vec<Row> = entries
+    let mut ours = Vec::new();
+    let rows: Vec<Row> = entries
         .iter()
-        .map(|(e, ours)| {
-            let text = amount_share(cx, e);
-            desc.push(format!("{} {}", e.name, text));
-            let color = if *ours { color::PRIMARY } else { color::NEUTRAL };
-            Row { name: e.name.clone(), value: f(e.value), text, ours: *ours, color }
+        .map(|(e, is_ours, colour)| {
+            let (text, said) = w.texts(cx, e);
+            desc.push(said);
+            if *is_ours {
+                ours.push(text.clone());
+            }
+            Row { name: e.name.clone(), value: f(e.value), text, ours: *is_ours, color: *colour }
         })
         .collect();
-    let rest = figures.competitor_share_sum.map(|s| Decimal::ONE - s);
-    if let Some(rest) = rest.filter(|r| *r > Decimal::ZERO) {
-        let text = cx.percent(rest, false);
-        desc.push(format!("{} {}", cx.l("chart_others"), text));
-        rows.push(Row {
-            name: cx.l("chart_others"),
-            value: f(rest),
-            text,
-            ours: false,
-            color: color::REST,
-        });
-    }
     let description = cx.fill("chart_competitors_desc", &[("items", &cx.join(&desc))]);
-    let ours: Vec<String> =
-        entries.iter().filter(|(_, o)| *o).filter_map(|(e, _)| e.share.clone()).collect();
-    let subtitle = (ours.len() == 1).then(|| cx.fill("chart_our_share", &[("share", &ours[0])]));
-    let data = Data { rows, subtitle };
+    let notes = (ours.len() == 1)
+        .then(|| cx.fill("chart_our_share", &[("share", &ours[0])]))
+        .into_iter()
+        .collect();
+    let data = Data { rows, notes };
     Some(cx.chart(
         "competitors",
         "market",
@@ -175,24 +272,23 @@ pub(crate) fn channels(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart>
     if !by_share && !by_expected {
         return None;
     }
-    let entries = plan
+    let entries: Vec<Entry> = plan
         .channels
         .iter()
         .map(|c| Entry {
             name: c.name.clone(),
             value: if by_share { c.share } else { c.expected.map(|m| m.amount) }
                 .unwrap_or_default(),
-            amount: c.expected.map(|m| cx.money(m.amount, true)),
-            share: c.share.map(|s| cx.percent(s, true)),
+            amount: c.expected.map(|m| (m.amount, true)),
+            share: c.share.map(|s| (s, true)),
         })
         .collect();
-    let (rows, desc) = rows(cx, entries);
-    let subtitle = figures
-        .channels
-        .expected_sum
-        .map(|s| cx.fill("chart_sum", &[("value", &cx.money(s, false))]));
+    let sum = figures.channels.expected_sum;
+    let w = Writers::new(cx, entries.iter(), &sum.into_iter().collect::<Vec<_>>());
+    let (rows, desc) = rows(cx, &w, entries);
+    let notes = w.notes(cx, sum.map(|s| cx.fill("chart_sum", &[("value", &w.amount(s))])));
     let description = cx.fill("chart_channels_desc", &[("items", &cx.join(&desc))]);
-    let data = Data { rows, subtitle };
+    let data = Data { rows, notes };
     Some(cx.chart("channels", "strategies", cx.l("chart_channels"), description, Body::Bars(data)))
 }
 
@@ -201,58 +297,55 @@ pub(crate) fn budget(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     if b.items.is_empty() {
         return None;
     }
-    let entries = b
+    let entries: Vec<Entry> = b
         .items
         .iter()
         .zip(&bf.shares)
         .map(|(i, s)| Entry {
             name: i.name.clone(),
             value: i.amount.amount,
-            amount: Some(cx.money(i.amount.amount, true)),
-            share: s.map(|s| cx.percent(s, false)),
+            amount: Some((i.amount.amount, true)),
+            share: s.map(|s| (s, false)),
         })
         .collect();
-    let (rows, desc) = rows(cx, entries);
-    let sum = cx.money(bf.sum, false);
-    let subtitle = match b.total {
-        Some(t) if t.amount != bf.sum => {
-            cx.fill("chart_budget_total", &[("total", &cx.money(t.amount, true)), ("sum", &sum)])
-        }
-        _ => cx.fill("chart_sum", &[("value", &sum)]),
+    let total = b.total.map(|t| t.amount).filter(|t| *t != bf.sum);
+    let w = Writers::new(cx, entries.iter(), &[bf.sum]);
+    let (rows, desc) = rows(cx, &w, entries);
+    let said_sum = cx.money(bf.sum, false);
+    let (drawn, said) = match total {
+        Some(t) => (
+            cx.fill("chart_budget_total", &[("total", &w.amount(t)), ("sum", &w.amount(bf.sum))]),
+            cx.fill("chart_budget_total", &[("total", &cx.money(t, true)), ("sum", &said_sum)]),
+        ),
+        None => (
+            cx.fill("chart_sum", &[("value", &w.amount(bf.sum))]),
+            cx.fill("chart_sum", &[("value", &said_sum)]),
+        ),
     };
-    let description =
-        cx.fill("chart_budget_desc", &[("total", &subtitle), ("items", &cx.join(&desc))]);
-    let data = Data { rows, subtitle: Some(subtitle) };
+    let description = cx.fill("chart_budget_desc", &[("total", &said), ("items", &cx.join(&desc))]);
+    let data = Data { rows, notes: w.notes(cx, [drawn]) };
     Some(cx.chart("budget", "budget", cx.l("chart_budget"), description, Body::Bars(data)))
 }
 
-pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), String> {
-    let w = pen.w;
-    if let Some(s) = &d.subtitle {
-        pen.left(
-            &style::fit(s, style::LABEL, w - 2.0 * PAD),
-            PAD,
-            LEGEND_Y,
-            style::LABEL,
-            color::MUTED,
-        )?;
-    }
-    let name_t = |r: &Row| if r.ours { style::STRONG } else { style::LABEL };
-    let names = d.rows.iter().map(|r| style::text_width(&r.name, name_t(r))).fold(0.0, f64::max);
-    let name_w = names.min(w * 0.34);
-    let text_w = d.rows.iter().map(|r| style::text_width(&r.text, name_t(r))).fold(0.0, f64::max);
-    let x0 = PAD + name_w + 2.0 * GAP;
-    let bar_max = (w - PAD - text_w - GAP - x0).max(40.0);
+pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, top: f64) -> Result<(), String> {
+    let l = layout(d, pen.w);
+    let lh = style::line_height(style::LABEL);
     let max = d.rows.iter().map(|r| r.value).fold(0.0, f64::max);
-    let mut y = style::BODY_TOP;
-    for r in &d.rows {
-        let mid = y + ROW / 2.0;
-        let t = name_t(r);
-        pen.left(&style::fit(&r.name, t, name_w), PAD, mid, t, color::INK)?;
-        let len = if max > 0.0 { r.value.max(0.0) / max * bar_max } else { 0.0 };
-        pen.rect(x0, mid - BAR / 2.0, x0 + len, mid + BAR / 2.0, r.color)?;
-        pen.left(&r.text, x0 + len + GAP, mid, t, color::INK)?;
-        y += ROW;
+    let mut y = top;
+    for ((r, names), row) in d.rows.iter().zip(&l.names).zip(&l.rows) {
+        let t = name_type(r);
+        let mid = if l.stacked {
+            pen.lines(names, PAD, y + ROW_PAD, t, color::INK, HPos::Left)?;
+            y + ROW_PAD + names.len() as f64 * lh + 3.0 + BAR / 2.0
+        } else {
+            let mid = y + row / 2.0;
+            pen.lines(names, PAD, mid - names.len() as f64 * lh / 2.0, t, color::INK, HPos::Left)?;
+            mid
+        };
+        let len = if max > 0.0 { r.value.max(0.0) / max * l.bar_max } else { 0.0 };
+        pen.rect(l.x0, mid - BAR / 2.0, l.x0 + len, mid + BAR / 2.0, r.color)?;
+        pen.left(&r.text, l.x0 + len + GAP, mid, t, color::INK)?;
+        y += row;
     }
-    pen.line(x0, style::BODY_TOP, x0, y, color::AXIS, 1)
+    pen.line(l.x0, top, l.x0, y, color::AXIS, 1)
 }

@@ -5,15 +5,15 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, GAP, LEGEND_Y, PAD, Pen, Placer, Swatch, color};
-use super::{Body, Chart, Cx, f, ticks};
+use super::style::{self, GAP, Key, PAD, Pen, Placer, Swatch, color};
+use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::format;
 use crate::model::Plan;
 use crate::model::values::Period;
 
-/// Natural height.
-pub(crate) const HEIGHT: u32 = 360;
+/// Room above the plot for labels of the highest point.
+const HEADROOM: f64 = 18.0;
 
 type Point = (usize, f64, String);
 
@@ -25,7 +25,19 @@ pub(crate) struct Data {
     forecast: Vec<Point>,
     target: Option<Point>,
     ticks: Vec<(f64, String)>,
-    legend: [String; 3],
+    keys: Vec<Key>,
+}
+
+pub(crate) fn keys(d: &Data) -> Vec<Key> {
+    d.keys.clone()
+}
+
+fn plot_height(w: f64) -> f64 {
+    (w * 0.32).clamp(150.0, 200.0)
+}
+
+pub(crate) fn height(_: &Data, w: f64) -> f64 {
+    HEADROOM + plot_height(w) + 5.0 + style::line_height(style::LABEL)
 }
 
 fn same(a: &Period, b: &Period) -> bool {
@@ -37,27 +49,34 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
         return None;
     }
     let mut periods: Vec<Period> = plan.history.iter().map(|h| h.period).collect();
+    let forecast_values: Vec<(Period, Decimal)> =
+        figures.forecast.iter().flat_map(|fc| fc.next.iter().copied()).collect();
+    let total = plan.targets.as_ref().and_then(|t| t.total);
+    // One unit for every amount of the chart; the plan's own figures set the precision.
+    let numbers = cx.amounts(
+        plan.history.iter().map(|h| h.sales.amount).chain(total.map(|t| t.amount)),
+        forecast_values.iter().map(|(_, v)| *v),
+    );
     let mut max = Decimal::ZERO;
     let mut desc = Vec::new();
     let mut actual = Vec::new();
     for (i, h) in plan.history.iter().enumerate() {
-        let text = cx.money(h.sales.amount, true);
-        desc.push(format!("{} {}", format::period_label(&h.period, cx.locale), text));
+        let said = cx.money(h.sales.amount, true);
+        desc.push(format!("{} {}", format::period_label(&h.period, cx.locale), said));
         max = max.max(h.sales.amount);
-        actual.push((i, f(h.sales.amount), text));
+        actual.push((i, f(h.sales.amount), numbers.fmt(h.sales.amount)));
     }
     let mut forecast = Vec::new();
-    for (p, v) in figures.forecast.iter().flat_map(|fc| &fc.next) {
-        let text = cx.money(*v, false);
+    for (p, v) in &forecast_values {
         desc.push(cx.fill(
             "chart_forecast_item",
-            &[("period", &format::period_label(p, cx.locale)), ("value", &text)],
+            &[("period", &format::period_label(p, cx.locale)), ("value", &cx.money(*v, false))],
         ));
         max = max.max(*v);
         periods.push(*p);
+        let text = cx.fill("chart_forecast_value", &[("value", &numbers.fmt(*v))]);
         forecast.push((periods.len() - 1, f(*v), text));
     }
-    let total = plan.targets.as_ref().and_then(|t| t.total);
     let target = match (total, plan.meta.period) {
         (Some(t), Some(mp)) => {
             let slot = periods.iter().position(|p| same(p, &mp)).or_else(|| {
@@ -68,49 +87,47 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
                 })
             });
             slot.map(|s| {
-                let text = cx.money(t.amount, true);
                 desc.push(cx.fill(
                     "chart_target_item",
-                    &[("period", &format::period_label(&mp, cx.locale)), ("value", &text)],
+                    &[
+                        ("period", &format::period_label(&mp, cx.locale)),
+                        ("value", &cx.money(t.amount, true)),
+                    ],
                 ));
                 max = max.max(t.amount);
-                (s, f(t.amount), cx.fill("chart_total_line", &[("value", &text)]))
+                let text = cx.fill("chart_total_line", &[("value", &numbers.fmt(t.amount))]);
+                (s, f(t.amount), text)
             })
         }
         _ => None,
     };
-    let ticks = ticks(max).into_iter().map(|t| (f(t), cx.money(t, false))).collect();
     let description = cx.fill("chart_history_desc", &[("items", &cx.join(&desc))]);
+    let mut keys = vec![Key::mark(Swatch::Dot(color::PRIMARY), cx.l("chart_actual"))];
+    if !forecast.is_empty() {
+        keys.push(Key::mark(Swatch::Ring(color::ACCENT), cx.l("forecast")));
+    }
+    if target.is_some() {
+        keys.push(Key::mark(Swatch::Diamond(color::INK), cx.l("chart_target")));
+    }
+    keys.extend(cx.unit_note(&numbers).map(Key::note));
     let data = Data {
         slots: periods.iter().map(|p| format::period_label(p, cx.locale)).collect(),
         actual,
-        forecast: forecast
-            .into_iter()
-            .map(|(s, v, t)| (s, v, cx.fill("chart_forecast_value", &[("value", &t)])))
-            .collect(),
+        forecast,
         target,
-        ticks,
-        legend: [cx.l("chart_actual"), cx.l("forecast"), cx.l("chart_target")],
+        ticks: numbers.ticks(max),
+        keys,
     };
     Some(cx.chart("history", "targets", cx.l("chart_history"), description, Body::History(data)))
 }
 
-pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), String> {
-    let (w, h) = (pen.w, pen.h);
-    let mut legend = vec![(Swatch::Dot(color::PRIMARY), d.legend[0].as_str())];
-    if !d.forecast.is_empty() {
-        legend.push((Swatch::Ring(color::ACCENT), d.legend[1].as_str()));
-    }
-    if d.target.is_some() {
-        legend.push((Swatch::Diamond(color::INK), d.legend[2].as_str()));
-    }
-    pen.legend(&legend, PAD, LEGEND_Y)?;
-
+pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Result<(), String> {
+    let w = pen.w;
     let tick_w = style::widest(d.ticks.iter().map(|t| t.1.as_str()), style::SMALL);
     let left = PAD + tick_w + GAP;
     let right = w - PAD;
-    let top = style::BODY_TOP + 16.0;
-    let bottom = h - PAD - style::line_height(style::LABEL) - 4.0;
+    let top = body + HEADROOM;
+    let bottom = top + plot_height(w);
     let y_max = d.ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
     let y = |v: f64| bottom - v.max(0.0) / y_max * (bottom - top);
     let band = (right - left) / d.slots.len().max(1) as f64;
@@ -121,12 +138,16 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
         pen.line(left, ty, right, ty, if *v > 0.0 { color::GRID } else { color::AXIS }, 1)?;
         pen.right(text, left - GAP, ty, style::SMALL, color::MUTED)?;
     }
-    for (i, s) in d.slots.iter().enumerate() {
-        let s = style::fit(s, style::LABEL, band - 4.0);
+    // Every period named, or every other, … when they crowd each other.
+    let slot_w = style::widest(d.slots.iter().map(String::as_str), style::LABEL);
+    let every = ((slot_w + 6.0) / band).ceil().max(1.0) as usize;
+    for (i, s) in d.slots.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        let s = style::fit(s, style::LABEL, band * every as f64 - 4.0);
         pen.text(&s, x(i), bottom + 5.0, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
     }
 
-    let mut placer = Placer::new(w, h);
+    // Labels stay in the plot: clear of the tick labels left and the period names below.
+    let mut placer = Placer::new([left, body, w - PAD / 2.0, bottom]);
     let actual: Vec<(f64, f64)> = d.actual.iter().map(|p| (x(p.0), y(p.1))).collect();
     let mut forecast: Vec<(f64, f64)> = actual.last().copied().into_iter().collect();
     forecast.extend(d.forecast.iter().map(|p| (x(p.0), y(p.1))));

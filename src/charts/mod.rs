@@ -11,6 +11,7 @@ mod history;
 mod kpis;
 mod periods;
 mod risks;
+mod scale;
 mod schedule;
 mod style;
 mod targets;
@@ -41,7 +42,6 @@ pub struct Chart {
     /// Text alternative: what the chart shows, with its key figures.
     pub description: String,
     body: Body,
-    height: u32,
 }
 
 /// What a chart draws, with every label already formatted.
@@ -57,39 +57,81 @@ enum Body {
 }
 
 impl Chart {
-    /// Natural size in pixels (width, height).
+    /// Natural size in pixels (width, height): what the SVG file and the PDF draw.
     pub fn size(&self) -> (u32, u32) {
-        (style::WIDTH, self.height)
+        self.size_at(style::WIDTH)
     }
 
-    /// Draws the chart on `root`, laid out for the area's width (best at [`Chart::size`]).
+    /// Size when laid out `width` pixels wide: the height follows from how labels wrap.
+    pub fn size_at(&self, width: u32) -> (u32, u32) {
+        let w = f64::from(width);
+        let header = style::Header::new(&self.title, &self.keys(), w);
+        let body = match &self.body {
+            Body::Targets(d) => targets::height(d, w),
+            Body::Periods(d) => periods::height(d, w),
+            Body::Bars(d) => bars::height(d, w),
+            Body::History(d) => history::height(d, w),
+            Body::Kpis(d) => kpis::height(d, w),
+            Body::Risks(d) => risks::height(d, w),
+            Body::Schedule(d) => schedule::height(d, w),
+        };
+        (width, (header.bottom + body + style::PAD).ceil() as u32)
+    }
+
+    /// The legend entries and notes under the title.
+    fn keys(&self) -> Vec<style::Key> {
+        match &self.body {
+            Body::Targets(d) => targets::keys(d),
+            Body::Periods(d) => periods::keys(d),
+            Body::Bars(d) => bars::keys(d),
+            Body::History(d) => history::keys(d),
+            Body::Kpis(d) => kpis::keys(d),
+            Body::Risks(d) => risks::keys(d),
+            Body::Schedule(d) => schedule::keys(d),
+        }
+    }
+
+    /// Draws the chart on `root`, laid out for the area's width; the area should be as high
+    /// as [`Chart::size_at`] says for that width.
     ///
     /// Text sizes follow plotters' convention (the SVG backend writes `size / 1.24` as the
     /// font size); text asks for the family `Noto Sans SC`, registered from the bundled font.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let pen = style::Pen::new(root)?;
-        pen.title(&self.title)?;
+        let header = style::Header::new(&self.title, &self.keys(), pen.w);
+        header.draw(&pen)?;
+        let top = header.bottom;
         match &self.body {
-            Body::Targets(d) => targets::draw(d, &pen),
-            Body::Periods(d) => periods::draw(d, &pen),
-            Body::Bars(d) => bars::draw(d, &pen),
-            Body::History(d) => history::draw(d, &pen),
-            Body::Kpis(d) => kpis::draw(d, &pen),
-            Body::Risks(d) => risks::draw(d, &pen),
-            Body::Schedule(d) => schedule::draw(d, &pen),
+            Body::Targets(d) => targets::draw(d, &pen, top),
+            Body::Periods(d) => periods::draw(d, &pen, top),
+            Body::Bars(d) => bars::draw(d, &pen, top),
+            Body::History(d) => history::draw(d, &pen, top),
+            Body::Kpis(d) => kpis::draw(d, &pen, top),
+            Body::Risks(d) => risks::draw(d, &pen, top),
+            Body::Schedule(d) => schedule::draw(d, &pen, top),
         }?;
         root.present().map_err(|e| e.to_string())
     }
 
-    /// The chart as an SVG document: same plan, same bytes. Carries `<title>` and `<desc>`
-    /// for screen readers and a font stack found on readers' machines.
+    /// The chart as an SVG document at its natural width: same plan, same bytes. Carries
+    /// `<title>` and `<desc>` for screen readers and a font stack found on readers' machines.
     pub fn svg(&self) -> Result<String, String> {
+        self.svg_at(style::WIDTH, &self.id)
+    }
+
+    /// The narrow layout for phones (labels above their bars, lists under the matrix), as
+    /// SVG whose element ids end in `-narrow`, so both layouts can sit in one page.
+    pub fn narrow_svg(&self) -> Result<String, String> {
+        self.svg_at(style::NARROW, &format!("{}-narrow", self.id))
+    }
+
+    fn svg_at(&self, width: u32, id: &str) -> Result<String, String> {
         let mut buf = String::new();
         {
-            let root = SVGBackend::with_string(&mut buf, self.size()).into_drawing_area();
+            let root = SVGBackend::with_string(&mut buf, self.size_at(width)).into_drawing_area();
             self.draw(&root)?;
         }
-        Ok(finish_svg(&buf, &self.id, &self.title, &self.description))
+        Ok(finish_svg(&buf, id, &self.title, &self.description))
     }
 }
 
@@ -206,16 +248,21 @@ impl Cx<'_> {
         description: String,
         body: Body,
     ) -> Chart {
-        let height = match &body {
-            Body::Targets(d) => targets::height(d),
-            Body::Periods(_) => periods::HEIGHT,
-            Body::Bars(d) => bars::height(d),
-            Body::History(_) => history::HEIGHT,
-            Body::Kpis(d) => kpis::height(d),
-            Body::Risks(d) => risks::height(d),
-            Body::Schedule(d) => schedule::height(d),
-        };
-        Chart { id: id.to_string(), chapter: chapter.to_string(), title, description, body, height }
+        Chart { id: id.to_string(), chapter: chapter.to_string(), title, description, body }
+    }
+
+    /// Amounts of one chart in one unit; `exact` set the precision.
+    fn amounts(
+        &self,
+        exact: impl IntoIterator<Item = Decimal>,
+        derived: impl IntoIterator<Item = Decimal>,
+    ) -> scale::Numbers {
+        scale::Numbers::money(exact, derived, self.currency, self.locale)
+    }
+
+    /// The note that states a chart's unit once (`单位：万元`, `In $M`).
+    fn unit_note(&self, n: &scale::Numbers) -> Option<String> {
+        n.unit().map(|u| self.fill("chart_unit", &[("unit", u)]))
     }
 }
 

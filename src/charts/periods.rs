@@ -5,14 +5,15 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, GAP, LEGEND_Y, PAD, Pen, Placer, Swatch, color};
-use super::{Body, Chart, Cx, f, ticks};
+use super::scale::Numbers;
+use super::style::{self, GAP, Key, PAD, Pen, Placer, Swatch, color};
+use super::{Body, Chart, Cx, f};
 use crate::figures::BreakdownFigures;
 use crate::model::values::Money;
 use crate::model::{Breakdown, Portion};
 
-/// Natural height.
-pub(crate) const HEIGHT: u32 = 380;
+/// Room above the plot for the labels of the tallest column.
+const HEADROOM: f64 = 18.0;
 
 #[derive(Debug, Clone)]
 struct Item {
@@ -30,9 +31,28 @@ pub(crate) struct Data {
     items: Vec<Item>,
     ticks: Vec<(f64, String)>,
     total: Option<(f64, String)>,
-    column: String,
-    cumulative: String,
-    total_legend: String,
+    keys: Vec<Key>,
+}
+
+pub(crate) fn keys(d: &Data) -> Vec<Key> {
+    d.keys.clone()
+}
+
+/// Height of the plot area: flat enough that the chart and the table it illustrates share
+/// a page, tall enough for the running total to climb.
+fn plot_height(w: f64) -> f64 {
+    (w * 0.32).clamp(150.0, 200.0)
+}
+
+/// Height of the period names and the shares under them.
+fn labels_height(d: &Data) -> f64 {
+    let shares = d.items.iter().any(|i| i.share.is_some());
+    4.0 + style::line_height(style::LABEL)
+        + if shares { style::line_height(style::SMALL) } else { 0.0 }
+}
+
+pub(crate) fn height(d: &Data, w: f64) -> f64 {
+    HEADROOM + plot_height(w) + labels_height(d)
 }
 
 pub(crate) fn build(
@@ -50,85 +70,107 @@ pub(crate) fn build(
     if !by_amount && !by_share {
         return None;
     }
-    let fmt = |v: Decimal, exact: bool| {
+    let given_amount = |i: &crate::model::BreakdownItem| matches!(i.portion, Portion::Amount(_));
+    let pick = |fi: &crate::figures::ItemFigures| if by_amount { fi.amount } else { fi.share };
+    let values: Vec<Decimal> = bf.items.iter().map(|fi| pick(fi).unwrap_or_default()).collect();
+    let running: Vec<Decimal> = values
+        .iter()
+        .scan(Decimal::ZERO, |acc, v| {
+            *acc += v;
+            Some(*acc)
+        })
+        .collect();
+    let total =
+        if by_amount { total.map(|t| (t.amount, true)) } else { Some((Decimal::ONE, false)) };
+    // The chart's one number system: amounts in one unit, or percentages.
+    let given: Vec<Decimal> = b
+        .items
+        .iter()
+        .zip(&values)
+        .filter(|(i, _)| given_amount(i) == by_amount)
+        .map(|(_, v)| *v)
+        .collect();
+    let numbers = if by_amount {
+        let derived = running.iter().copied().chain(total.map(|t| t.0));
+        cx.amounts(given.iter().copied().chain(total.filter(|t| t.1).map(|t| t.0)), derived)
+    } else {
+        Numbers::percent(given)
+    };
+    let shares = Numbers::percent(
+        b.items
+            .iter()
+            .zip(&bf.items)
+            .filter(|(i, _)| !given_amount(i))
+            .filter_map(|(_, fi)| fi.share),
+    );
+    let said = |v: Decimal, exact: bool| {
         if by_amount { cx.money(v, exact) } else { cx.percent(v, exact) }
     };
     let mut items = Vec::new();
     let mut desc = Vec::new();
-    let mut running = Decimal::ZERO;
     let mut max = Decimal::ZERO;
-    for (i, fi) in b.items.iter().zip(&bf.items) {
-        let given_amount = matches!(i.portion, Portion::Amount(_));
-        let v = if by_amount { fi.amount } else { fi.share }.unwrap_or_default();
-        running += v;
-        max = max.max(running).max(v);
-        let value_text = fmt(v, given_amount == by_amount);
-        let share = fi.share.map(|s| cx.percent(s, !given_amount));
-        let cumulative_text = fmt(running, false);
+    for (((i, fi), v), run) in b.items.iter().zip(&bf.items).zip(&values).zip(&running) {
+        max = max.max(*run).max(*v);
+        let share = fi.share.map(|s| shares.fmt(s));
         desc.push(cx.fill(
             "chart_period_item",
             &[
                 ("name", &i.name),
-                ("value", &value_text),
-                ("share", share.as_deref().unwrap_or("—")),
-                ("cumulative", &cumulative_text),
+                ("value", &said(*v, given_amount(i) == by_amount)),
+                (
+                    "share",
+                    &fi.share.map_or_else(|| "—".to_string(), |s| cx.percent(s, !given_amount(i))),
+                ),
+                ("cumulative", &said(*run, false)),
             ],
         ));
         items.push(Item {
             label: i.name.clone(),
-            value: f(v),
-            value_text,
+            value: f(*v),
+            value_text: numbers.fmt(*v),
             share: if by_amount { share } else { None },
-            cumulative: f(running),
-            cumulative_text,
+            cumulative: f(*run),
+            cumulative_text: numbers.fmt(*run),
         });
     }
-    let total = if by_amount {
-        total.map(|t| (t.amount, cx.money(t.amount, true)))
-    } else {
-        Some((Decimal::ONE, cx.percent(Decimal::ONE, false)))
-    };
     if let Some((t, _)) = total {
         max = max.max(t);
     }
-    let ticks = ticks(max).into_iter().map(|t| (f(t), fmt(t, false))).collect();
+    let ticks = numbers.ticks(max);
     let title = cx.fill("chart_breakdown", &[("name", &b.name)]);
     let items_text = cx.join(&desc);
     let description = match &total {
-        Some((_, t)) => cx.fill(
+        Some((t, exact)) => cx.fill(
             "chart_periods_desc_total",
-            &[("name", &b.name), ("items", &items_text), ("total", t)],
+            &[("name", &b.name), ("items", &items_text), ("total", &said(*t, *exact))],
         ),
         None => cx.fill("chart_periods_desc", &[("name", &b.name), ("items", &items_text)]),
     };
+    let mut keys = vec![
+        Key::mark(Swatch::Box(color::PRIMARY), cx.l(if by_amount { "amount" } else { "share" })),
+        Key::mark(Swatch::Dot(color::ACCENT), cx.l("cumulative")),
+    ];
+    if total.is_some() {
+        keys.push(Key::mark(Swatch::Line(color::INK, true), cx.l("chart_total_legend")));
+    }
+    keys.extend(cx.unit_note(&numbers).map(Key::note));
     let data = Data {
         items,
         ticks,
-        total_legend: cx.l("chart_total_legend"),
-        total: total.map(|(v, t)| (f(v), cx.fill("chart_total_line", &[("value", &t)]))),
-        column: cx.l(if by_amount { "amount" } else { "share" }),
-        cumulative: cx.l("cumulative"),
+        total: total
+            .map(|(v, _)| (f(v), cx.fill("chart_total_line", &[("value", &numbers.fmt(v))]))),
+        keys,
     };
     Some(cx.chart(&id, "targets", title, description, Body::Periods(data)))
 }
 
-pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), String> {
-    let (w, h) = (pen.w, pen.h);
-    let mut legend = vec![
-        (Swatch::Box(color::PRIMARY), d.column.as_str()),
-        (Swatch::Dot(color::ACCENT), d.cumulative.as_str()),
-    ];
-    if d.total.is_some() {
-        legend.push((Swatch::Line(color::INK, true), d.total_legend.as_str()));
-    }
-    pen.legend(&legend, PAD, LEGEND_Y)?;
-
+pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Result<(), String> {
+    let w = pen.w;
     let tick_w = style::widest(d.ticks.iter().map(|t| t.1.as_str()), style::SMALL);
     let left = PAD + tick_w + GAP;
     let right = w - PAD;
-    let top = style::BODY_TOP + 16.0;
-    let bottom =
-        h - PAD - style::line_height(style::LABEL) - style::line_height(style::SMALL) - 6.0;
+    let top = body + HEADROOM;
+    let bottom = top + plot_height(w);
     let y_max = d.ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
     let y = |v: f64| bottom - v.max(0.0) / y_max * (bottom - top);
 
@@ -144,7 +186,13 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
     let band = (right - left) / n;
     let cw = (band * 0.56).min(72.0);
     let centre = |i: usize| left + band * (i as f64 + 0.5);
-    let mut placer = Placer::new(w, h);
+    // Labels stay in the plot: clear of the tick labels left and the period names below.
+    let mut placer = Placer::new([left, body, w - PAD / 2.0, bottom]);
+    // Period names (and shares) under every column, or under every other, … when crowded.
+    let name_w = style::widest(d.items.iter().map(|i| i.label.as_str()), style::LABEL);
+    let every = ((name_w + 6.0) / band).ceil().max(1.0) as usize;
+    let share_w = style::widest(d.items.iter().filter_map(|i| i.share.as_deref()), style::SMALL);
+    let shares_fit = every == 1 && share_w + 4.0 <= band;
     let strong_h = style::line_height(style::SMALL_STRONG);
     // Column values that do not fit inside their column, placed once every line is drawn.
     let mut outside = Vec::new();
@@ -172,13 +220,14 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
             outside.push((centre(i), top_y, it.value_text.as_str()));
         }
         // Period name, then its share, under the column.
-        let label = style::fit(&it.label, style::LABEL, band - 4.0);
-        let ly = bottom + 4.0;
-        pen.text(&label, centre(i), ly, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
-        if let Some(s) = &it.share {
-            let sy = ly + style::line_height(style::LABEL);
-            let s = style::fit(s, style::SMALL, band - 4.0);
-            pen.text(&s, centre(i), sy, style::SMALL, color::MUTED, HPos::Center, VPos::Top)?;
+        if i % every == 0 {
+            let ly = bottom + 4.0;
+            let label = style::fit(&it.label, style::LABEL, band * every as f64 - 4.0);
+            pen.text(&label, centre(i), ly, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
+            if let Some(s) = it.share.as_ref().filter(|_| shares_fit) {
+                let sy = ly + style::line_height(style::LABEL);
+                pen.text(s, centre(i), sy, style::SMALL, color::MUTED, HPos::Center, VPos::Top)?;
+            }
         }
     }
     pen.line(left, bottom, right, bottom, color::AXIS, 1)?;

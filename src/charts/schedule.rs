@@ -5,7 +5,7 @@
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, GAP, LEGEND_Y, PAD, Pen, Swatch, color};
+use super::style::{self, GAP, Key, PAD, Pen, Swatch, color};
 use super::{Body, Chart, Cx};
 use crate::figures::Figures;
 use crate::format;
@@ -13,7 +13,10 @@ use crate::model::Plan;
 use crate::model::date::Date;
 
 const BAR: f64 = 14.0;
-const HEADER: f64 = 20.0;
+/// Space above and below a row's content.
+const ROW_PAD: f64 = 6.0;
+/// Space between the marker line and a label beside it.
+const CLEAR: f64 = 4.0;
 
 #[derive(Debug, Clone)]
 struct Task {
@@ -36,13 +39,118 @@ pub(crate) struct Data {
     milestone: String,
 }
 
-fn row(d: &Data) -> f64 {
-    if d.tasks.iter().any(|t| t.milestone.is_some()) { 46.0 } else { 30.0 }
+pub(crate) fn keys(d: &Data) -> Vec<Key> {
+    let any = d.tasks.iter().any(|t| t.milestone.is_some());
+    any.then(|| Key::mark(Swatch::Diamond(color::ACCENT), d.milestone.clone()))
+        .into_iter()
+        .collect()
 }
 
-pub(crate) fn height(d: &Data) -> u32 {
-    let axis = style::line_height(style::LABEL) + 6.0;
-    (style::BODY_TOP + HEADER + d.tasks.len() as f64 * row(d) + axis + PAD) as u32
+/// A milestone's text laid out under its bar: lines, left edge, width.
+struct Note {
+    lines: Vec<String>,
+    x: f64,
+    w: f64,
+}
+
+/// Where everything goes at one width.
+struct Layout {
+    /// Names above their bars rather than beside them.
+    stacked: bool,
+    names: Vec<Vec<String>>,
+    notes: Vec<Option<Note>>,
+    rows: Vec<f64>,
+    /// The marker label's row above the plot.
+    head: f64,
+    x0: f64,
+    x1: f64,
+}
+
+impl Layout {
+    fn x(&self, d: &Data, day: i64) -> f64 {
+        self.x0 + day as f64 / d.days.max(1) as f64 * (self.x1 - self.x0)
+    }
+
+    fn marker_x(&self, d: &Data) -> Option<f64> {
+        d.marker.as_ref().map(|(day, _)| self.x(d, *day) + 0.5 * (self.x(d, 1) - self.x(d, 0)))
+    }
+
+    /// Centre line of a row's bar, from the row's top.
+    fn bar_mid(&self, names: usize) -> f64 {
+        let above =
+            if self.stacked { names as f64 * style::line_height(style::LABEL) + 4.0 } else { 0.0 };
+        ROW_PAD + above + BAR / 2.0
+    }
+}
+
+/// The milestone text under a bar ending at `b`: next to its diamond, on the side of the
+/// marker line where it needs the fewest lines, so the line never crosses it.
+fn note(text: &str, a: f64, b: f64, x0: f64, x1: f64, marker: Option<f64>) -> Note {
+    let spans = match marker {
+        Some(m) => vec![(x0, m - CLEAR), (m + CLEAR, x1)],
+        None => vec![(x0, x1)],
+    };
+    let mut best: Option<(usize, bool, Note)> = None;
+    for (lo, hi) in spans.into_iter().filter(|(lo, hi)| hi - lo > 24.0) {
+        let lines = style::wrap(text, style::SMALL, hi - lo, style::MAX_LINES);
+        let w = style::widest(lines.iter().map(String::as_str), style::SMALL);
+        // Right-aligned to the diamond, else from the bar's start, kept inside the span.
+        let right = if b - w >= lo { b } else { a + w };
+        let right = right.clamp(lo + w, hi);
+        let near = lo <= b && b <= hi;
+        let candidate = Note { lines, x: right - w, w };
+        // Next to the diamond when two lines do; else where it takes the fewest lines.
+        let rank = |lines: usize, near: bool| (lines > 2 || !near, lines);
+        let better = match &best {
+            None => true,
+            Some((n, was_near, _)) => rank(candidate.lines.len(), near) < rank(*n, *was_near),
+        };
+        if better {
+            best = Some((candidate.lines.len(), near, candidate));
+        }
+    }
+    best.map_or_else(
+        || Note {
+            lines: style::wrap(text, style::SMALL, x1 - x0, style::MAX_LINES),
+            x: x0,
+            w: x1 - x0,
+        },
+        |b| b.2,
+    )
+}
+
+fn layout(d: &Data, w: f64) -> Layout {
+    let inner = w - 2.0 * PAD;
+    let (lh, sh) = (style::line_height(style::LABEL), style::line_height(style::SMALL));
+    let widest = style::widest(d.tasks.iter().map(|t| t.name.as_str()), style::LABEL);
+    let stacked = w < style::STACK_BELOW;
+    let name_w = widest.min(inner * 0.26);
+    let (x0, x1) = if stacked { (PAD, w - PAD) } else { (PAD + name_w + 2.0 * GAP, w - PAD) };
+    let head = if d.marker.is_some() { sh + 6.0 } else { 0.0 };
+    let mut l =
+        Layout { stacked, names: Vec::new(), notes: Vec::new(), rows: Vec::new(), head, x0, x1 };
+    let marker = l.marker_x(d);
+    for t in &d.tasks {
+        let names = if stacked {
+            style::wrap(&t.name, style::LABEL, inner, 2)
+        } else {
+            style::wrap(&t.name, style::LABEL, name_w, style::MAX_LINES)
+        };
+        let (a, b) = (l.x(d, t.start), l.x(d, t.end + 1));
+        let n = t.milestone.as_ref().map(|m| note(m, a, b, x0, x1, marker));
+        let below = n.as_ref().map_or(0.0, |n| 4.0 + n.lines.len() as f64 * sh);
+        let content = l.bar_mid(names.len()) - ROW_PAD + BAR / 2.0 + below;
+        let side = if stacked { 0.0 } else { names.len() as f64 * lh };
+        l.rows.push(content.max(side) + 2.0 * ROW_PAD);
+        l.names.push(names);
+        l.notes.push(n);
+    }
+    l
+}
+
+pub(crate) fn height(d: &Data, w: f64) -> f64 {
+    let l = layout(d, w);
+    l.head + l.rows.iter().sum::<f64>() + style::line_height(style::LABEL) + 6.0
 }
 
 fn offset(d: Date, start: Date) -> i64 {
@@ -132,28 +240,20 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     ))
 }
 
-pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), String> {
-    let w = pen.w;
-    let row = row(d);
-    let mut legend: Vec<(Swatch, &str)> = Vec::new();
-    if d.tasks.iter().any(|t| t.milestone.is_some()) {
-        legend.push((Swatch::Diamond(color::ACCENT), d.milestone.as_str()));
-    }
-    pen.legend(&legend, PAD, LEGEND_Y)?;
-
-    let name_w = style::widest(d.tasks.iter().map(|t| t.name.as_str()), style::LABEL).min(w * 0.26);
-    let x0 = PAD + name_w + 2.0 * GAP;
-    let x1 = w - PAD;
-    let x = |day: i64| x0 + day as f64 / d.days.max(1) as f64 * (x1 - x0);
-    let top = style::BODY_TOP + HEADER;
-    let bottom = top + d.tasks.len() as f64 * row;
+pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Result<(), String> {
+    let l = layout(d, pen.w);
+    let (lh, sh) = (style::line_height(style::LABEL), style::line_height(style::SMALL));
+    let top = body + l.head;
+    let bottom = top + l.rows.iter().sum::<f64>();
+    let marker = l.marker_x(d);
 
     // Ticks: a grid line at each; labels that would crowd their neighbour are left out
     // (every other, every third, …).
-    let xs: Vec<f64> = d.ticks.iter().map(|t| x(t.0)).collect();
+    let xs: Vec<f64> = d.ticks.iter().map(|t| l.x(d, t.0)).collect();
     let widest = style::widest(d.ticks.iter().map(|t| t.1.as_str()), style::LABEL) + 8.0;
     let spacing = xs.windows(2).map(|p| p[1] - p[0]).fold(f64::MAX, f64::min).max(1.0);
     let every = (widest / spacing).ceil().max(1.0) as usize;
+    let mut last_right = f64::MIN;
     for (i, (tx, (_, label))) in xs.iter().zip(&d.ticks).enumerate() {
         pen.line(*tx, top, *tx, bottom, color::GRID, 1)?;
         if i % every != 0 {
@@ -161,50 +261,51 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>) -> Result<(), St
         }
         let tw = style::text_width(label, style::LABEL);
         let centre = if d.months {
-            let next = xs.get(i + 1).copied().unwrap_or(x1);
+            let next = xs.get(i + 1).copied().unwrap_or(l.x1);
             (tx + next) / 2.0
         } else {
             *tx
         };
-        let cx = centre.clamp(x0 + tw / 2.0, x1 - tw / 2.0);
+        // Kept inside the axis; a label pushed onto its neighbour is left out.
+        let cx = centre.clamp(l.x0 + tw / 2.0, l.x1 - tw / 2.0);
+        if cx - tw / 2.0 < last_right + 6.0 {
+            continue;
+        }
+        last_right = cx + tw / 2.0;
         pen.text(label, cx, bottom + 5.0, style::LABEL, color::MUTED, HPos::Center, VPos::Top)?;
     }
-    pen.line(x0, bottom, x1, bottom, color::AXIS, 1)?;
+    pen.line(l.x0, bottom, l.x1, bottom, color::AXIS, 1)?;
 
-    if let Some((day, label)) = &d.marker {
-        let mx = x(*day) + 0.5 * (x(1) - x(0));
-        pen.dashed(&[(mx, top - 4.0), (mx, bottom)], color::ACCENT, 2)?;
+    if let (Some((_, label)), Some(mx)) = (&d.marker, marker) {
         let tw = style::text_width(label, style::SMALL);
-        let lx = (mx - tw / 2.0).clamp(x0, x1 - tw);
-        pen.left(label, lx, style::BODY_TOP + HEADER / 2.0 - 4.0, style::SMALL, color::INK)?;
+        let lx = (mx - tw / 2.0).clamp(PAD, pen.w - PAD - tw);
+        pen.left(label, lx, body + sh / 2.0, style::SMALL, color::INK)?;
+        if !l.stacked {
+            pen.dashed(&[(mx, body + sh + 2.0), (mx, bottom)], color::ACCENT, 2)?;
+        }
     }
     let mut y = top;
-    for t in &d.tasks {
-        let bar_mid = y + 4.0 + BAR / 2.0 + if row > 30.0 { 2.0 } else { 4.0 };
-        pen.left(
-            &style::fit(&t.name, style::LABEL, name_w),
-            PAD,
-            bar_mid,
-            style::LABEL,
-            color::INK,
-        )?;
-        let (a, b) = (x(t.start), x(t.end + 1));
-        pen.rect(a, bar_mid - BAR / 2.0, b.max(a + 2.0), bar_mid + BAR / 2.0, color::PRIMARY)?;
-        if let Some(m) = &t.milestone {
-            pen.diamond(b, bar_mid, 6.0, color::ACCENT)?;
-            let my = bar_mid + BAR / 2.0 + 9.0;
-            let tw = style::text_width(m, style::SMALL);
-            // Right-aligned to its diamond when it fits, else from the bar's start.
-            let (tx, text) = if b - tw >= x0 {
-                (b - tw, m.clone())
-            } else {
-                (a, style::fit(m, style::SMALL, x1 - a))
-            };
-            // A paper backing keeps grid lines and the plan-date line from crossing the text.
-            let tw = style::text_width(&text, style::SMALL);
-            let lh = style::line_height(style::SMALL);
-            pen.rect(tx - 2.0, my - lh / 2.0, tx + tw + 2.0, my + lh / 2.0, color::PAPER)?;
-            pen.left(&text, tx, my, style::SMALL, color::INK)?;
+    for (((t, names), n), row) in d.tasks.iter().zip(&l.names).zip(&l.notes).zip(&l.rows) {
+        let mid = y + l.bar_mid(names.len());
+        if l.stacked {
+            pen.lines(names, PAD, y + ROW_PAD, style::LABEL, color::INK, HPos::Left)?;
+            // Beside stacked names the plan-date line runs only past bars and milestones.
+            if let Some(mx) = marker {
+                pen.dashed(&[(mx, mid - BAR / 2.0 - 4.0), (mx, y + row)], color::ACCENT, 2)?;
+            }
+        } else {
+            let ny = y + row / 2.0 - names.len() as f64 * lh / 2.0;
+            pen.lines(names, PAD, ny, style::LABEL, color::INK, HPos::Left)?;
+        }
+        let (a, b) = (l.x(d, t.start), l.x(d, t.end + 1));
+        pen.rect(a, mid - BAR / 2.0, b.max(a + 2.0), mid + BAR / 2.0, color::PRIMARY)?;
+        if let Some(n) = n {
+            pen.diamond(b, mid, 6.0, color::ACCENT)?;
+            let ty = mid + BAR / 2.0 + 4.0;
+            // A paper backing keeps grid lines from running through the text.
+            let h = n.lines.len() as f64 * sh;
+            pen.rect(n.x - 2.0, ty, n.x + n.w + 2.0, ty + h, color::PAPER)?;
+            pen.lines(&n.lines, n.x, ty, style::SMALL, color::INK, HPos::Left)?;
         }
         y += row;
     }

@@ -17,10 +17,11 @@ use crate::fonts::{BOLD, REGULAR};
 /// The family name the charts ask plotters for.
 pub(crate) const FAMILY: &str = "Noto Sans SC";
 
-/// What an SVG asks a reader's machine for: the bundled family first, then the CJK fonts of
-/// macOS, Windows, Adobe and Linux.
-pub(crate) const FONT_STACK: &str = "'Noto Sans SC','PingFang SC','Microsoft YaHei',\
-'Source Han Sans SC','WenQuanYi Micro Hei',sans-serif";
+/// What an SVG asks a reader's machine for: the bundled family first, then the same design
+/// as Linux distributions install it (`Noto Sans CJK SC`, same metrics), then the CJK fonts
+/// of macOS, Windows and Adobe.
+pub(crate) const FONT_STACK: &str = "'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC',\
+'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
 
 /// Registers the bundled font with plotters (a process-wide registry) under its own name and
 /// under `sans-serif`, which plotters' defaults ask for. Runs once per process.
@@ -53,8 +54,14 @@ pub(crate) struct Type {
     pub bold: bool,
 }
 
+// The type scale. A chart is drawn [`WIDTH`] pixels wide and the PDF scales it into its
+// 415 pt body column (× 0.742), so 11 px lands at 8.2 pt, 12 px at 8.9 pt and the 15.5 px
+// title at 11.5 pt: nothing under 8 pt, the title a step above 10.5 pt body text. In HTML
+// the narrow layout is drawn [`NARROW`] pixels wide and shown at least that wide, so no text
+// is under 11 px on a phone either.
+
 /// Chart title.
-pub(crate) const TITLE: Type = Type { px: 16.0, bold: true };
+pub(crate) const TITLE: Type = Type { px: 15.5, bold: true };
 /// Category names, axis labels, values.
 pub(crate) const LABEL: Type = Type { px: 12.0, bold: false };
 /// Emphasised labels (our company, growth, values inside bars).
@@ -64,18 +71,19 @@ pub(crate) const SMALL: Type = Type { px: 11.0, bold: false };
 /// Small emphasised text (risk numbers in markers).
 pub(crate) const SMALL_STRONG: Type = Type { px: 11.0, bold: true };
 
-/// Natural width of every chart.
-pub(crate) const WIDTH: u32 = 720;
+/// Natural width of every chart: the SVG file, the PDF (scaled to the body column) and the
+/// HTML page on screens wider than a phone.
+pub(crate) const WIDTH: u32 = 560;
+/// Width of the narrow layout the HTML page shows on phones.
+pub(crate) const NARROW: u32 = 320;
+/// Below this width a chart stacks labels above their bars instead of beside them.
+pub(crate) const STACK_BELOW: f64 = 440.0;
 /// Outer margin.
 pub(crate) const PAD: f64 = 20.0;
-/// Centre line of the title.
-pub(crate) const TITLE_Y: f64 = 28.0;
-/// Centre line of the legend / subtitle row under the title.
-pub(crate) const LEGEND_Y: f64 = 54.0;
-/// Where the body of a chart starts.
-pub(crate) const BODY_TOP: f64 = 74.0;
 /// Space between a label and what it labels.
 pub(crate) const GAP: f64 = 8.0;
+/// Most lines a label wraps onto; the rest is cut with `…` (the text alternative keeps it).
+pub(crate) const MAX_LINES: usize = 3;
 
 /// Opaque colours only: translucency becomes extra objects in PDF.
 pub(crate) mod color {
@@ -92,8 +100,6 @@ pub(crate) mod color {
     pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
     /// The main series: targets, amounts, our company, actuals.
     pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
-    /// The secondary series: baselines.
-    pub const PRIMARY_LIGHT: RGBColor = RGBColor(0xA9, 0xC6, 0xE8);
     /// Running totals, forecasts, the plan date.
     pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
     /// Other companies.
@@ -116,21 +122,32 @@ pub(crate) mod color {
     pub const RISK_HIGH: RGBColor = RGBColor(0xF1, 0xAE, 0xA3);
 }
 
-/// Width of `text` in pixels when set in `t` with the bundled font.
-pub(crate) fn text_width(text: &str, t: Type) -> f64 {
-    let Some(font) = face(t.bold) else {
-        return text.chars().count() as f64 * t.px;
-    };
+/// Advance of one character in `t`, in pixels.
+fn advance(font: Option<&FontRef<'static>>, c: char, t: Type) -> f64 {
+    let Some(font) = font else { return t.px };
     let em = f64::from(font.units_per_em().unwrap_or(1000.0));
-    let units: f64 = text
-        .chars()
-        .map(|c| {
-            let g = font.glyph_id(c);
-            // A glyph the font lacks is drawn by a fallback font: count a full em.
-            if g.0 == 0 { em } else { f64::from(font.h_advance_unscaled(g)) }
-        })
-        .sum();
+    let g = font.glyph_id(c);
+    // A glyph the font lacks is drawn by a fallback font: count a full em.
+    let units = if g.0 == 0 { em } else { f64::from(font.h_advance_unscaled(g)) };
     units / em * t.px
+}
+
+/// Widths are measured up to this many pixels: no chart is that wide, so a longer text
+/// needs no more measuring (a name of a million characters costs what one of a thousand does).
+const MEASURE_LIMIT: f64 = 8192.0;
+
+/// Width of `text` in pixels when set in `t` with the bundled font (at most a little over
+/// [`MEASURE_LIMIT`]: the rest of a longer text is never drawn).
+pub(crate) fn text_width(text: &str, t: Type) -> f64 {
+    let font = face(t.bold);
+    let mut width = 0.0;
+    for c in text.chars() {
+        width += advance(font, c, t);
+        if width > MEASURE_LIMIT {
+            break;
+        }
+    }
+    width
 }
 
 /// Height of a line of text in `t`.
@@ -138,20 +155,107 @@ pub(crate) fn line_height(t: Type) -> f64 {
     (t.px * 1.3).round()
 }
 
-/// `text` shortened with `…` to fit `max` pixels.
+/// `text` shortened with `…` to fit `max` pixels. One pass over the text.
 pub(crate) fn fit(text: &str, t: Type, max: f64) -> String {
-    if text_width(text, t) <= max {
-        return text.to_string();
+    if text_width(text, t) <= max { text.to_string() } else { ellipsize(text, t, max) }
+}
+
+/// The longest start of `text` that fits `max` pixels together with a closing `…`.
+fn ellipsize(text: &str, t: Type, max: f64) -> String {
+    let font = face(t.bold);
+    let mut width = advance(font, '…', t);
+    let mut cut = 0;
+    for (i, c) in text.char_indices() {
+        width += advance(font, c, t);
+        if width > max {
+            break;
+        }
+        cut = i + c.len_utf8();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if text_width(&s, t) <= max {
-            return s;
+    format!("{}…", text[..cut].trim_end())
+}
+
+/// `text` broken into at most `max_lines` lines of at most `max` pixels, at the places
+/// Unicode allows (between CJK characters, after spaces and hyphens; never before `，。）`);
+/// a word longer than a line is broken where it must; text beyond the last line is cut with
+/// `…`. Linear in the text: only what `max_lines` lines can hold is looked at.
+pub(crate) fn wrap(text: &str, t: Type, max: f64, max_lines: usize) -> Vec<String> {
+    let text = text.trim();
+    let max_lines = max_lines.max(1);
+    // The narrowest glyphs are about a fifth of an em: no more characters fit the lines.
+    let room = max_lines * ((max.max(0.0) / (t.px * 0.2)).ceil() as usize + 2);
+    let (text, clipped) = match text.char_indices().nth(room) {
+        Some((i, _)) => (&text[..i], true),
+        None => (text, false),
+    };
+    let font = face(t.bold);
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let (mut start, mut width) = (0usize, 0.0f64);
+    // The last place a line may end, and the width of the line up to there.
+    let mut seg_start = 0usize;
+    for (end, op) in unicode_linebreak::linebreaks(text) {
+        let seg = &text[seg_start..end];
+        let body = seg.trim_end();
+        let body_w: f64 = body.chars().map(|c| advance(font, c, t)).sum();
+        let seg_w = body_w + seg[body.len()..].chars().map(|c| advance(font, c, t)).sum::<f64>();
+        if width + body_w > max && start < seg_start {
+            // The segment starts a new line.
+            lines.push((start, seg_start));
+            start = seg_start;
+            width = 0.0;
+        }
+        if width + body_w > max {
+            // A word longer than the line: break it between characters.
+            let mut w = width;
+            for (i, c) in seg.char_indices() {
+                let a = advance(font, c, t);
+                let at = seg_start + i;
+                if w + a > max && at > start && !c.is_whitespace() {
+                    lines.push((start, at));
+                    start = at;
+                    w = 0.0;
+                }
+                w += a;
+            }
+            width = w;
+        } else {
+            width += seg_w;
+        }
+        seg_start = end;
+        if op == unicode_linebreak::BreakOpportunity::Mandatory && end < text.len() {
+            lines.push((start, end));
+            start = end;
+            width = 0.0;
+        }
+        if lines.len() > max_lines {
+            break;
         }
     }
-    "…".to_string()
+    if start < text.len() && lines.len() <= max_lines {
+        lines.push((start, text.len()));
+    }
+    let more = clipped || lines.len() > max_lines;
+    lines.truncate(max_lines);
+    let n = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, &(a, b))| {
+            let line = text[a..b].trim();
+            if k + 1 == n && more {
+                // The last line takes the rest and is cut to fit.
+                ellipsize(text[a..].trim(), t, max)
+            } else {
+                line.to_string()
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Height of `lines` lines of text in `t`.
+pub(crate) fn lines_height(lines: usize, t: Type) -> f64 {
+    lines.max(1) as f64 * line_height(t)
 }
 
 /// The widest of `texts` in `t`.
@@ -193,9 +297,9 @@ pub(crate) struct Placer {
 }
 
 impl Placer {
-    /// A placer for a chart of `w` × `h` pixels.
-    pub fn new(w: f64, h: f64) -> Self {
-        Self { taken: Vec::new(), bounds: [PAD / 2.0, 0.0, w - PAD / 2.0, h] }
+    /// A placer for labels that must stay inside `bounds` (the plot, clear of axis labels).
+    pub fn new(bounds: Rect) -> Self {
+        Self { taken: Vec::new(), bounds }
     }
 
     /// Marks a box as taken (a bar, a marker, a line label).
@@ -285,13 +389,17 @@ pub(crate) enum Swatch {
     Diamond(RGBColor),
 }
 
+/// The plotters font size for `px`: plotters' SVG backend writes `font-size = size / 1.24`.
+/// (Every step of the type scale survives the round trip exactly: a unit test checks it.)
+fn plotters_size(px: f64) -> f64 {
+    px * 1.24
+}
+
 /// Draws on any plotters backend in the pixel coordinates of its area.
 pub(crate) struct Pen<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     /// Width of the area.
     pub w: f64,
-    /// Height of the area.
-    pub h: f64,
 }
 
 type Drawn = Result<(), String>;
@@ -305,8 +413,8 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     pub fn new(area: &'a DrawingArea<DB, Shift>) -> Result<Self, String> {
         register_fonts();
         area.fill(&color::PAPER).map_err(|e| e.to_string())?;
-        let (w, h) = area.dim_in_pixel();
-        Ok(Self { area, w: f64::from(w), h: f64::from(h) })
+        let (w, _) = area.dim_in_pixel();
+        Ok(Self { area, w: f64::from(w) })
     }
 
     /// Text anchored at `(x, y)`.
@@ -316,8 +424,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             return Ok(());
         }
         let style = if t.bold { FontStyle::Bold } else { FontStyle::Normal };
-        // plotters' SVG backend writes `font-size = size / 1.24`: scale so the SVG says `px`.
-        let font = FontDesc::new(FontFamily::Name(FAMILY), t.px * 1.24, style);
+        let font = FontDesc::new(FontFamily::Name(FAMILY), plotters_size(t.px), style);
         let ts = font.color(&c).pos(Pos::new(h, v));
         self.area.draw_text(s, &ts, (px(x), px(y))).map_err(|e| e.to_string())
     }
@@ -394,10 +501,22 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
     }
 
-    /// The chart title, shortened to fit.
-    pub fn title(&self, title: &str) -> Drawn {
-        let t = fit(title, TITLE, self.w - 2.0 * PAD);
-        self.left(&t, PAD, TITLE_Y, TITLE, color::INK)
+    /// `lines` one under another from `top`, each centred in its line box, anchored at `x`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn lines(
+        &self,
+        lines: &[String],
+        x: f64,
+        top: f64,
+        t: Type,
+        c: RGBColor,
+        h: HPos,
+    ) -> Drawn {
+        let lh = line_height(t);
+        for (k, line) in lines.iter().enumerate() {
+            self.text(line, x, top + lh * (k as f64 + 0.5), t, c, h, VPos::Center)?;
+        }
+        Ok(())
     }
 
     /// A legend swatch of 12 px centred on `(x, y)` (lines are 18 px wide).
@@ -417,16 +536,98 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             Swatch::Diamond(c) => self.diamond(x, y, 5.0, c),
         }
     }
+}
 
-    /// A legend row starting at `x` on `y`; returns where it ends.
-    pub fn legend(&self, items: &[(Swatch, &str)], mut x: f64, y: f64) -> Result<f64, String> {
-        for (s, label) in items {
-            self.swatch(*s, x + 9.0, y)?;
-            x += 18.0 + 6.0;
-            self.left(label, x, y, SMALL, color::MUTED)?;
-            x += text_width(label, SMALL) + 18.0;
+/// An entry of the row under the title: a legend swatch with its text, or a note alone
+/// (the unit, a total).
+#[derive(Debug, Clone)]
+pub(crate) struct Key {
+    /// The mark, if a legend entry.
+    pub swatch: Option<Swatch>,
+    /// Its text.
+    pub text: String,
+}
+
+impl Key {
+    /// A legend entry.
+    pub fn mark(swatch: Swatch, text: impl Into<String>) -> Self {
+        Self { swatch: Some(swatch), text: text.into() }
+    }
+
+    /// A note without a mark.
+    pub fn note(text: impl Into<String>) -> Self {
+        Self { swatch: None, text: text.into() }
+    }
+
+    fn width(&self) -> f64 {
+        let mark = if self.swatch.is_some() { SWATCH_W } else { 0.0 };
+        mark + text_width(&self.text, SMALL)
+    }
+}
+
+/// Room a swatch and its space take before the text.
+const SWATCH_W: f64 = 24.0;
+/// Space between entries of the key row.
+const KEY_GAP: f64 = 16.0;
+/// Height of a row of keys.
+const KEY_ROW: f64 = 18.0;
+/// Top of the title.
+const TITLE_TOP: f64 = 14.0;
+
+/// Title lines and key rows of a chart laid out for a width; the body starts at `bottom`.
+pub(crate) struct Header {
+    title: Vec<String>,
+    rows: Vec<Vec<(f64, Key)>>,
+    /// Where the body of the chart starts.
+    pub bottom: f64,
+}
+
+impl Header {
+    /// The title wrapped onto at most two lines, then the keys flowed into rows.
+    pub fn new(title: &str, keys: &[Key], w: f64) -> Self {
+        let inner = w - 2.0 * PAD;
+        let title = wrap(title, TITLE, inner, 2);
+        let mut y = TITLE_TOP + lines_height(title.len(), TITLE);
+        let mut rows: Vec<Vec<(f64, Key)>> = Vec::new();
+        let mut x = PAD;
+        for k in keys {
+            let mut k = k.clone();
+            let room = inner - if k.swatch.is_some() { SWATCH_W } else { 0.0 };
+            k.text = fit(&k.text, SMALL, room);
+            let kw = k.width();
+            match rows.last_mut() {
+                Some(row) if x + kw <= w - PAD => row.push((x, k)),
+                _ => {
+                    x = PAD;
+                    rows.push(vec![(x, k)]);
+                }
+            }
+            x += kw + KEY_GAP;
         }
-        Ok(x)
+        if !rows.is_empty() {
+            y += 4.0 + rows.len() as f64 * KEY_ROW;
+        }
+        Self { title, rows, bottom: y + 8.0 }
+    }
+
+    /// Draws the title and the keys.
+    pub fn draw<DB: DrawingBackend>(&self, pen: &Pen<DB>) -> Drawn {
+        pen.lines(&self.title, PAD, TITLE_TOP, TITLE, color::INK, HPos::Left)?;
+        let mut y = TITLE_TOP + lines_height(self.title.len(), TITLE) + 4.0 + KEY_ROW / 2.0;
+        for row in &self.rows {
+            for (x, k) in row {
+                let tx = match k.swatch {
+                    Some(s) => {
+                        pen.swatch(s, x + 9.0, y)?;
+                        x + SWATCH_W
+                    }
+                    None => *x,
+                };
+                pen.left(&k.text, tx, y, SMALL, color::MUTED)?;
+            }
+            y += KEY_ROW;
+        }
+        Ok(())
     }
 }
 
@@ -442,6 +643,47 @@ mod tests {
                 assert_ne!(f.glyph_id(c).0, 0, "{c} missing");
             }
         }
+    }
+
+    #[test]
+    fn the_svg_writes_every_size_of_the_type_scale_exactly() {
+        for t in [TITLE, LABEL, STRONG, SMALL, SMALL_STRONG] {
+            assert_eq!(format!("{}", plotters_size(t.px) / 1.24), format!("{}", t.px));
+        }
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_between_chinese_characters_within_the_width() {
+        let en = wrap("Add-on modules (AI Dispatch and Inventory)", LABEL, 150.0, 3);
+        assert_eq!(en, ["Add-on modules (AI", "Dispatch and Inventory)"]);
+        let zh = wrap("经销商与系统集成商联合销售渠道（含代理）", LABEL, 100.0, 3);
+        assert!(zh.len() >= 2 && zh.iter().all(|l| text_width(l, LABEL) <= 100.0), "{zh:?}");
+        assert_eq!(zh.concat(), "经销商与系统集成商联合销售渠道（含代理）");
+        // No line starts with closing punctuation.
+        let p = wrap("甲乙丙丁戊己庚，辛壬癸。子丑寅卯", LABEL, 84.0, 3);
+        assert!(p.iter().all(|l| !l.starts_with(['，', '。', '）'])), "{p:?}");
+        // A word longer than the line is broken where it must be.
+        let long = wrap("Supercalifragilisticexpialidocious", LABEL, 60.0, 5);
+        assert!(long.len() > 1 && long.iter().all(|l| text_width(l, LABEL) <= 60.0), "{long:?}");
+        // Beyond the last line the text is cut with an ellipsis.
+        let cut = wrap("one two three four five six seven eight nine ten", LABEL, 60.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…') && text_width(&cut[1], LABEL) <= 60.0, "{cut:?}");
+    }
+
+    #[test]
+    fn a_million_characters_cost_what_a_thousand_do() {
+        // Issue 8: measuring and cutting were quadratic in the text. Now they look at what a
+        // chart can draw and no further.
+        let huge = "市场推广与品牌建设".repeat(120_000);
+        let start = std::time::Instant::now();
+        let lines = wrap(&huge, LABEL, 200.0, MAX_LINES);
+        let cut = fit(&huge, LABEL, 200.0);
+        let width = text_width(&huge, LABEL);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
+        assert_eq!(lines.len(), MAX_LINES);
+        assert!(lines[2].ends_with('…') && cut.ends_with('…'));
+        assert!(width > 200.0 && width < MEASURE_LIMIT + 20.0);
     }
 
     #[test]

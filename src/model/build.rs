@@ -56,8 +56,12 @@ pub(crate) fn build(root: &Node, source: &str) -> (Plan, Vec<Diagnostic>) {
     r.currency = plan.meta.currency;
 
     plan.summary = top.get("summary").and_then(|n| {
-        let f = r.fields(n, "summary", &["text", "highlights"], &[])?;
-        Some(Summary { text: r.text(&f, "text"), highlights: r.text_list(&f, "highlights") })
+        let f = r.fields(n, "summary", &["text", "highlights", "asks"], &[])?;
+        Some(Summary {
+            text: r.text(&f, "text"),
+            highlights: r.text_list(&f, "highlights"),
+            asks: r.text_list(&f, "asks"),
+        })
     });
     plan.review = top.get("review").and_then(|n| review(&mut r, n));
     plan.market = top.get("market").and_then(|n| market(&mut r, n));
@@ -80,7 +84,7 @@ pub(crate) fn build(root: &Node, source: &str) -> (Plan, Vec<Diagnostic>) {
 }
 
 fn meta(r: &mut Reader, n: &Node) -> Meta {
-    const KEYS: [&str; 12] = [
+    const KEYS: [&str; 16] = [
         "kind",
         "title",
         "period",
@@ -88,6 +92,10 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
         "version",
         "prepared_by",
         "date",
+        "reviewed_by",
+        "reviewed_on",
+        "approved_by",
+        "approved_on",
         "as_of",
         "locale",
         "currency",
@@ -105,6 +113,10 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
     m.version = r.text(&f, "version");
     m.prepared_by = r.text(&f, "prepared_by");
     m.date = r.date(&f, "date");
+    m.reviewed_by = r.text(&f, "reviewed_by");
+    m.reviewed_on = r.date(&f, "reviewed_on");
+    m.approved_by = r.text(&f, "approved_by");
+    m.approved_on = r.date(&f, "approved_on");
     m.as_of = r.date(&f, "as_of");
     m.confidentiality = r.text(&f, "confidentiality");
     if let Some(node) = f.get("locale") {

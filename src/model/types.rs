@@ -106,6 +106,14 @@ pub struct Meta {
     pub prepared_by: Option<String>,
     /// Date of the plan.
     pub date: Option<Date>,
+    /// Who reviews it (审核), for the sign-off block (project addition).
+    pub reviewed_by: Option<String>,
+    /// When it was reviewed.
+    pub reviewed_on: Option<Date>,
+    /// Who approves it (批准), for the sign-off block (project addition).
+    pub approved_by: Option<String>,
+    /// When it was approved.
+    pub approved_on: Option<Date>,
     /// Date the actuals were taken, if later than `date` (project addition).
     pub as_of: Option<Date>,
     /// Report language.
@@ -127,6 +135,8 @@ pub struct Summary {
     pub text: Option<String>,
     /// Bullet points.
     pub highlights: Vec<String>,
+    /// Decisions asked of the board (project addition), shown on the dashboard.
+    pub asks: Vec<String>,
 }
 
 /// A figure with a target and an actual (review results, KPIs).

@@ -200,6 +200,30 @@ fn enhance(
         .replace("<td style=\"text-align: left\">", "<td>")
         .replace("<table>", "<div class=\"table-wrap\"><table>")
         .replace("</table>", "</table></div>");
+    s = mark_tiles(&s);
+    // 2×2 matrices (SWOT and its strategies): a two-column table headed by the labels of
+    // their top quadrants, as the Markdown spacing rule left them
+    let spacing = labels
+        .get("cjk_spacing")
+        .and_then(|m| crate::text::CjkSpacing::parse(m))
+        .unwrap_or(crate::text::CjkSpacing::AsWritten);
+    for (a, b) in [("strengths", "weaknesses"), ("so", "wo")] {
+        if let (Some(a), Some(b)) = (labels.get(a), labels.get(b)) {
+            let (a, b) = (crate::text::space_cjk(a, spacing), crate::text::space_cjk(b, spacing));
+            s = s.replace(
+                &format!(
+                    "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                    escape(&a),
+                    escape(&b)
+                ),
+                &format!(
+                    "<div class=\"table-wrap matrix-wrap\"><table class=\"matrix\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                    escape(&a),
+                    escape(&b)
+                ),
+            );
+        }
+    }
     if let Some(total) = labels.get("total") {
         s = s.replace(
             &format!("<tr><td><strong>{}</strong></td>", escape(total)),
@@ -237,6 +261,46 @@ fn enhance(
     inline_charts(&s, charts)
 }
 
+/// A table with one row whose columns are all centred is a row of figure tiles (the
+/// dashboard's headline figures): it gets the `tiles` class.
+fn mark_tiles(html: &str) -> String {
+    const OPEN: &str = "<div class=\"table-wrap\"><table>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let table = &rest[at..];
+        let end = table.find("</table>").map_or(table.len(), |e| e + "</table>".len());
+        let (t, after) = table.split_at(end);
+        let heads = t.matches("<th scope=\"col\"").count();
+        let centred = t.matches("<th scope=\"col\" class=\"center\">").count();
+        let rows = t.split("<tbody>").nth(1).map_or(0, |b| b.matches("<tr>").count());
+        if heads >= 2 && heads == centred && rows == 1 {
+            // each figure carries its label, for the phone layout that stacks the tiles
+            let labels: Vec<&str> = t
+                .split("<th scope=\"col\" class=\"center\">")
+                .skip(1)
+                .map(|h| h.split("</th>").next().unwrap_or(""))
+                .collect();
+            let mut tiles =
+                t.replacen(OPEN, "<div class=\"table-wrap tiles-wrap\"><table class=\"tiles\">", 1);
+            for label in labels {
+                tiles = tiles.replacen(
+                    "<td class=\"center\">",
+                    &format!("<td class=\"tile\" data-label=\"{}\">", label.replace('"', "&quot;")),
+                    1,
+                );
+            }
+            out.push_str(&tiles);
+        } else {
+            out.push_str(t);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself.
 fn inline_charts(html: &str, charts: &BTreeMap<String, Chart>) -> String {
     let mut out = String::with_capacity(html.len());
@@ -268,25 +332,38 @@ fn alt_of(tag: &str) -> String {
 }
 
 fn figure(id: &str, c: &Chart) -> String {
-    let svg = c.svg.trim_start_matches(|ch: char| ch != '<');
+    let wide = inline_svg(&c.svg, id, c, "chart-wide");
+    // On a phone the page swaps in the narrow layout (CSS), so chart text stays legible.
+    let narrow = if c.narrow.is_empty() {
+        String::new()
+    } else {
+        inline_svg(&c.narrow, &format!("{id}-narrow"), c, "chart-narrow")
+    };
+    // The title is drawn in the chart and named by its `<title>`: no caption repeats it.
+    format!("<figure class=\"chart\" id=\"chart-{id}\">{wide}{narrow}</figure>\n")
+}
+
+/// An SVG document as an element of the page, with a class and an accessible name.
+fn inline_svg(svg: &str, id: &str, c: &Chart, class: &str) -> String {
+    let svg = svg.trim_start_matches(|ch: char| ch != '<');
     let svg = svg
         .strip_prefix("<?xml")
         .map_or(svg, |s| s.split_once("?>").map_or(s, |(_, r)| r))
         .trim_start();
+    let Some(rest) = svg.strip_prefix("<svg") else { return svg.to_string() };
+    let svg = format!("<svg class=\"{class}\"{rest}");
     let (title_id, desc_id) = (format!("chart-{id}-title"), format!("chart-{id}-desc"));
     // Give the SVG an accessible name and description, unless it carries its own.
-    let svg = match svg.find('>') {
-        Some(end) if svg.starts_with("<svg") && !svg[..end].contains("role=") => format!(
+    match svg.find('>') {
+        Some(end) if !svg[..end].contains("role=") => format!(
             "{} role=\"img\" aria-labelledby=\"{title_id} {desc_id}\"><title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>{}",
             &svg[..end],
             escape(&c.title),
             escape(&c.description),
             &svg[end + 1..]
         ),
-        _ => svg.to_string(),
-    };
-    // The title is drawn in the chart and named by its `<title>`: no caption repeats it.
-    format!("<figure class=\"chart\" id=\"chart-{id}\">{svg}</figure>\n")
+        _ => svg,
+    }
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -370,16 +447,20 @@ mod tests {
                 title: "销售".into(),
                 description: "说明".into(),
                 svg: "<svg width=\"10\"><rect/></svg>".into(),
+                narrow: "<svg width=\"5\"><rect/></svg>".into(),
             },
         );
         let html = body_html(&r, &BTreeMap::new(), &charts);
         assert!(
             html.starts_with(
-                "<figure class=\"chart\" id=\"chart-targets\"><svg width=\"10\" role=\"img\""
+                "<figure class=\"chart\" id=\"chart-targets\"><svg class=\"chart-wide\" width=\"10\" role=\"img\""
             ),
             "{html}"
         );
         assert!(html.contains("<title id=\"chart-targets-title\">销售</title>"));
+        // The narrow layout follows, with ids of its own.
+        assert!(html.contains("<svg class=\"chart-narrow\" width=\"5\" role=\"img\""), "{html}");
+        assert!(html.contains("<title id=\"chart-targets-narrow-title\">销售</title>"));
         assert!(!html.contains("<img"));
     }
 }

@@ -84,6 +84,15 @@ pub fn render_parts(
         }
         body.push_str(text.trim());
     }
+    // the set's dashboard (its own `dashboard.md`), unnumbered, before the chapters
+    let own_dashboard = format!("{set}/dashboard.md");
+    let has_dashboard = ctx.get("dashboard").is_some_and(|d| !d.is_null());
+    if has_dashboard && templates.resolve(set, "dashboard").as_deref() == Some(&own_dashboard) {
+        let text = tidy(&templates.render(&own_dashboard, &base)?);
+        if !text.trim().is_empty() {
+            body = format!("{}\n\n{body}", text.trim());
+        }
+    }
     let spacing = spacing_of(ctx, locale);
     let body = apply_spacing(&body, spacing);
     let toc = headings(&body);

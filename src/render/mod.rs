@@ -16,6 +16,8 @@ pub struct RenderedChart {
     pub description: String,
     /// The SVG document.
     pub svg: String,
+    /// The narrow layout for phones (HTML only; empty when not drawn).
+    pub narrow: String,
 }
 
 impl RenderedChart {

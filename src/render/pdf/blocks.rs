@@ -355,6 +355,8 @@ fn inlines(ev: &[Event], pos: &mut usize) -> Inlines {
             Event::Code(t) => push(&mut out, &st, t, true),
             Event::SoftBreak => push(&mut out, &st, "\u{1}", false),
             Event::HardBreak => push(&mut out, &st, "\n", false),
+            // a line break inside a table cell (`<br>`, from a template)
+            Event::InlineHtml(h) if is_br(h) => push(&mut out, &st, "\n", false),
             Event::InlineHtml(_) | Event::Html(_) => {}
             Event::Start(Tag::Strong) => st.bold += 1,
             Event::End(TagEnd::Strong) => st.bold = st.bold.saturating_sub(1),
@@ -376,6 +378,12 @@ fn inlines(ev: &[Event], pos: &mut usize) -> Inlines {
         }
     }
     out
+}
+
+/// `<br>`, `<br/>` or `<br />`.
+fn is_br(html: &str) -> bool {
+    let t: String = html.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(t.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }
 
 /// Removes HTML tags, keeps their text.

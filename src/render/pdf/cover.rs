@@ -39,6 +39,34 @@ fn centered(
     line_elems(&lines, theme.margin_left, top, lead)
 }
 
+/// The title, centred from `top`, as large as fits in `room` points of height (28 pt down
+/// to 18 pt), cut with `…` after at most five lines if even that does not fit.
+fn title_lines(title: &str, top: f32, room: f32, fonts: &Fonts, t: &Theme) -> (Vec<Elem>, f32) {
+    let set = Setting { width: t.body_width(), indent: 0.0, justify: false, align: Align::Center };
+    let mut size = 28.0;
+    loop {
+        let style = TextStyle { face: Face::Bold, size, color: t.accent };
+        let lead = size * 1.5;
+        let mut lines = break_lines(&[Run::new(title, style)], fonts, &set);
+        let fits = lines.len() as f32 * lead <= room;
+        if fits || size <= 18.0 {
+            let most = ((room / lead).floor() as usize).clamp(1, 5);
+            if lines.len() > most {
+                lines.truncate(most);
+                if let Some(last) = lines.last_mut()
+                    && let Some(f) = last.frags.last_mut()
+                {
+                    let mut text: Vec<char> = f.text.chars().collect();
+                    text.truncate(text.len().saturating_sub(1));
+                    f.text = text.into_iter().collect::<String>() + "…";
+                }
+            }
+            return line_elems(&lines, t.margin_left, top, lead);
+        }
+        size -= 2.0;
+    }
+}
+
 /// Lays out the cover page.
 pub fn cover(c: &Cover, fonts: &Fonts, t: &Theme) -> Page {
     let mut elems = Vec::new();
@@ -65,8 +93,11 @@ pub fn cover(c: &Cover, fonts: &Fonts, t: &Theme) -> Page {
     } else {
         y += 60.0;
     }
-    let title_style = TextStyle { face: Face::Bold, size: 28.0, color: t.accent };
-    let (e, h) = centered(&c.title, title_style, y, 42.0, fonts, t);
+    // the fields block at the foot sets how much room the title has: a long title wraps
+    // and steps down from 28 pt to 18 pt, and beyond that is cut at five lines
+    let fields_top = t.page_height - t.margin_bottom - 26.0 * c.fields.len() as f32 - 40.0;
+    let room = fields_top - y - 14.0 - 22.0 - if c.period.is_some() { 40.0 } else { 0.0 };
+    let (e, h) = title_lines(&c.title, y, room, fonts, t);
     elems.extend(e);
     y += h + 14.0;
     elems.push(Elem::Rect { x: left + width * 0.3, y, w: width * 0.4, h: 2.0, fill: t.accent });

@@ -90,6 +90,10 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// Chinese typography (first-line indent, labels).
     pub zh: bool,
+    /// Headers of tables drawn as 2×2 matrices.
+    pub matrices: &'a [[String; 2]],
+    /// The dashboard's heading, when the report has one on a page of its own.
+    pub dashboard_page: Option<&'a str>,
     /// Charts by id.
     pub images: &'a BTreeMap<String, &'a dyn Drawing>,
     /// Problems met while laying out (missing charts).
@@ -198,12 +202,19 @@ fn paragraph(
 pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
     let mut out = Vec::new();
     let mut first_chapter = true;
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let dashboard = ctx.dashboard_page.map(squeeze);
+    let mut after_dashboard = false;
     for b in blocks {
-        if let Block::Heading { level: 2, .. } = b {
-            if !first_chapter {
+        if let Block::Heading { level: 2, spans, .. } = b {
+            if after_dashboard {
+                // the dashboard is a page of its own
+                out.push(Flow::PageBreak);
+            } else if !first_chapter {
                 out.push(Flow::Chapter);
             }
             first_chapter = false;
+            after_dashboard = dashboard.as_deref() == Some(squeeze(&plain(spans)).as_str());
         }
         block(b, 0.0, ctx.theme.body_width(), true, ctx, &mut out);
     }
@@ -336,6 +347,12 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
                 }
                 out.extend(inner);
             }
+        }
+        Block::Table { aligns, head, rows } if super::tiles::is_tiles(aligns, head, rows) => {
+            super::tiles::layout(head, &rows[0], x0, width, ctx, out);
+        }
+        Block::Table { head, rows, .. } if super::matrix::is_matrix(head, rows, ctx.matrices) => {
+            super::matrix::layout(head, rows, x0, width, ctx, out);
         }
         Block::Table { aligns, head, rows } => {
             table::layout(aligns, head, rows, x0, width, ctx, out);

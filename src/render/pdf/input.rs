@@ -15,9 +15,6 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
     let zh = m.locale == Locale::ZhCn;
     let period = m.period.as_ref().map(|p| format::period(p, m.locale));
     let mut fields = Vec::new();
-    if let Some(p) = &period {
-        fields.push((label("period"), p.clone()));
-    }
     if let Some(v) = &m.version {
         fields.push((label("version"), v.clone()));
     }
@@ -33,7 +30,10 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
     let cover = Cover {
         title: m.title.clone(),
         organization: m.organization.clone(),
-        period: period.clone(),
+        // the year once: under the title unless the title already says it
+        period: period
+            .clone()
+            .filter(|_| !m.period.is_some_and(|p| m.title.contains(&p.start.year.to_string()))),
         fields,
         confidentiality: m.confidentiality.clone(),
         confidentiality_label: label("confidentiality"),
@@ -57,7 +57,14 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         footer: label("page_footer"),
         generator: concat!("Planwright ", env!("CARGO_PKG_VERSION")).to_string(),
     };
-    Input { markdown, cover, info, contents_title: label("toc"), zh }
+    // the matrices a template draws (SWOT and its strategies), known by their headers
+    let matrices = [("strengths", "weaknesses"), ("so", "wo")]
+        .iter()
+        .map(|(a, b)| [label(a), label(b)])
+        .collect();
+    // the annual set's dashboard is the board's one page; the monthly one heads page one
+    let dashboard_page = (m.kind == "annual").then(|| label("dashboard"));
+    Input { markdown, cover, info, contents_title: label("toc"), zh, matrices, dashboard_page }
 }
 
 /// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the plan's

@@ -16,11 +16,13 @@ pub mod flow;
 pub mod fonts;
 mod input;
 pub mod linebreak;
+pub mod matrix;
 pub mod page;
 pub mod paginate;
 pub mod script;
 pub mod table;
 pub mod theme;
+pub mod tiles;
 pub mod writer;
 
 use std::collections::BTreeMap;
@@ -49,6 +51,11 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
+    /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
+    /// the top two quadrants.
+    pub matrices: Vec<[String; 2]>,
+    /// The heading of a dashboard that stands on a page of its own (the annual set's).
+    pub dashboard_page: Option<String>,
 }
 
 /// A laid-out document: its pages, where its headings are, and what went wrong.
@@ -135,7 +142,15 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
     let fonts = &fonts.for_language(input.zh);
     let blocks = blocks::body(blocks::parse(&input.markdown));
     let mut warnings = coverage(&blocks, input, fonts);
-    let mut ctx = flow::Ctx { fonts, theme, zh: input.zh, images, warnings: Vec::new() };
+    let mut ctx = flow::Ctx {
+        fonts,
+        theme,
+        zh: input.zh,
+        matrices: &input.matrices,
+        dashboard_page: input.dashboard_page.as_deref(),
+        images,
+        warnings: Vec::new(),
+    };
     let flowed = flow::layout(&blocks, &mut ctx);
     warnings.append(&mut ctx.warnings);
     let entries: Vec<(u8, String)> = flowed

@@ -24,20 +24,23 @@ pub fn column_widths(min: &[f32], max: &[f32], avail: f32, aligns: &[Align]) -> 
     let sum_max: f32 = max.iter().sum();
     let sum_min: f32 = min.iter().sum();
     if sum_max <= avail {
-        let extra = avail - sum_max;
+        // text columns take the slack first, up to twice their natural width; what is
+        // left is shared by every column, so a table of short names stays balanced
         let text = |c: usize| aligns.get(c).copied().unwrap_or_default() != Align::Right;
+        let mut w: Vec<f32> = max.to_vec();
+        let mut extra = avail - sum_max;
         let text_w: f32 = max.iter().enumerate().filter(|(c, _)| text(*c)).map(|(_, m)| m).sum();
-        return max
-            .iter()
-            .enumerate()
-            .map(|(c, m)| {
-                if text_w > 0.0 {
-                    if text(c) { m + extra * m / text_w } else { *m }
-                } else {
-                    m + extra * m / sum_max.max(1.0)
+        if text_w > 0.0 {
+            let give = extra.min(text_w);
+            for (c, m) in max.iter().enumerate() {
+                if text(c) {
+                    w[c] += give * m / text_w;
                 }
-            })
-            .collect();
+            }
+            extra -= give;
+        }
+        let n = w.len().max(1) as f32;
+        return w.into_iter().map(|x| x + extra / n).collect();
     }
     if sum_min >= avail {
         return min.iter().map(|m| m * avail / sum_min.max(1.0)).collect();
@@ -284,8 +287,11 @@ mod tests {
         let aligns = [Align::Left, Align::Right];
         let w = column_widths(&[10.0, 10.0], &[50.0, 150.0], 400.0, &aligns);
         assert!((w.iter().sum::<f32>() - 400.0).abs() < 1e-3);
-        // the figure column keeps its natural width, the text column takes the rest
-        assert!((w[1] - 150.0).abs() < 1e-3 && (w[0] - 250.0).abs() < 1e-3);
+        // the text column doubles first (50 → 100), the other 150 is shared equally
+        assert!((w[0] - 175.0).abs() < 1e-3 && (w[1] - 225.0).abs() < 1e-3, "{w:?}");
+        let w = column_widths(&[10.0, 10.0], &[100.0, 50.0], 200.0, &aligns);
+        // the text column takes all the slack it can use, the figures none
+        assert!((w[0] - 150.0).abs() < 1e-3 && (w[1] - 50.0).abs() < 1e-3, "{w:?}");
     }
 
     #[test]

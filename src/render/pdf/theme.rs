@@ -80,6 +80,9 @@ pub struct Theme {
     pub rule: Rgb,
     /// Status colours: on track, at risk, off track, pending.
     pub status: [Rgb; 4],
+    /// The quadrants of a 2×2 matrix (SWOT: strengths, weaknesses, opportunities, threats):
+    /// title and rule colour, and cell tint.
+    pub quadrants: [(Rgb, Rgb); 4],
     /// When chapters start a new page.
     pub chapter_break: ChapterBreak,
     /// With [`ChapterBreak::Auto`], the share of the body height that must be left for a
@@ -120,6 +123,12 @@ impl Default for Theme {
                 Rgb(0xb2, 0x6a, 0x00),
                 Rgb(0xc0, 0x1c, 0x28),
                 Rgb(0x6a, 0x73, 0x7d),
+            ],
+            quadrants: [
+                (Rgb(0x1e, 0x7b, 0x34), Rgb(0xeb, 0xf5, 0xed)),
+                (Rgb(0xa8, 0x5d, 0x00), Rgb(0xfc, 0xf3, 0xe6)),
+                (Rgb(0x1f, 0x4e, 0x79), Rgb(0xe9, 0xf0, 0xf7)),
+                (Rgb(0xb0, 0x1c, 0x26), Rgb(0xfa, 0xec, 0xed)),
             ],
             chapter_break: ChapterBreak::Auto,
             chapter_min_room: 1.0 / 3.0,

@@ -320,7 +320,10 @@ impl Para<'_> {
             while e > a && self.chs[e - 1].c.is_whitespace() {
                 e -= 1;
             }
-            let points = if hyphenate { self.hyphen_points(a, e) } else { Vec::new() };
+            // the last word of a paragraph is not split (its tail alone on the last line
+            // reads worse than any gap) unless it is wider than a line
+            let split = i < pe || self.width(a, e) > self.max_width;
+            let points = if hyphenate && split { self.hyphen_points(a, e) } else { Vec::new() };
             let mut s = a;
             for p in points {
                 self.push(&mut pieces, s, p, p, self.hyphen_width(p - 1));
@@ -746,6 +749,19 @@ mod tests {
         // short words in a narrow cell are not hyphenated for nothing
         let l = lines("Likelihood of loss", 60.0);
         assert_eq!(l, ["Likelihood", "of loss"]);
+    }
+
+    #[test]
+    fn the_last_word_of_a_paragraph_is_not_hyphenated() {
+        let text =
+            "Approve 8 new account executives in the first half to cover the enterprise segment";
+        for width in [300.0, 330.0, 360.0, 390.0] {
+            let out = break_lines(&[Run::new(text, style(10.5))], fonts(), &set(width, true));
+            let l: Vec<String> = out.iter().map(Line::text).collect();
+            let last = l.last().expect("lines");
+            assert!(!l[l.len().saturating_sub(2)].ends_with('-') || l.len() == 1, "{l:?}");
+            assert!(last.ends_with("segment"), "{l:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Each chart kind lives in its own file and lays itself out from measured text.
 
 mod bars;
+mod bridge;
 mod history;
 mod kpis;
 mod periods;
@@ -49,6 +50,7 @@ pub struct Chart {
 enum Body {
     Targets(targets::Data),
     Periods(periods::Data),
+    Bridge(bridge::Data),
     Bars(bars::Data),
     History(history::Data),
     Kpis(kpis::Data),
@@ -69,6 +71,7 @@ impl Chart {
         let body = match &self.body {
             Body::Targets(d) => targets::height(d, w),
             Body::Periods(d) => periods::height(d, w),
+            Body::Bridge(d) => bridge::height(d, w),
             Body::Bars(d) => bars::height(d, w),
             Body::History(d) => history::height(d, w),
             Body::Kpis(d) => kpis::height(d, w),
@@ -83,6 +86,7 @@ impl Chart {
         match &self.body {
             Body::Targets(d) => targets::keys(d),
             Body::Periods(d) => periods::keys(d),
+            Body::Bridge(d) => bridge::keys(d),
             Body::Bars(d) => bars::keys(d),
             Body::History(d) => history::keys(d),
             Body::Kpis(d) => kpis::keys(d),
@@ -104,6 +108,7 @@ impl Chart {
         match &self.body {
             Body::Targets(d) => targets::draw(d, &pen, top),
             Body::Periods(d) => periods::draw(d, &pen, top),
+            Body::Bridge(d) => bridge::draw(d, &pen, top),
             Body::Bars(d) => bars::draw(d, &pen, top),
             Body::History(d) => history::draw(d, &pen, top),
             Body::Kpis(d) => kpis::draw(d, &pen, top),
@@ -166,6 +171,7 @@ pub fn file_of(id: &str) -> String {
 pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) -> Vec<Chart> {
     let cx = Cx { labels, locale: plan.meta.locale, currency: plan.meta.currency };
     let mut out = Vec::new();
+    out.extend(bridge::build(plan, figures, &cx));
     out.extend(bars::competitors(plan, figures, &cx));
     out.extend(targets::build(plan, figures, &cx));
     if let Some(t) = &plan.targets {

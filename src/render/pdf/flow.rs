@@ -291,12 +291,10 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
             let mut lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
             // a full-width opening bracket draws in the right half of its em: pull it
             // onto the margin, so `（一）` lines up with the text below
+            // (a `“` is full width only in Chinese text; in English it is a narrow glyph)
             let first = plain(spans).chars().next();
-            let pull = if first.is_some_and(|c| OPENING_BRACKETS.contains(c)) {
-                style.size * 0.5
-            } else {
-                0.0
-            };
+            let wide = |c: char| OPENING_BRACKETS.contains(c) && (ctx.zh || c != '“');
+            let pull = if first.is_some_and(wide) { style.size * 0.5 } else { 0.0 };
             if let Some(l) = lines.first_mut() {
                 l.frags.iter_mut().for_each(|f| f.x -= pull);
             }

@@ -106,6 +106,7 @@ fn annual_plan_has_every_chart_in_its_chapter() {
     assert_eq!(
         ids,
         [
+            ("bridge", "dashboard"),
             ("competitors", "market"),
             ("targets", "targets"),
             ("breakdown-1", "targets"),
@@ -386,5 +387,20 @@ fn no_text_in_the_pdfs_is_under_8_pt() {
             sizes.iter().any(|s| (8.1..8.2).contains(s)),
             "{name}: no chart text found: {sizes:?}"
         );
+    }
+}
+
+#[test]
+fn bridge_runs_from_last_period_through_trend_and_initiatives_to_the_target() {
+    let Some(charts) = shared("annual-sales-plan.yaml") else { return };
+    let c = chart(&charts, "bridge");
+    // 1.2亿 last year, the trend forecast 1.32亿 (+1,200万), initiatives +1,800万, target 1.5亿
+    assert_eq!(
+        c.description,
+        "目标桥：上期实际1.2亿元，按历史趋势增长1,200万元，新增举措需贡献1,800万元，达到本期目标1.5亿元。"
+    );
+    let t = texts(&c.svg().unwrap());
+    for want in ["12,000", "+1,200", "+1,800", "15,000", "单位：万元"] {
+        assert!(t.iter().any(|x| x == want), "bridge lacks {want}: {t:?}");
     }
 }

@@ -46,7 +46,11 @@ fn annual_html_has_chapters_figures_and_structure() {
     assert!(html.contains("<span class=\"chip off\">▼ 未达成</span>"));
     assert!(html.contains("<span class=\"v\">1.5亿元</span>"), "cover key figure");
     // Charts inlined as SVG with their accessible names, none linked.
-    assert_eq!(html.matches("<figure class=\"chart\"").count(), 10, "charts inlined");
+    assert_eq!(
+        html.matches("<figure class=\"chart\"").count(),
+        11,
+        "charts inlined (the dashboard bridge too)"
+    );
     assert!(html.contains("<figure class=\"chart\" id=\"chart-breakdown-1\"><svg"));
     assert!(
         html.contains("role=\"img\" aria-labelledby=\"pw-chart-risks-title pw-chart-risks-desc\"")

@@ -304,6 +304,19 @@ fn dashboard_follows_the_contents() {
     assert!(!dash.contains("一、执行摘要"), "the dashboard is a page of its own");
     assert!(pages[at + 1].contains("一、执行摘要"), "chapter one follows on the next page");
 
+    // the English dashboard (six metrics, long asks) still fits its page
+    let en = root().join("plans/annual-sales-plan-en.yaml");
+    let pages = page_texts(&render_pdf(&en, "pages-dashboard-en"));
+    let at =
+        pages.iter().position(|p| p.contains("At a glance") && !p.contains("Contents")).unwrap();
+    assert!(pages[at].contains("Decisions asked of the board"), "{}", pages[at]);
+    // the first body line, under the running header (title, confidentiality)
+    let next = pages[at + 1]
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.contains("FY2025") && !l.contains("Confidential"))
+        .unwrap();
+    assert!(next.contains("1. Executive summary"), "page after the dashboard opens with: {next}");
+
     let monthly = root().join("plans/monthly-battle-plan.yaml");
     let pages = page_texts(&render_pdf(&monthly, "pages-dashboard-monthly"));
     let at = pages.iter().position(|p| p.contains("经营看板") && !p.contains("目录")).unwrap();

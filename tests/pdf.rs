@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{own_plans, root, run, scratch, shared_examples, tables};
+use planwright::render::pdf::linebreak;
 use planwright::render::pdf::page::{Elem, PageKind};
 
 /// True when `tool` can run; otherwise prints SKIP (or fails under PLANWRIGHT_REQUIRE_TOOLS).
@@ -159,7 +160,7 @@ fn fonts_are_embedded_subsets_with_to_unicode() {
             let (tag, base) =
                 font.split_once('+').unwrap_or_else(|| panic!("no subset tag: {row}"));
             assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{row}");
-            assert!(base.starts_with("NotoSansSC-"), "{row}");
+            assert!(base.starts_with("NotoSans-") || base.starts_with("NotoSansSC-"), "{row}");
             // name, type (2 words), encoding, emb, sub, uni, object, generation
             let n = cols.len();
             assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
@@ -325,6 +326,16 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
         }
         for e in &page.elems {
             let (x0, y0, x1, y1) = e.bounds(&measure);
+            // full-width punctuation may hang in the right margin, by its own width
+            let hang = match e {
+                Elem::Text { text, style, .. }
+                    if text.chars().count() == 1
+                        && text.chars().all(|c| linebreak::HANGING.contains(c)) =>
+                {
+                    measure(text, style)
+                }
+                _ => 0.0,
+            };
             // a heading's opening full-width bracket is pulled half an em onto the margin:
             // its ink starts at the margin, its advance box half an em before
             let pull = match e {
@@ -333,7 +344,7 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
             };
             assert!(
                 x0 >= left - 0.5 - pull
-                    && x1 <= right + 0.5
+                    && x1 <= right + 0.5 + hang
                     && y0 >= top - 0.5
                     && y1 <= bottom + 0.5,
                 "page {}: {e:?} leaves the body ({x0},{y0})-({x1},{y1})",
@@ -412,6 +423,33 @@ fn font_option_embeds_the_named_font() {
 }
 
 #[test]
+fn a_users_latin_font_is_used_first_and_the_bundled_faces_fill_in() {
+    if !have("pdffonts") {
+        return;
+    }
+    let dir = scratch("pdf-font-latin");
+    // A Latin-only TrueType font (the bundled Noto Sans stands in for a house font) on a
+    // Chinese plan: Latin text in it, Chinese in the bundled CJK faces, no warning.
+    std::fs::copy(root().join("fonts/NotoSans-Regular.ttf"), dir.join("House Sans.ttf")).unwrap();
+    let plan = root().join("templates/starters/monthly.yaml");
+    let o = run(
+        &dir,
+        &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "House Sans.ttf", "--strict"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = pdffonts(&dir.join("output/monthly/monthly.pdf"));
+    let bases: Vec<&str> =
+        rows.iter().filter_map(|r| r[0].split_once('+')).map(|(_, b)| b).collect();
+    assert!(bases.contains(&"HouseSans"), "{bases:?}");
+    assert!(bases.contains(&"NotoSansSC-Regular"), "{bases:?}");
+    assert!(!bases.contains(&"NotoSans-Regular"), "the user's font draws Latin: {bases:?}");
+    for r in &rows {
+        let n = r.len();
+        assert_eq!(&r[n - 5..n - 2], ["yes", "yes", "yes"], "{r:?}");
+    }
+}
+
+#[test]
 fn font_option_rejects_what_is_not_a_font() {
     let dir = scratch("pdf-font-bad");
     std::fs::write(dir.join("fake.ttf"), "not a font").unwrap();
@@ -423,4 +461,168 @@ fn font_option_rejects_what_is_not_a_font() {
     let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "missing.ttf"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("无法读取 `missing.ttf`"));
     assert!(!dir.join("output").exists());
+}
+
+/// The lines of a PDF as `pdftotext -bbox-layout` reads them: page and words.
+fn bbox_lines(pdf: &Path) -> Vec<(usize, Vec<String>)> {
+    let o = Command::new("pdftotext").args(["-bbox-layout"]).arg(pdf).arg("-").output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = String::from_utf8_lossy(&o.stdout);
+    let mut page = 0;
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    for l in xml.lines().map(str::trim) {
+        if l.starts_with("<page ") {
+            page += 1;
+        } else if l.starts_with("<line ") {
+            out.push((page, Vec::new()));
+        } else if l.starts_with("<word ")
+            && let Some(line) = out.last_mut()
+        {
+            let text = l.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
+            let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            line.1.push(text.replace("&quot;", "\"").replace("&apos;", "'"));
+        }
+    }
+    out
+}
+
+fn pdffonts(pdf: &Path) -> Vec<Vec<String>> {
+    let o = Command::new("pdffonts").arg(pdf).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    out.lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|cols| !cols.is_empty())
+        .collect()
+}
+
+#[test]
+fn latin_text_is_set_in_the_bundled_latin_face_embedded_as_a_subset() {
+    if !have("pdffonts") || !have("pdftotext") {
+        return;
+    }
+    let en = root().join("plans/annual-sales-plan-en.yaml");
+    let zh = root().join("plans/annual-sales-plan.yaml");
+    for (plan, faces) in [
+        (&en, &["NotoSans-Regular", "NotoSans-Bold"][..]),
+        // Chinese reports set their figures and Latin words in the Latin face too
+        (&zh, &["NotoSans-Regular", "NotoSans-Bold", "NotoSansSC-Regular", "NotoSansSC-Bold"][..]),
+    ] {
+        let pdf = render_pdf(plan, &format!("pdf-latin-{}", name(plan)));
+        let rows = pdffonts(&pdf);
+        for face in faces {
+            let row = rows
+                .iter()
+                .find(|r| r[0].split_once('+').is_some_and(|(_, base)| base == *face))
+                .unwrap_or_else(|| panic!("{face} not embedded in {}: {rows:?}", name(plan)));
+            let n = row.len();
+            // type "CID TrueType", embedded, subset, ToUnicode
+            assert_eq!(&row[1..3], ["CID", "TrueType"], "{row:?}");
+            assert_eq!(&row[n - 5..n - 2], ["yes", "yes", "yes"], "{row:?}");
+        }
+        // every text reads back: the ToUnicode maps of all faces cover what is drawn
+        let text = pdftotext(&pdf, Some((3, 3)), false);
+        assert!(!text.contains('\u{FFFD}'), "{text}");
+    }
+    // an English body paragraph comes back whole, in reading order
+    let pdf = render_pdf(&en, "pdf-latin-readback");
+    let text = squeeze(&pdftotext(&pdf, None, false));
+    assert!(text.contains(&squeeze("a scheduling and dispatch platform")), "{text}");
+}
+
+/// Every word of the English plan's Markdown report and of the English labels: what a
+/// line of its PDF may end with, besides a number or a hyphen.
+fn english_words(md: &str) -> std::collections::BTreeSet<String> {
+    let labels = std::fs::read_to_string(root().join("templates/labels.yaml")).unwrap();
+    // month abbreviations label the schedule chart's axis
+    let months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
+    md.split(|c: char| !c.is_alphanumeric())
+        .chain(labels.split(|c: char| !c.is_alphanumeric()))
+        .chain(months.split(' '))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn english_lines_end_in_whole_words_or_hyphens() {
+    if !have("pdftotext") {
+        return;
+    }
+    let plan = root().join("plans/annual-sales-plan-en.yaml");
+    let known = english_words(&common::render_md(&plan, "pdf-md-english-words"));
+    let pdf = render_pdf(&plan, "pdf-english-words");
+    let lines = bbox_lines(&pdf);
+    let mut hyphenated = 0;
+    let mut bad = Vec::new();
+    for (k, (page, words)) in lines.iter().enumerate() {
+        let Some(last) = words.last() else { continue };
+        if last.ends_with('-') {
+            hyphenated += 1;
+            continue;
+        }
+        // a chart label the chart shortened on purpose is not a line break
+        if last.ends_with('…') {
+            continue;
+        }
+        // the last run of letters and digits of the line's last token
+        let token = last
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let number = token.starts_with(|c: char| c.is_ascii_digit());
+        // the tail of a hyphenated word (`Oppor-` / `tunities)`) reads with its head, on a
+        // line above on the same page (table cells interleave their lines)
+        let head_above = words.len() == 1
+            && lines[..k].iter().rev().take_while(|(p, _)| p == page).any(|(_, w)| {
+                w.last().and_then(|h| h.strip_suffix('-')).is_some_and(|h| {
+                    let head = h.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                    known.contains(&format!("{head}{token}").to_lowercase())
+                })
+            });
+        if !token.is_empty() && !number && !head_above && !known.contains(&token) {
+            bad.push(format!("page {page}: {}", words.join(" ")));
+        }
+    }
+    assert!(bad.is_empty(), "lines ending in a word fragment:\n{}", bad.join("\n"));
+    assert!(lines.len() > 300, "{} lines", lines.len());
+    println!("{hyphenated} hyphenated line ends");
+}
+
+/// The last line of each multi-line Chinese body paragraph, read back from the PDF.
+fn last_lines(paragraphs: &[String], lines: &[String]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let p = squeeze(p);
+        for (k, l) in lines.iter().enumerate().skip(1) {
+            let prev = &lines[k - 1];
+            if !l.is_empty() && l.len() < p.len() && p.ends_with(&format!("{prev}{l}")) {
+                out.push((p.clone(), l.clone()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn chinese_paragraphs_never_end_with_a_lone_character() {
+    if !have("pdftotext") {
+        return;
+    }
+    let closing = "，。、；：？！）》」』〉】〕”’…—";
+    let mut checked = 0;
+    for plan in plans().into_iter().filter(|p| !name(p).ends_with("-en")) {
+        let md = common::render_md(&plan, &format!("pdf-md-lone-{}", name(&plan)));
+        let paragraphs = body_paragraphs(&md);
+        let pdf = render_pdf(&plan, &format!("pdf-lone-{}", name(&plan)));
+        let lines: Vec<String> = bbox_lines(&pdf).into_iter().map(|(_, w)| w.concat()).collect();
+        for (p, last) in last_lines(&paragraphs, &lines) {
+            let letters = last.chars().filter(|c| !closing.contains(*c)).count();
+            assert!(letters >= 2, "{}: `{p}` ends with `{last}` alone", name(&plan));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "found the last lines of {checked} paragraphs");
 }

@@ -7,6 +7,7 @@
 //! Each chart kind lives in its own file and lays itself out from measured text.
 
 mod bars;
+mod bridge;
 mod history;
 mod kpis;
 mod periods;
@@ -49,6 +50,7 @@ pub struct Chart {
 enum Body {
     Targets(targets::Data),
     Periods(periods::Data),
+    Bridge(bridge::Data),
     Bars(bars::Data),
     History(history::Data),
     Kpis(kpis::Data),
@@ -69,6 +71,7 @@ impl Chart {
         let body = match &self.body {
             Body::Targets(d) => targets::height(d, w),
             Body::Periods(d) => periods::height(d, w),
+            Body::Bridge(d) => bridge::height(d, w),
             Body::Bars(d) => bars::height(d, w),
             Body::History(d) => history::height(d, w),
             Body::Kpis(d) => kpis::height(d, w),
@@ -83,6 +86,7 @@ impl Chart {
         match &self.body {
             Body::Targets(d) => targets::keys(d),
             Body::Periods(d) => periods::keys(d),
+            Body::Bridge(d) => bridge::keys(d),
             Body::Bars(d) => bars::keys(d),
             Body::History(d) => history::keys(d),
             Body::Kpis(d) => kpis::keys(d),
@@ -104,6 +108,7 @@ impl Chart {
         match &self.body {
             Body::Targets(d) => targets::draw(d, &pen, top),
             Body::Periods(d) => periods::draw(d, &pen, top),
+            Body::Bridge(d) => bridge::draw(d, &pen, top),
             Body::Bars(d) => bars::draw(d, &pen, top),
             Body::History(d) => history::draw(d, &pen, top),
             Body::Kpis(d) => kpis::draw(d, &pen, top),
@@ -162,10 +167,56 @@ pub fn file_of(id: &str) -> String {
     format!("charts/{id}.svg")
 }
 
+/// The names a chart draws, under the report's spacing rule between Chinese and Latin
+/// text (`labels.cjk_spacing`), so a chart reads `Q1蓄力期` where its table does.
+fn spaced(plan: &Plan, labels: &BTreeMap<String, String>) -> Plan {
+    use crate::text::{CjkSpacing, space_cjk};
+    let mode = match plan.meta.locale {
+        Locale::En => CjkSpacing::AsWritten,
+        _ => labels.get("cjk_spacing").and_then(|m| CjkSpacing::parse(m)).unwrap_or_default(),
+    };
+    let mut p = plan.clone();
+    if mode == CjkSpacing::AsWritten {
+        return p;
+    }
+    let s = |t: &mut String| *t = space_cjk(t, mode);
+    let o = |t: &mut Option<String>| {
+        if let Some(t) = t {
+            *t = space_cjk(t, mode);
+        }
+    };
+    if let Some(t) = &mut p.targets {
+        t.metrics.iter_mut().for_each(|m| s(&mut m.name));
+        for b in &mut t.breakdowns {
+            s(&mut b.name);
+            b.items.iter_mut().for_each(|i| s(&mut i.name));
+        }
+    }
+    if let Some(m) = &mut p.market {
+        m.competitors.iter_mut().for_each(|c| s(&mut c.name));
+    }
+    p.channels.iter_mut().for_each(|c| s(&mut c.name));
+    for t in &mut p.schedule {
+        s(&mut t.name);
+        o(&mut t.milestone);
+    }
+    if let Some(b) = &mut p.budget {
+        for i in &mut b.items {
+            s(&mut i.name);
+            o(&mut i.category);
+        }
+    }
+    p.kpis.iter_mut().for_each(|k| s(&mut k.name));
+    p.risks.iter_mut().for_each(|r| s(&mut r.name));
+    p
+}
+
 /// Builds every chart the plan has data for, in report order. Pure: no I/O.
 pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) -> Vec<Chart> {
+    let plan = &spaced(plan, labels);
     let cx = Cx { labels, locale: plan.meta.locale, currency: plan.meta.currency };
     let mut out = Vec::new();
+    out.extend(bridge::build(plan, figures, &cx));
     out.extend(bars::competitors(plan, figures, &cx));
     out.extend(targets::build(plan, figures, &cx));
     if let Some(t) = &plan.targets {

@@ -345,6 +345,47 @@ mod tests {
         assert!(!elems.iter().any(|e| matches!(e, Elem::Rect { fill: Rgb(0, 0, 0), .. })));
     }
 
+    struct Label;
+
+    impl Drawing for Label {
+        fn size(&self) -> (u32, u32) {
+            (300, 50)
+        }
+        fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String> {
+            let area = backend.into_drawing_area();
+            use plotters::style::text_anchor::{HPos, Pos, VPos};
+            let style = ("sans-serif", 12.4)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Right, VPos::Top));
+            area.draw(&Text::new("Revenue 销售额 2025", (300, 0), style)).map_err(|e| e.to_string())
+        }
+    }
+
+    #[test]
+    fn chart_text_is_measured_in_the_faces_that_draw_it() {
+        // Latin in Noto Sans, Chinese in Noto Sans SC: a right-aligned label ends at its anchor
+        let fonts = Fonts::load().expect("fonts").for_language(false);
+        let rec = Recorder::new(Label.size(), &fonts);
+        Label.draw(rec.backend()).expect("draws");
+        let elems = rec.into_elems(0.0, 0.0, 1.0);
+        let Some(Elem::Text { x, text, style, .. }) =
+            elems.iter().find(|e| matches!(e, Elem::Text { .. }))
+        else {
+            panic!("no text: {elems:?}")
+        };
+        let by_face: f32 = text
+            .chars()
+            .map(|c| {
+                let font = fonts.font(fonts.slot(style.face, c));
+                font.glyph_advance(font.glyph(c).unwrap_or(0)) * style.size
+            })
+            .sum();
+        assert!((x + by_face - 300.0).abs() < 1e-3, "{x} + {by_face}");
+        assert_eq!(fonts.font(fonts.slot(style.face, 'R')).name(), "NotoSans-Regular");
+        assert_eq!(fonts.font(fonts.slot(style.face, '销')).name(), "NotoSansSC-Regular");
+    }
+
     #[test]
     fn transparency_is_blended_onto_white() {
         assert_eq!(opaque(BackendColor { alpha: 0.5, rgb: (0, 0, 0) }), Some(Rgb(128, 128, 128)));

@@ -219,7 +219,42 @@ pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
         block(b, 0.0, ctx.theme.body_width(), true, ctx, &mut out);
     }
     keep_tables_with_their_charts(&mut out);
+    if let Some(d) = dashboard.as_deref() {
+        fit_dashboard(&mut out, d, ctx.theme.body_height());
+    }
     out
+}
+
+/// The dashboard is one page: when its boxes would run over, the space between them
+/// shrinks (to a third at most) so they fit.
+fn fit_dashboard(out: &mut [Flow], title: &str, room: f32) {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let Some(start) = out.iter().position(|f| {
+        matches!(f, Flow::Box(b) if b.mark.as_ref().is_some_and(|m| m.level <= 2 && squeeze(&m.title) == title))
+    }) else {
+        return;
+    };
+    let end = out[start + 1..]
+        .iter()
+        .position(|f| matches!(f, Flow::PageBreak | Flow::Chapter))
+        .map_or(out.len(), |e| start + 1 + e);
+    let boxes = || {
+        out[start..end].iter().filter_map(|f| match f {
+            Flow::Box(b) | Flow::TableStart(b) => Some(b),
+            _ => None,
+        })
+    };
+    let heights: f32 = boxes().map(|b| b.height).sum();
+    let spaces: f32 = boxes().skip(1).map(|b| b.space_before).sum();
+    if heights + spaces <= room || spaces <= 0.0 {
+        return;
+    }
+    let k = ((room - heights) / spaces).clamp(1.0 / 3.0, 1.0);
+    for f in &mut out[start + 1..end] {
+        if let Flow::Box(b) | Flow::TableStart(b) = f {
+            b.space_before *= k;
+        }
+    }
 }
 
 /// A chart right after a table illustrates it: the table's last row asks to stay with it.
@@ -256,12 +291,10 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
             let mut lines = break_lines(&runs(spans, style, t), ctx.fonts, &set);
             // a full-width opening bracket draws in the right half of its em: pull it
             // onto the margin, so `（一）` lines up with the text below
+            // (a `“` is full width only in Chinese text; in English it is a narrow glyph)
             let first = plain(spans).chars().next();
-            let pull = if first.is_some_and(|c| OPENING_BRACKETS.contains(c)) {
-                style.size * 0.5
-            } else {
-                0.0
-            };
+            let wide = |c: char| OPENING_BRACKETS.contains(c) && (ctx.zh || c != '“');
+            let pull = if first.is_some_and(wide) { style.size * 0.5 } else { 0.0 };
             if let Some(l) = lines.first_mut() {
                 l.frags.iter_mut().for_each(|f| f.x -= pull);
             }

@@ -1,45 +1,169 @@
-//! The bundled fonts, parsed once, and text measured with their real advance widths.
+//! The PDF's faces and text measured with their real advances, each character in the face
+//! that draws it.
 //!
-//! Noto Sans SC Regular and Bold (TrueType, OFL) are compiled into the binary. `Fonts`
-//! is parsed once per process (the [`crate::Engine`] holds it) and shared by every render.
+//! Every weight (regular, bold) is a chain of faces: the user's `--font` if one was named,
+//! then Noto Sans (Latin) and Noto Sans SC (CJK), all bundled. A character is set in the
+//! first face of its chain that has it, the chain ordered by its script ([`script`]): Latin
+//! letters, digits and Latin punctuation try Noto Sans before Noto Sans SC, Chinese the other
+//! way round. Measuring (line breaking, tables, charts) and drawing (the writer) both ask
+//! [`Fonts::slot`], so they never disagree.
+//!
+//! The fonts are read in place with a zero-copy parser (`ttf-parser`): loading reads a few
+//! table headers, not the 10 MB CJK font, and only glyphs a report uses are ever touched.
+//! [`Fonts`] is built once per process (the [`crate::Engine`] holds it) and is cheap to clone;
+//! [`Fonts::for_language`] gives a document its own view.
 
-use printpdf::ParsedFont;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use hyphenation::{Language, Load, Standard};
+use owned_ttf_parser::{AsFaceRef, Face as TtfFace, GlyphId, OwnedFace, PreParsedSubtables};
+
+use super::script::{Script, cjk_first, script};
 use crate::error::Error;
+use crate::fonts::{BOLD, LATIN_BOLD, LATIN_REGULAR, REGULAR};
 
-use crate::fonts::{BOLD, REGULAR};
-
-/// Which of the two faces: body text, or headings and emphasis.
+/// Which weight: body text, or headings and emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
-    /// The regular face (Noto Sans SC Regular unless `--font` names another).
+    /// The regular weight.
     Regular,
-    /// The bold face (Noto Sans SC Bold unless `--bold-font` names another).
+    /// The bold weight.
     Bold,
 }
 
-/// Both faces, parsed, with the PostScript names they are embedded under.
+/// Index of one physical font file among [`Fonts`]' faces.
+pub type Slot = usize;
+
+/// A face with its Unicode cmap subtables found once (not on every lookup).
+enum Data {
+    Static(&'static [u8], Box<PreParsedSubtables<'static, TtfFace<'static>>>),
+    Owned(Box<PreParsedSubtables<'static, OwnedFace>>),
+}
+
+/// One font file, parsed in place.
+pub struct Font {
+    name: String,
+    data: Data,
+    upem: f32,
+}
+
+impl Font {
+    fn parse_static(bytes: &'static [u8], name: &str) -> Result<Self, Error> {
+        let face = TtfFace::parse(bytes, 0).map_err(|_| not_a_font(name))?;
+        Self::checked(name, Data::Static(bytes, Box::new(face.into())))
+    }
+
+    fn parse_owned(bytes: Vec<u8>, name: &str) -> Result<Self, Error> {
+        let face = OwnedFace::from_vec(bytes, 0).map_err(|_| not_a_font(name))?;
+        Self::checked(name, Data::Owned(Box::new(face.into())))
+    }
+
+    fn checked(name: &str, data: Data) -> Result<Self, Error> {
+        let mut font = Self { name: name.to_string(), data, upem: 1000.0 };
+        let face = font.face();
+        // Outlines we can subset and embed: TrueType `glyf` or CFF.
+        let t = face.tables();
+        if t.glyf.is_none() && t.cff.is_none() || t.hmtx.is_none() || t.cmap.is_none() {
+            return Err(not_a_font(name));
+        }
+        font.upem = f32::from(face.units_per_em().max(16));
+        Ok(font)
+    }
+
+    /// The parsed face.
+    pub fn face(&self) -> &TtfFace<'_> {
+        match &self.data {
+            Data::Static(_, f) => &f.face,
+            Data::Owned(o) => o.face.as_face_ref(),
+        }
+    }
+
+    /// The font file.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.data {
+            Data::Static(b, _) => b,
+            Data::Owned(o) => o.face.as_slice(),
+        }
+    }
+
+    /// The PostScript name the face is embedded under.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.upem
+    }
+
+    /// The glyph of `c`, if the face has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        let g = match &self.data {
+            Data::Static(_, f) => f.glyph_index(c),
+            Data::Owned(o) => o.glyph_index(c),
+        };
+        g.map(|g| g.0).filter(|g| *g != 0)
+    }
+
+    /// Advance width of a glyph in em.
+    pub fn glyph_advance(&self, gid: u16) -> f32 {
+        f32::from(self.face().glyph_hor_advance(GlyphId(gid)).unwrap_or(0)) / self.upem
+    }
+}
+
+fn not_a_font(name: &str) -> Error {
+    Error::Pdf {
+        message: format!(
+            "failed to load the font `{name}` (not a TrueType or OpenType font)\nhint: name a .ttf or .otf file"
+        ),
+    }
+}
+
+/// The faces of one weight, as slots: the user's font, Latin, CJK.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    user: Option<Slot>,
+    latin: Slot,
+    cjk: Slot,
+}
+
+impl Chain {
+    /// The faces to try for a character, in order.
+    fn order(&self, cjk_first: bool) -> [Option<Slot>; 3] {
+        let (a, b) = if cjk_first { (self.cjk, self.latin) } else { (self.latin, self.cjk) };
+        [self.user, Some(a), Some(b)]
+    }
+}
+
+/// Printable ASCII is measured on every line: its faces and advances are looked up once.
+const ASCII: usize = 128;
+
+struct Shared {
+    fonts: Vec<Font>,
+    chains: [Chain; 2],
+    /// (slot, advance in em) of ASCII characters per weight.
+    ascii: [[(Slot, f32); ASCII]; 2],
+    /// US English hyphenation patterns, read on first use.
+    hyphenator: OnceLock<Option<Standard>>,
+}
+
+/// The faces of both weights, and the hyphenation dictionary line breaking uses.
+#[derive(Clone)]
 pub struct Fonts {
-    regular: ParsedFont,
-    bold: ParsedFont,
-    names: [String; 2],
+    shared: Arc<Shared>,
+    /// Neutral marks (quotes, dashes, symbols) in the CJK face: a Chinese document.
+    zh: bool,
+    /// Hyphenation points of the words met in this document (a table cell is set several
+    /// times while its column's width is found).
+    hyphens: Arc<Mutex<HashMap<String, Vec<usize>>>>,
 }
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Fonts {{ {}, {} }}", self.names[0], self.names[1])
+        let names: Vec<&str> = self.shared.fonts.iter().map(|f| f.name.as_str()).collect();
+        write!(f, "Fonts {names:?}")
     }
-}
-
-fn parse(bytes: &[u8], name: &str) -> Result<ParsedFont, Error> {
-    let mut warnings = Vec::new();
-    let mut font = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| Error::Pdf {
-        message: format!(
-            "failed to load the font `{name}` (not a TrueType or OpenType font)\nhint: name a .ttf or .otf file"
-        ),
-    })?;
-    font.font_name = Some(name.to_string());
-    Ok(font)
 }
 
 /// A PostScript name made from a font's file name: letters, digits and `-` only.
@@ -50,95 +174,122 @@ pub fn postscript_name(file_stem: &str) -> String {
 }
 
 impl Fonts {
-    /// Parses the bundled fonts (about 20 MB of TrueType; do it once).
-    pub fn load() -> Result<Self, Error> {
-        let names = ["NotoSansSC-Regular".to_string(), "NotoSansSC-Bold".to_string()];
-        Ok(Self { regular: parse(REGULAR, &names[0])?, bold: parse(BOLD, &names[1])?, names })
+    fn build(mut fonts: Vec<Font>, user: [Option<Slot>; 2]) -> Result<Self, Error> {
+        let base = fonts.len();
+        fonts.push(Font::parse_static(LATIN_REGULAR, "NotoSans-Regular")?);
+        fonts.push(Font::parse_static(LATIN_BOLD, "NotoSans-Bold")?);
+        fonts.push(Font::parse_static(REGULAR, "NotoSansSC-Regular")?);
+        fonts.push(Font::parse_static(BOLD, "NotoSansSC-Bold")?);
+        let chains = [
+            Chain { user: user[0], latin: base, cjk: base + 2 },
+            Chain { user: user[1], latin: base + 1, cjk: base + 3 },
+        ];
+        let mut shared =
+            Shared { fonts, chains, ascii: [[(0, 0.0); ASCII]; 2], hyphenator: OnceLock::new() };
+        for w in 0..2 {
+            for i in 0..ASCII {
+                let c = char::from(i as u8);
+                let (slot, gid) = Self::find(&shared, w, c, false);
+                shared.ascii[w][i] = (slot, shared.fonts[slot].glyph_advance(gid));
+            }
+        }
+        Ok(Self { shared: Arc::new(shared), zh: true, hyphens: Arc::default() })
     }
 
-    /// Fonts a user names instead of the bundled ones: `(PostScript name, file bytes)`.
-    /// Without a bold face, bold text is set in the regular one.
+    /// The bundled fonts: Noto Sans and Noto Sans SC, Regular and Bold.
+    pub fn load() -> Result<Self, Error> {
+        Self::build(Vec::new(), [None, None])
+    }
+
+    /// A user's fonts first, the bundled ones for characters they lack:
+    /// `(PostScript name, file bytes)`. Without a bold face, bold text is set in the regular
+    /// one.
     pub fn from_files(
         regular: (String, Vec<u8>),
         bold: Option<(String, Vec<u8>)>,
     ) -> Result<Self, Error> {
-        let r = parse(&regular.1, &regular.0)?;
-        let (bold_name, b) = match bold {
-            Some((name, bytes)) => (name.clone(), parse(&bytes, &name)?),
-            None => (regular.0.clone(), r.clone()),
+        let mut fonts = vec![Font::parse_owned(regular.1, &regular.0)?];
+        let bold_slot = match bold {
+            Some((name, bytes)) => {
+                fonts.push(Font::parse_owned(bytes, &name)?);
+                1
+            }
+            None => 0,
         };
-        Ok(Self { regular: r, bold: b, names: [regular.0, bold_name] })
+        Self::build(fonts, [Some(0), Some(bold_slot)])
     }
 
-    /// The PostScript name a face is embedded under.
+    /// The same faces for a document in Chinese (`zh`: neutral marks such as `“”—…` in the
+    /// CJK face) or another language (in the Latin face).
+    pub fn for_language(&self, zh: bool) -> Self {
+        Self { shared: Arc::clone(&self.shared), zh, hyphens: Arc::default() }
+    }
+
+    /// The face that draws `c` and its glyph there (0 when no face has it: the first
+    /// face's `.notdef`).
+    fn find(shared: &Shared, weight: usize, c: char, zh: bool) -> (Slot, u16) {
+        let chain = shared.chains[weight];
+        let order = chain.order(cjk_first(c, zh));
+        let mut faces = order.iter().flatten().copied();
+        let first = faces.clone().next().unwrap_or(chain.latin);
+        faces.find_map(|s| shared.fonts[s].glyph(c).map(|g| (s, g))).unwrap_or((first, 0))
+    }
+
+    fn weight(face: Face) -> usize {
+        match face {
+            Face::Regular => 0,
+            Face::Bold => 1,
+        }
+    }
+
+    /// The face that draws `c` in `face`'s weight: the first of its chain that has it (the
+    /// chain's first when none has it; [`Fonts::covers`] says whether one does).
+    pub fn slot(&self, face: Face, c: char) -> Slot {
+        let w = Self::weight(face);
+        match self.shared.ascii[w].get(c as usize) {
+            Some((slot, _)) => *slot,
+            None => Self::find(&self.shared, w, c, self.zh).0,
+        }
+    }
+
+    /// One face.
+    pub fn font(&self, slot: Slot) -> &Font {
+        &self.shared.fonts[slot]
+    }
+
+    /// The PostScript name of the first face of a weight (the user's font, or Noto Sans).
     pub fn name(&self, face: Face) -> &str {
-        match face {
-            Face::Regular => &self.names[0],
-            Face::Bold => &self.names[1],
-        }
+        let chain = self.shared.chains[Self::weight(face)];
+        &self.shared.fonts[chain.user.unwrap_or(chain.latin)].name
     }
 
-    /// The font file of a face.
-    pub fn bytes(&self, face: Face) -> &[u8] {
-        &self.parsed(face).original_bytes
+    /// The names of every face of a weight, for messages: `A, NotoSans-Regular, …`.
+    pub fn names(&self, face: Face) -> String {
+        let chain = self.shared.chains[Self::weight(face)];
+        let order = chain.order(false);
+        let names: Vec<&str> =
+            order.iter().flatten().map(|s| self.shared.fonts[*s].name.as_str()).collect();
+        names.join(", ")
     }
 
-    /// A subset of `face` holding the glyphs of `chars` (plus .notdef), parsed, named
-    /// `name` (the PDF's `TAG+PostScriptName`). Its glyphs are renumbered; its cmap maps
-    /// the characters to the new glyphs, so text encodes against it directly.
-    pub fn subset(
-        &self,
-        face: Face,
-        chars: &std::collections::BTreeSet<char>,
-        name: &str,
-    ) -> Result<ParsedFont, Error> {
-        use allsorts::binary::read::ReadScope;
-        use allsorts::font_data::FontData;
-        use allsorts::subset::{CmapTarget, SubsetProfile, subset};
-        let fail = |what: String| Error::Pdf {
-            message: format!("failed to subset the font `{}` ({what})", self.name(face)),
-        };
-        let full = self.parsed(face);
-        let mut ids: Vec<u16> = vec![0];
-        let mut gids: Vec<u16> = chars
-            .iter()
-            .filter_map(|c| full.lookup_glyph_index(*c as u32))
-            .filter(|g| *g != 0)
-            .collect();
-        gids.sort_unstable();
-        gids.dedup();
-        ids.extend(gids);
-        let scope = ReadScope::new(self.bytes(face));
-        let file = scope.read::<FontData<'_>>().map_err(|e| fail(e.to_string()))?;
-        let provider = file.table_provider(0).map_err(|e| fail(e.to_string()))?;
-        let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-            .map_err(|e| fail(e.to_string()))?;
-        let mut warnings = Vec::new();
-        let mut font = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| fail("the subset does not parse".into()))?;
-        font.font_name = Some(name.to_string());
-        Ok(font)
-    }
-
-    /// The parsed face, for embedding.
-    pub fn parsed(&self, face: Face) -> &ParsedFont {
-        match face {
-            Face::Regular => &self.regular,
-            Face::Bold => &self.bold,
-        }
-    }
-
-    /// True when the regular face has a glyph for `c` (the bold face covers the same set).
+    /// True when some face has a glyph for `c` (control characters need none).
     pub fn covers(&self, c: char) -> bool {
-        c.is_control() || self.regular.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        c.is_control() || {
+            let slot = self.slot(Face::Regular, c);
+            self.shared.fonts[slot].glyph(c).is_some()
+        }
     }
 
-    /// Advance width of `c` in em.
+    /// Advance width of `c` in em, in the face that draws it.
     pub fn advance(&self, face: Face, c: char) -> f32 {
-        let f = self.parsed(face);
-        let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
-        let upem = f32::from(f.units_per_em.max(1));
-        f32::from(f.get_glyph_width(gid).unwrap_or(0)) / upem
+        let w = Self::weight(face);
+        match self.shared.ascii[w].get(c as usize) {
+            Some((_, adv)) => *adv,
+            None => {
+                let (slot, gid) = Self::find(&self.shared, w, c, self.zh);
+                self.shared.fonts[slot].glyph_advance(gid)
+            }
+        }
     }
 
     /// Width of `text` at `size` points, in points.
@@ -146,9 +297,43 @@ impl Fonts {
         text.chars().map(|c| self.advance(face, c)).sum::<f32>() * size
     }
 
-    /// Ascender height in em (above the baseline).
-    pub fn ascent(&self) -> f32 {
-        f32::from(self.regular.font_metrics.ascent) / f32::from(self.regular.units_per_em.max(1))
+    /// True when `c`, in this document, is set in a Latin face (digits and Latin letters
+    /// always are).
+    pub fn is_latin(&self, c: char) -> bool {
+        script(c) == Script::Latin || !cjk_first(c, self.zh)
+    }
+
+    /// US English hyphenation patterns (TeX's, as the `hyphenation` crate embeds them), read
+    /// on first use; `None` if they cannot be read.
+    pub fn hyphenator(&self) -> Option<&Standard> {
+        self.shared
+            .hyphenator
+            .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+            .as_ref()
+    }
+
+    /// Where a lowercase English word may break with a hyphen: the indices of the characters
+    /// that would start the next line (`likelihood` → 4, 6: like-li-hood).
+    pub fn hyphenate(&self, word: &str) -> Vec<usize> {
+        use hyphenation::Hyphenator;
+        if let Some(known) = self.hyphens.lock().ok().and_then(|m| m.get(word).cloned()) {
+            return known;
+        }
+        let Some(dict) = self.hyphenator() else { return Vec::new() };
+        let breaks = dict.hyphenate(word).breaks;
+        // byte offsets → character indices
+        let mut out = Vec::with_capacity(breaks.len());
+        let mut k = 0;
+        for (i, (byte, _)) in word.char_indices().enumerate() {
+            if breaks.get(k) == Some(&byte) {
+                out.push(i);
+                k += 1;
+            }
+        }
+        if let Ok(mut m) = self.hyphens.lock() {
+            m.insert(word.to_string(), out.clone());
+        }
+        out
     }
 }
 
@@ -156,9 +341,13 @@ impl Fonts {
 mod tests {
     use super::*;
 
+    fn fonts() -> Fonts {
+        Fonts::load().expect("bundled fonts parse")
+    }
+
     #[test]
     fn measures_with_real_advances() {
-        let f = Fonts::load().expect("bundled fonts parse");
+        let f = fonts();
         // CJK ideographs are one em wide; Latin and digits are narrower.
         assert!((f.advance(Face::Regular, '销') - 1.0).abs() < 1e-3);
         assert!((f.advance(Face::Regular, '，') - 1.0).abs() < 1e-3);
@@ -169,9 +358,54 @@ mod tests {
     }
 
     #[test]
+    fn latin_runs_take_the_latin_face_and_chinese_the_cjk_face() {
+        let f = fonts();
+        let latin = f.slot(Face::Regular, 'a');
+        let cjk = f.slot(Face::Regular, '销');
+        assert_eq!(f.font(latin).name(), "NotoSans-Regular");
+        assert_eq!(f.font(cjk).name(), "NotoSansSC-Regular");
+        for c in "Revenue 2025, +12% (Q3)".chars() {
+            assert_eq!(f.slot(Face::Regular, c), latin, "{c}");
+        }
+        for c in "销售额，一点五亿元。（）".chars() {
+            assert_eq!(f.slot(Face::Regular, c), cjk, "{c}");
+        }
+        assert_eq!(f.font(f.slot(Face::Bold, '7')).name(), "NotoSans-Bold");
+        assert_eq!(f.font(f.slot(Face::Bold, '额')).name(), "NotoSansSC-Bold");
+    }
+
+    #[test]
+    fn shared_marks_follow_the_language_and_missing_glyphs_fall_back() {
+        let zh = fonts().for_language(true);
+        let en = fonts().for_language(false);
+        assert_eq!(zh.font(zh.slot(Face::Regular, '“')).name(), "NotoSansSC-Regular");
+        assert_eq!(en.font(en.slot(Face::Regular, '“')).name(), "NotoSans-Regular");
+        // the bullet is a Latin bullet in English, not a full-width dot
+        assert_eq!(en.font(en.slot(Face::Regular, '•')).name(), "NotoSans-Regular");
+        assert!(en.advance(Face::Regular, '•') < 0.5);
+        // Noto Sans has no check mark: it falls back to the CJK face, in both languages
+        assert_eq!(en.font(en.slot(Face::Regular, '✓')).name(), "NotoSansSC-Regular");
+        assert!(en.covers('✓') && en.covers('▲'));
+    }
+
+    #[test]
+    fn digits_share_one_advance_in_both_weights() {
+        // Figures right-aligned in a column line up on their digits: the Latin face's
+        // default figures are tabular, and bold figures are as wide as regular ones.
+        let f = fonts();
+        let w = f.advance(Face::Regular, '0');
+        for c in "0123456789".chars() {
+            assert_eq!(f.advance(Face::Regular, c), w, "{c}");
+            assert_eq!(f.advance(Face::Bold, c), w, "{c}");
+        }
+        assert_eq!(f.width(Face::Regular, "1,111.0", 9.0), f.width(Face::Regular, "8,808.4", 9.0));
+        assert_eq!(f.width(Face::Bold, "1,111.0", 9.0), f.width(Face::Bold, "8,808.4", 9.0));
+    }
+
+    #[test]
     fn knows_which_characters_it_can_draw() {
-        let f = Fonts::load().expect("bundled fonts parse");
-        for c in "销售额 1,200万元 ✓▲▼○ （）《》「」".chars() {
+        let f = fonts();
+        for c in "销售额 1,200万元 ✓▲▼○ （）《》「」 • é".chars() {
             assert!(f.covers(c), "{c}");
         }
         assert!(!f.covers('\u{1F600}'));
@@ -179,17 +413,28 @@ mod tests {
     }
 
     #[test]
-    fn subsets_keep_advances_and_map_characters() {
-        let f = Fonts::load().expect("bundled fonts parse");
-        let chars: std::collections::BTreeSet<char> = "销售额 1,200万元✓".chars().collect();
-        let s = f.subset(Face::Regular, &chars, "ABCDEF+NotoSansSC-Regular").expect("subset");
-        assert!(s.original_bytes.len() < 100_000, "{}", s.original_bytes.len());
-        for c in &chars {
-            let gid = s.lookup_glyph_index(*c as u32).expect("mapped");
-            assert!(gid != 0 || *c == ' ');
-            let w = s.get_glyph_width(gid).expect("width");
-            assert_eq!(f32::from(w) / f32::from(s.units_per_em), f.advance(Face::Regular, *c));
-        }
-        assert_eq!(s.font_name.as_deref(), Some("ABCDEF+NotoSansSC-Regular"));
+    fn a_users_font_comes_first_and_the_bundled_faces_fill_its_gaps() {
+        // Noto Sans stands in for a user's Latin-only font.
+        let user = ("House".to_string(), LATIN_REGULAR.to_vec());
+        let f = Fonts::from_files(user, None).expect("parses");
+        assert_eq!(f.name(Face::Regular), "House");
+        assert_eq!(f.font(f.slot(Face::Regular, 'a')).name(), "House");
+        assert_eq!(f.font(f.slot(Face::Bold, 'a')).name(), "House");
+        assert_eq!(f.font(f.slot(Face::Regular, '销')).name(), "NotoSansSC-Regular");
+        assert_eq!(f.font(f.slot(Face::Bold, '销')).name(), "NotoSansSC-Bold");
+        assert!(f.names(Face::Regular).starts_with("House, NotoSans-Regular"));
+        assert!(Fonts::from_files(("Bad".into(), b"not a font".to_vec()), None).is_err());
+    }
+
+    #[test]
+    fn hyphenation_patterns_load() {
+        use hyphenation::Hyphenator;
+        let f = fonts();
+        let h = f.hyphenator().expect("embedded en-US patterns");
+        assert_eq!(h.hyphenate("likelihood").breaks, [4, 6]);
+        assert_eq!(f.hyphenate("likelihood"), [4, 6]);
+        assert_eq!(f.hyphenate("likelihood"), [4, 6], "from the document's cache");
+        assert_eq!(f.hyphenate("naïveté").len(), f.hyphenate("naïveté").len());
+        assert!(f.hyphenate("x").is_empty());
     }
 }

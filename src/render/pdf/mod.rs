@@ -1,14 +1,17 @@
 //! Rendered Markdown + the report's cover facts → a print-ready PDF.
 //!
-//! Layers, one file each: [`fonts`] (the bundled faces, real advances) → [`linebreak`]
+//! Layers, one file each: [`fonts`] (the faces, each character in the face that draws it,
+//! real advances; [`script`] says which face a character asks for) → [`linebreak`]
 //! (runs → lines: UAX #14 + kinsoku, justification) → [`blocks`] (pulldown-cmark events →
 //! blocks) → [`flow`] and [`table`] (blocks → boxes of known height) → [`paginate`]
-//! (boxes → pages) → [`cover`] (cover and contents) → [`writer`] (pages → PDF bytes via
-//! printpdf's low-level operators). [`chart`] is the plotters backend charts draw into.
+//! (boxes → pages) → [`cover`] (cover and contents) → [`writer`] (pages → PDF bytes with
+//! lopdf; [`embed`] writes the font subsets). [`chart`] is the plotters backend charts draw
+//! into.
 
 pub mod blocks;
 pub mod chart;
 pub mod cover;
+pub mod embed;
 pub mod flow;
 pub mod fonts;
 mod input;
@@ -16,6 +19,7 @@ pub mod linebreak;
 pub mod matrix;
 pub mod page;
 pub mod paginate;
+pub mod script;
 pub mod table;
 pub mod theme;
 pub mod tiles;
@@ -78,9 +82,9 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
         for c in text.chars() {
             if !c.is_whitespace() && !fonts.covers(c) && seen.insert((c, place.to_string())) {
                 out.push(format!(
-                    "character U+{:04X} `{c}` in {place} is not in the font `{}` and would print as a blank box (hint: name a font that has it with `--font`)",
+                    "character U+{:04X} `{c}` in {place} is in none of the fonts ({}) and would print as a blank box (hint: name a font that has it with `--font`)",
                     c as u32,
-                    fonts.name(fonts::Face::Regular)
+                    fonts.names(fonts::Face::Regular)
                 ));
             }
         }
@@ -137,6 +141,7 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
 
 /// Lays the document out into pages (no PDF written): for tests and for [`render`].
 pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> Laid {
+    let fonts = &fonts.for_language(input.zh);
     let blocks = blocks::body(blocks::parse(&input.markdown));
     let mut warnings = coverage(&blocks, input, fonts);
     let mut ctx = flow::Ctx {
@@ -191,6 +196,7 @@ pub fn render(
     if depth > MAX_MARKDOWN_NESTING {
         return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
     }
+    let fonts = &fonts.for_language(input.zh);
     let laid = layout(input, fonts, theme, images);
     let mut seed = writer::fnv(input.markdown.as_bytes(), 0);
     seed = writer::fnv(format!("{:?}{:?}", input.cover, input.info).as_bytes(), seed);

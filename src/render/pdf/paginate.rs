@@ -87,27 +87,33 @@ pub fn paginate(flow: &[Flow], theme: &Theme, first_page: usize) -> Paginated {
     st.new_page();
     let mut header: Option<&Boxed> = None;
     let full = theme.body_height();
+    // the last box placed must stand with this one: the chain it opened was judged whole
+    let mut chained = false;
     for (i, f) in flow.iter().enumerate() {
         match f {
             Flow::PageBreak => {
                 if !st.empty {
                     st.new_page();
                 }
+                chained = false;
             }
             Flow::Chapter => {
                 let always = theme.chapter_break == ChapterBreak::Always;
                 if !st.empty && (always || st.room() < theme.chapter_min_room * full) {
                     st.new_page();
                 }
+                chained = false;
             }
             Flow::TableEnd => header = None,
             Flow::TableStart(b) | Flow::Box(b) => {
                 let space = if st.empty { 0.0 } else { b.space_before };
                 let fits = |h: f32| space + h.min(full) <= st.room() + 0.01;
                 let half_full = st.y >= full * 0.5;
+                // inside a chain only the box itself can fail to fit (a chain taller than a
+                // page); the soft rule is judged once, where the chain starts
                 let move_on = !fits(b.height)
-                    || !fits(chain_height(flow, i, false))
-                    || half_full && !fits(chain_height(flow, i, true));
+                    || !chained && !fits(chain_height(flow, i, false))
+                    || !chained && half_full && !fits(chain_height(flow, i, true));
                 if !st.empty && move_on {
                     st.new_page();
                     if b.row
@@ -117,6 +123,7 @@ pub fn paginate(flow: &[Flow], theme: &Theme, first_page: usize) -> Paginated {
                     }
                 }
                 st.place(b);
+                chained = b.keep_with_next;
                 if let Flow::TableStart(b) = f {
                     header = Some(b);
                 }
@@ -197,5 +204,41 @@ mod tests {
             let first = page.elems.first().expect("not empty");
             assert!(matches!(first, Elem::Rect { y, h, .. } if *y == 50.0 && *h == 20.0));
         }
+    }
+
+    #[test]
+    fn a_heading_is_never_left_behind_by_the_soft_rule() {
+        // 200pt body: 90pt of text, a heading (15) and a caption (15) that cross the middle,
+        // a short table kept whole, softly kept with a 120pt chart that cannot follow
+        let mut flow: Vec<Flow> = (0..3).map(|_| Flow::Box(bx(30.0))).collect();
+        let mut h = bx(15.0);
+        h.keep_with_next = true;
+        h.mark = Some(Mark { level: 3, title: "h".into(), anchor: "h".into() });
+        flow.push(Flow::Box(h));
+        let mut caption = bx(15.0);
+        caption.keep_with_next = true;
+        flow.push(Flow::Box(caption));
+        let mut head = bx(10.0);
+        head.keep_with_next = true;
+        flow.push(Flow::TableStart(head));
+        for k in 0..3 {
+            let mut r = bx(10.0);
+            r.row = true;
+            r.keep_with_next = k < 2;
+            r.keep_soft = k == 2;
+            flow.push(Flow::Box(r));
+        }
+        flow.push(Flow::TableEnd);
+        let mut chart = bx(120.0);
+        chart.chart = true;
+        flow.push(Flow::Box(chart));
+        let p = paginate(&flow, &theme(), 1);
+        // the heading, its caption and the table stand together on page 1; the chart moves
+        assert_eq!(p.headings[0].page, 1);
+        let rects = |page: &Page| {
+            page.elems.iter().filter(|e| matches!(e, Elem::Rect { h, .. } if *h == 10.0)).count()
+        };
+        assert_eq!(rects(&p.pages[0]), 4, "table header and rows on the heading's page");
+        assert_eq!(p.pages.len(), 2);
     }
 }

@@ -6,9 +6,9 @@
 //! table on GitHub and as tiles in the PDF and the HTML.
 
 use super::blocks::{Inlines, plain};
-use super::flow::{Boxed, Ctx, Flow};
+use super::flow::{Boxed, Ctx, Flow, line_elems};
 use super::fonts::Face;
-use super::linebreak::Align;
+use super::linebreak::{Align, Run, Setting, break_lines};
 use super::page::{Elem, TextStyle};
 
 /// True for a table drawn as tiles: one row, two to five columns, every column centred.
@@ -37,31 +37,38 @@ pub fn layout(
     let tw = (width - GAP * (n - 1.0)) / n;
     let label_size = t.table_size;
     let pad = 8.0;
-    let h = 62.0;
+    let h = 70.0;
+    // the figures in one size, as large as the longest allows (20 pt down to the labels')
+    let mut figure_size: f32 = 20.0;
+    for figure in row {
+        let text = plain(figure).trim().to_string();
+        while figure_size > label_size
+            && ctx.fonts.width(Face::Bold, &text, figure_size) > tw - 2.0 * pad
+        {
+            figure_size -= 1.0;
+        }
+    }
     let mut elems = Vec::new();
     for (i, (label, figure)) in head.iter().zip(row).enumerate() {
         let x = x0 + i as f32 * (tw + GAP);
         elems.push(Elem::Rect { x, y: 0.0, w: tw, h, fill: t.shade });
         elems.push(Elem::Rect { x, y: 0.0, w: tw, h: 2.5, fill: t.accent });
+        // the label on up to two lines, smaller before it is ever cut
         let label = plain(label).trim().to_string();
-        let style = TextStyle { face: Face::Regular, size: label_size, color: t.muted };
-        let label = fit(ctx, &label, style, tw - 2.0 * pad);
-        let lw = ctx.fonts.width(style.face, &label, style.size);
-        elems.push(Elem::Text {
-            x: x + (tw - lw) / 2.0,
-            y: 2.5 + pad + label_size,
-            text: label,
-            style,
-            stretch: 0.0,
-        });
-        // the figure as large as fits, from 20 pt down to the label's size
-        let figure = plain(figure).trim().to_string();
-        let mut style = TextStyle { face: Face::Bold, size: 20.0, color: t.accent };
-        while style.size > label_size
-            && ctx.fonts.width(style.face, &figure, style.size) > tw - 2.0 * pad
-        {
-            style.size -= 1.0;
+        let mut style = TextStyle { face: Face::Regular, size: label_size, color: t.muted };
+        let set =
+            Setting { width: tw - 2.0 * pad, indent: 0.0, justify: false, align: Align::Center };
+        let mut lines = break_lines(&[Run::new(label.clone(), style)], ctx.fonts, &set);
+        while lines.len() > 2 && style.size > 8.0 {
+            style.size -= 0.5;
+            lines = break_lines(&[Run::new(label.clone(), style)], ctx.fonts, &set);
         }
+        lines.truncate(2);
+        let lead = style.size * 1.25;
+        let (e, _) = line_elems(&lines, x + pad, 2.5 + pad - 2.0, lead);
+        elems.extend(e);
+        let figure = plain(figure).trim().to_string();
+        let style = TextStyle { face: Face::Bold, size: figure_size, color: t.accent };
         let figure = fit(ctx, &figure, style, tw - 2.0 * pad);
         let fw = ctx.fonts.width(style.face, &figure, style.size);
         elems.push(Elem::Text {

@@ -1,18 +1,15 @@
-//! Pages → PDF bytes: printpdf's low-level operators for every element, the running
-//! header and footer, embedded font subsets, then the document finished with lopdf
-//! (two-level outline, metadata, language, a document ID derived from the content).
+//! Pages → PDF bytes, written with lopdf: a content stream per page (text, rules, fills,
+//! chart paths, links), the running header and footer, the faces used embedded as subsets
+//! ([`super::embed`]), then the document finished (two-level outline, metadata, language, a
+//! document ID derived from the content).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
-use lopdf::{Dictionary, Object, StringFormat};
-use printpdf::{
-    Actions, BorderArray, Color, ColorArray, Destination, FontId, Line, LineCapStyle,
-    LineDashPattern, LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix,
-    WindingOrder,
-};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::fonts::{Face, Fonts};
+use super::embed::{Deflater, Embedded, embed};
+use super::fonts::{Face, Fonts, Slot};
 use super::linebreak::stretchable;
 use super::page::{Elem, Page, PageKind, Placed, Target, TextStyle};
 use super::theme::{Rgb, Theme};
@@ -61,73 +58,162 @@ pub fn subset_tag(content: u64, font_name: &str) -> String {
         .collect()
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb::new(
-        f32::from(c.0) / 255.0,
-        f32::from(c.1) / 255.0,
-        f32::from(c.2) / 255.0,
-        None,
-    ))
-}
-
-fn point(x: f32, y: f32, h: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(h - y) }, bezier: false }
-}
-
-/// Text items for a run: stretch after stretchable characters as TJ offsets.
-fn text_items(text: &str, style: &TextStyle, stretch: f32) -> Vec<TextItem> {
-    if stretch <= 0.0 {
-        return vec![TextItem::Text(text.to_string())];
+/// A number for a content stream: at most two decimals, no exponent, no `-0`.
+fn num(out: &mut String, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
     }
-    let offset = -stretch / style.size * 1000.0;
-    let mut items = Vec::new();
-    let mut cur = String::new();
-    let n = text.chars().count();
-    for (i, c) in text.chars().enumerate() {
-        cur.push(c);
-        if i + 1 < n && stretchable(c) {
-            items.push(TextItem::Text(std::mem::take(&mut cur)));
-            items.push(TextItem::Offset(offset));
+    let h = hundredths.unsigned_abs();
+    digits(out, h / 100);
+    let f = h % 100;
+    if f != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (f / 10) as u8));
+        if !f.is_multiple_of(10) {
+            out.push(char::from(b'0' + (f % 10) as u8));
         }
     }
-    if !cur.is_empty() {
-        items.push(TextItem::Text(cur));
+}
+
+/// The decimal digits of `n` (content streams hold tens of thousands of numbers).
+fn digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    items
+    out.extend(buf[at..].iter().map(|b| char::from(*b)));
 }
 
-struct Ops<'a> {
-    ops: Vec<Op>,
+/// `<XXXX>`: a CID as four hex digits.
+fn cid_hex(out: &mut String, cid: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('<');
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((cid >> shift) & 0xF)]));
+    }
+    out.push('>');
+}
+
+/// The content stream of one page, and the state it has set (so nothing is set twice).
+struct Content<'a> {
+    out: String,
+    /// Page height: the page model's `y` grows downwards, PDF's upwards.
     h: f32,
-    ids: &'a BTreeMap<Face, FontId>,
+    fonts: &'a Fonts,
+    embedded: &'a BTreeMap<Slot, Embedded>,
     in_text: bool,
-    /// Heading anchors → (page, top of the heading in points from the page top).
-    anchors: &'a BTreeMap<String, (usize, f32)>,
+    font: Option<(Slot, f32)>,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    line_width: Option<f32>,
 }
 
-impl Ops<'_> {
+impl<'a> Content<'a> {
+    fn new(h: f32, fonts: &'a Fonts, embedded: &'a BTreeMap<Slot, Embedded>) -> Self {
+        Self {
+            out: String::new(),
+            h,
+            fonts,
+            embedded,
+            in_text: false,
+            font: None,
+            fill: None,
+            stroke: None,
+            line_width: None,
+        }
+    }
+
+    fn op(&mut self, nums: &[f32], op: &str) {
+        for v in nums {
+            num(&mut self.out, *v);
+            self.out.push(' ');
+        }
+        self.out.push_str(op);
+        self.out.push('\n');
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.fill = Some(c);
+            let v = |x: u8| f32::from(x) / 255.0;
+            let _ = writeln!(self.out, "{:.3} {:.3} {:.3} rg", v(c.0), v(c.1), v(c.2));
+        }
+    }
+
+    fn stroke(&mut self, c: Rgb, width: f32) {
+        if self.stroke != Some(c) {
+            self.stroke = Some(c);
+            let v = |x: u8| f32::from(x) / 255.0;
+            let _ = writeln!(self.out, "{:.3} {:.3} {:.3} RG", v(c.0), v(c.1), v(c.2));
+        }
+        if self.line_width != Some(width) {
+            self.line_width = Some(width);
+            self.op(&[width], "w");
+        }
+    }
+
     fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.out.push_str("ET\n");
             self.in_text = false;
         }
     }
 
-    fn text(&mut self, x: f32, y: f32, text: &str, style: &TextStyle, stretch: f32) {
-        if !self.in_text {
-            self.ops.push(Op::StartTextSection);
-            self.in_text = true;
+    fn path(&mut self, points: &[(f32, f32)]) {
+        for (i, (x, y)) in points.iter().enumerate() {
+            self.op(&[*x, self.h - y], if i == 0 { "m" } else { "l" });
         }
-        self.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(self.ids[&style.face].clone()),
-            size: Pt(style.size),
-        });
-        self.ops.push(Op::SetFillColor { col: color(style.color) });
-        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(self.h - y)) });
-        self.ops.push(Op::ShowText { items: text_items(text, style, stretch) });
     }
 
-    fn elem(&mut self, e: &Elem) {
+    /// A run of text: each character in the face that draws it, the justification stretch
+    /// after every stretchable character but the last as a TJ offset.
+    fn text(&mut self, x: f32, y: f32, text: &str, style: &TextStyle, stretch: f32) {
+        if !self.in_text {
+            self.out.push_str("BT\n");
+            self.in_text = true;
+        }
+        self.fill(style.color);
+        self.op(&[1.0, 0.0, 0.0, 1.0, x, self.h - y], "Tm");
+        let offset = if stretch > 0.0 { -stretch / style.size * 1000.0 } else { 0.0 };
+        let n = text.chars().count();
+        let mut open = false;
+        for (i, c) in text.chars().enumerate() {
+            let slot = self.fonts.slot(style.face, c);
+            let Some(font) = self.embedded.get(&slot) else { continue };
+            if self.font != Some((slot, style.size)) {
+                if open {
+                    self.out.push_str("] TJ\n");
+                    open = false;
+                }
+                self.font = Some((slot, style.size));
+                let _ = write!(self.out, "/{} ", font.resource);
+                self.op(&[style.size], "Tf");
+            }
+            if !open {
+                self.out.push('[');
+                open = true;
+            }
+            let cid = font.cids.get(&c).copied().unwrap_or(0);
+            cid_hex(&mut self.out, cid);
+            if offset != 0.0 && i + 1 < n && stretchable(c) {
+                self.out.push(' ');
+                num(&mut self.out, offset);
+                self.out.push(' ');
+            }
+        }
+        if open {
+            self.out.push_str("] TJ\n");
+        }
+    }
+
+    fn elem(&mut self, e: &Elem, links: &mut Vec<(f32, f32, f32, f32, Target)>) {
         let h = self.h;
         if let Elem::Text { x, y, text, style, stretch } = e {
             self.text(*x, *y, text, style, *stretch);
@@ -137,92 +223,38 @@ impl Ops<'_> {
         match e {
             Elem::Text { .. } => {}
             Elem::Rect { x, y, w, h: rh, fill } => {
-                self.ops.push(Op::SetFillColor { col: color(*fill) });
-                self.ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(h - y - rh),
-                        width: Pt(*w),
-                        height: Pt(*rh),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
+                self.fill(*fill);
+                self.op(&[*x, h - y - rh, *w, *rh], "re f");
             }
-            Elem::Line { from, to, width, color: c } => {
-                self.ops.push(Op::SetOutlineColor { col: color(*c) });
-                self.ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                self.ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(from.0, from.1, h), point(to.0, to.1, h)],
-                        is_closed: false,
-                    },
-                });
+            Elem::Line { from, to, width, color } => {
+                self.stroke(*color, *width);
+                self.path(&[*from, *to]);
+                self.out.push_str("S\n");
             }
-            Elem::Dots { from, to, color: c } => {
+            Elem::Dots { from, to, color } => {
                 if to.0 - from.0 < 4.0 {
                     return;
                 }
-                self.ops.push(Op::SaveGraphicsState);
-                self.ops.push(Op::SetOutlineColor { col: color(*c) });
-                self.ops.push(Op::SetOutlineThickness { pt: Pt(0.9) });
-                self.ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Round });
-                self.ops
-                    .push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[0.0, 3.0]) });
-                self.ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(from.0, from.1, h), point(to.0, to.1, h)],
-                        is_closed: false,
-                    },
-                });
-                self.ops.push(Op::RestoreGraphicsState);
+                // inside q…Q: the state outside is what it was before
+                let (stroke, width) = (self.stroke, self.line_width);
+                self.out.push_str("q\n1 J\n[0 3] 0 d\n");
+                self.stroke(*color, 0.9);
+                self.path(&[*from, *to]);
+                self.out.push_str("S\nQ\n");
+                (self.stroke, self.line_width) = (stroke, width);
             }
             Elem::Polygon { points, fill } => {
-                self.ops.push(Op::SetFillColor { col: color(*fill) });
-                self.ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![PolygonRing {
-                            points: points.iter().map(|p| point(p.0, p.1, h)).collect(),
-                        }],
-                        mode: PaintMode::Fill,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
+                self.fill(*fill);
+                self.path(points);
+                self.out.push_str("h f\n");
             }
-            Elem::Path { points, width, color: c } => {
-                self.ops.push(Op::SetOutlineColor { col: color(*c) });
-                self.ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                self.ops.push(Op::DrawLine {
-                    line: Line {
-                        points: points.iter().map(|p| point(p.0, p.1, h)).collect(),
-                        is_closed: false,
-                    },
-                });
+            Elem::Path { points, width, color } => {
+                self.stroke(*color, *width);
+                self.path(points);
+                self.out.push_str("S\n");
             }
             Elem::Link { x, y, w, h: lh, target } => {
-                let actions = match target {
-                    // Open the page with the heading at the top of the window.
-                    Target::Anchor(a) => self.anchors.get(a).map(|(p, top)| {
-                        Actions::Goto(Destination::Xyz {
-                            page: *p,
-                            left: Some(0.0),
-                            top: Some(h - top + 12.0),
-                            zoom: None,
-                        })
-                    }),
-                    Target::Uri(u) => Some(Actions::Uri(u.clone())),
-                };
-                if let Some(actions) = actions {
-                    self.ops.push(Op::LinkAnnotation {
-                        link: LinkAnnotation::new(
-                            Rect::from_xywh(Pt(*x), Pt(h - y - lh), Pt(*w), Pt(*lh)),
-                            actions,
-                            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                            Some(ColorArray::Transparent),
-                            None,
-                        ),
-                    });
-                }
+                links.push((*x, h - y - lh, x + w, h - y, target.clone()));
             }
         }
     }
@@ -279,59 +311,116 @@ pub fn write(
     t: &Theme,
     content_hash: u64,
 ) -> Result<Vec<u8>, Error> {
-    let mut doc = PdfDocument::new(&info.title);
     let total = pages.len();
     // every page's elements, the running header and footer included
-    let all: Vec<Vec<Elem>> = pages
+    let chromes: Vec<Vec<Elem>> = pages
         .iter()
         .enumerate()
-        .map(|(i, page)| {
-            let mut elems = page.elems.clone();
-            if page.kind != PageKind::Cover {
-                elems.extend(chrome(i + 1, total, info, fonts, t));
-            }
-            elems
+        .map(|(i, page)| match page.kind {
+            PageKind::Cover => Vec::new(),
+            _ => chrome(i + 1, total, info, fonts, t),
         })
         .collect();
-    // embed each face as a subset of the characters it draws, tagged `ABCDEF+Name`
-    let mut used: BTreeMap<Face, std::collections::BTreeSet<char>> = BTreeMap::new();
+    let all: Vec<Vec<&Elem>> = pages
+        .iter()
+        .zip(&chromes)
+        .map(|(page, chrome)| page.elems.iter().chain(chrome).collect())
+        .collect();
+    let mut lo = lopdf::Document::with_version("1.7");
+    lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    // each face embedded as a subset of the characters it draws, tagged `ABCDEF+Name`
+    let mut drawn: Vec<(Face, char)> = Vec::new();
     for e in all.iter().flatten() {
         if let Elem::Text { text, style, .. } = e {
-            used.entry(style.face).or_default().extend(text.chars());
+            drawn.extend(text.chars().map(|c| (style.face, c)));
         }
     }
-    let mut ids = BTreeMap::new();
-    for (face, chars) in &used {
-        let tag = subset_tag(content_hash, fonts.name(*face));
-        let name = format!("{tag}+{}", fonts.name(*face));
-        let id = FontId(tag);
-        let subset = fonts.subset(*face, chars, &name)?;
-        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(subset));
-        ids.insert(*face, id);
+    drawn.sort_unstable();
+    drawn.dedup();
+    let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
+    for (face, c) in drawn {
+        used.entry(fonts.slot(face, c)).or_default().insert(c);
     }
-    let anchors: BTreeMap<String, (usize, f32)> =
-        headings.iter().map(|p| (p.anchor.clone(), (p.page, p.y))).collect();
-    let (w_mm, h_mm) =
-        (t.page_width / super::theme::PT_PER_MM, t.page_height / super::theme::PT_PER_MM);
-    for elems in &all {
-        let mut o =
-            Ops { ops: Vec::new(), h: t.page_height, ids: &ids, in_text: false, anchors: &anchors };
+    let mut deflate = Deflater::default();
+    let embedded =
+        embed(&mut lo, fonts, &used, &|name| subset_tag(content_hash, name), &mut deflate)?;
+    let mut font_dict = Dictionary::new();
+    for e in embedded.values() {
+        font_dict.set(e.resource.as_str(), Object::Reference(e.id));
+    }
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(font_dict));
+    let resources_id = lo.add_object(resources);
+
+    let pages_id = lo.new_object_id();
+    let page_ids: Vec<ObjectId> = all.iter().map(|_| lo.new_object_id()).collect();
+    let anchors: BTreeMap<&str, (usize, f32)> =
+        headings.iter().map(|p| (p.anchor.as_str(), (p.page, p.y))).collect();
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let nums = |v: &[f32]| Object::Array(v.iter().map(|x| Object::Real(*x)).collect());
+    for (elems, page_id) in all.iter().zip(&page_ids) {
+        let mut c = Content::new(t.page_height, fonts, &embedded);
+        let mut links = Vec::new();
         for e in elems {
-            o.elem(e);
+            c.elem(e, &mut links);
         }
-        o.end_text();
-        doc.pages.push(PdfPage::new(printpdf::Mm(w_mm), printpdf::Mm(h_mm), o.ops));
+        c.end_text();
+        let content_id = lo.add_object(deflate.stream(Dictionary::new(), c.out.as_bytes()));
+        let mut annots = Vec::new();
+        for (x0, y0, x1, y1, target) in links {
+            let mut a = Dictionary::new();
+            a.set("Type", name("Annot"));
+            a.set("Subtype", name("Link"));
+            a.set("Rect", nums(&[x0, y0, x1, y1]));
+            a.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+            match target {
+                // Open the page with the heading at the top of the window.
+                Target::Anchor(anchor) => {
+                    let Some((p, top)) = anchors.get(anchor.as_str()) else { continue };
+                    let Some(dest) = page_ids.get(p.saturating_sub(1)) else { continue };
+                    a.set(
+                        "Dest",
+                        Object::Array(vec![
+                            Object::Reference(*dest),
+                            name("XYZ"),
+                            0.into(),
+                            Object::Real(t.page_height - top + 12.0),
+                            Object::Null,
+                        ]),
+                    );
+                }
+                Target::Uri(uri) => {
+                    let mut action = Dictionary::new();
+                    action.set("S", name("URI"));
+                    action.set("URI", Object::String(uri.into_bytes(), StringFormat::Literal));
+                    a.set("A", Object::Dictionary(action));
+                }
+            }
+            annots.push(Object::Reference(lo.add_object(a)));
+        }
+        let mut page = Dictionary::new();
+        page.set("Type", name("Page"));
+        page.set("Parent", Object::Reference(pages_id));
+        page.set("MediaBox", nums(&[0.0, 0.0, t.page_width, t.page_height]));
+        page.set("Resources", Object::Reference(resources_id));
+        page.set("Contents", Object::Reference(content_id));
+        if !annots.is_empty() {
+            page.set("Annots", Object::Array(annots));
+        }
+        lo.objects.insert(*page_id, Object::Dictionary(page));
     }
-    let opts = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let mut tree = Dictionary::new();
+    tree.set("Type", name("Pages"));
+    tree.set("Kids", Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect()));
+    tree.set("Count", Object::Integer(page_ids.len() as i64));
+    lo.objects.insert(pages_id, Object::Dictionary(tree));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", name("Catalog"));
+    catalog.set("Pages", Object::Reference(pages_id));
+    catalog.set("PageLayout", name("OneColumn"));
+    let catalog_id = lo.add_object(catalog);
+    lo.trailer.set("Root", Object::Reference(catalog_id));
     finish(&mut lo, headings, info, t, content_hash)?;
-    lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| Error::Pdf { message: format!("failed to write the PDF ({e})") })?;
@@ -342,7 +431,7 @@ fn lo_err(e: lopdf::Error) -> Error {
     Error::Pdf { message: format!("failed to finish the PDF ({e})") }
 }
 
-/// Metadata, language, outline and ID: what printpdf leaves to chance or to 1970.
+/// Metadata, language, outline and ID.
 fn finish(
     lo: &mut lopdf::Document,
     headings: &[Placed],
@@ -361,7 +450,7 @@ fn finish(
         di.set("Subject", utf16(&info.subject));
     }
     di.set("Creator", utf16(&info.generator));
-    di.set("Producer", utf16(&format!("{} (printpdf 0.12.8, lopdf)", info.generator)));
+    di.set("Producer", utf16(&format!("{} (lopdf)", info.generator)));
     if let Some(d) = &info.date {
         di.set("CreationDate", Object::string_literal(d.as_str()));
         di.set("ModDate", Object::string_literal(d.as_str()));
@@ -463,18 +552,40 @@ mod tests {
     }
 
     #[test]
-    fn stretch_becomes_tj_offsets_after_stretchable_characters() {
+    fn text_switches_faces_by_script_and_stretches_with_tj_offsets() {
+        let fonts = Fonts::load().expect("fonts");
+        let text = "销售AB额";
+        let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
+        for c in text.chars() {
+            used.entry(fonts.slot(Face::Regular, c)).or_default().insert(c);
+        }
+        let mut doc = lopdf::Document::with_version("1.7");
+        let embedded =
+            embed(&mut doc, &fonts, &used, &|_| "AAAAAA".into(), &mut Deflater::default())
+                .expect("embeds");
+        let mut c = Content::new(800.0, &fonts, &embedded);
         let style = TextStyle { face: Face::Regular, size: 10.0, color: Rgb::BLACK };
-        let items = text_items("销售AB额", &style, 0.5);
+        c.text(10.0, 20.0, text, &style, 0.5);
+        c.end_text();
+        // F0 is Noto Sans (A=1, B=2), F1 Noto Sans SC (售=1, 销=2, 额=3, by code point);
+        // stretch follows 销 and 售 but not the Latin letters or the last character.
         assert_eq!(
-            items,
-            vec![
-                TextItem::Text("销".into()),
-                TextItem::Offset(-50.0),
-                TextItem::Text("售".into()),
-                TextItem::Offset(-50.0),
-                TextItem::Text("AB额".into()),
-            ]
+            c.out,
+            "BT\n0.000 0.000 0.000 rg\n1 0 0 1 10 780 Tm\n/F1 10 Tf\n[<0002> -50 <0001> -50 ] TJ\n\
+/F0 10 Tf\n[<0001><0002>] TJ\n/F1 10 Tf\n[<0003>] TJ\nET\n"
         );
+    }
+
+    #[test]
+    fn numbers_have_two_decimals_at_most() {
+        let mut s = String::new();
+        for v in [1.0, 0.5, 12.345_678, -0.001, 595.2756, -3.05, 0.0, 1_234_567.0] {
+            num(&mut s, v);
+            s.push(' ');
+        }
+        assert_eq!(s, "1 0.5 12.35 0 595.28 -3.05 0 1234567 ");
+        let mut h = String::new();
+        cid_hex(&mut h, 0x0A3F);
+        assert_eq!(h, "<0A3F>");
     }
 }

@@ -34,7 +34,10 @@ fn whole(dir: &Path) -> Option<String> {
     let version = md.split("版本").nth(1).unwrap().chars().next().unwrap().to_string();
     assert!(html.contains(&format!("版本{version}")), "HTML from another render than the Markdown");
     let charts = std::fs::read_dir(dir.join("charts")).unwrap().count();
-    assert_eq!(charts, 9, "charts of one report (the starter annual plan, with the dashboard's bridge)");
+    assert_eq!(
+        charts, 9,
+        "charts of one report (the starter annual plan, with the dashboard's bridge)"
+    );
     let stray: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -50,7 +50,7 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     }
     let mut periods: Vec<Period> = plan.history.iter().map(|h| h.period).collect();
     let forecast_values: Vec<(Period, Decimal)> =
-        figures.forecast.iter().flat_map(|fc| fc.next.iter().copied()).collect();
+        figures.forecast.iter().flat_map(|fc| fc.next.iter().map(|s| (s.period, s.base))).collect();
     let total = plan.targets.as_ref().and_then(|t| t.total);
     // One unit for every amount of the chart; the plan's own figures set the precision.
     let numbers = cx.amounts(

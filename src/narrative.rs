@@ -38,6 +38,12 @@ impl Say<'_> {
         format::money(v, self.plan.meta.currency, self.plan.meta.locale, Precision::Derived)
     }
 
+    /// A computed amount as a sentence says it: three significant digits (`826万元`,
+    /// `44.5万元`), never more precise than cents.
+    fn about(&self, v: Decimal) -> String {
+        self.money(three_digits(v))
+    }
+
     fn exact_money(&self, v: Decimal) -> String {
         format::money(v, self.plan.meta.currency, self.plan.meta.locale, Precision::Exact)
     }
@@ -262,6 +268,18 @@ pub fn no_forecast(plan: &Plan, why: NoForecast, labels: &BTreeMap<String, Strin
     }
 }
 
+/// `v` rounded to three significant digits (at most to cents).
+pub(crate) fn three_digits(v: Decimal) -> Decimal {
+    let digits = v.abs().trunc().to_string().len() as i64;
+    let dp = (3 - digits).clamp(-20, 2);
+    if dp >= 0 {
+        format::round(v, dp as u32)
+    } else {
+        let grain = Decimal::from_i128_with_scale(10_i128.pow((-dp) as u32), 0);
+        v.checked_div(grain).map_or(v, |q| format::round(q, 0).saturating_mul(grain))
+    }
+}
+
 /// An interval's level as people say it: `80%`, `95%`, `97.5%`.
 pub fn level(l: Decimal) -> String {
     format!("{}%", (l * Decimal::ONE_HUNDRED).normalize())
@@ -305,10 +323,10 @@ pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> Str
                 ("day", &day),
                 ("days", &days),
                 ("ptd", &to_date),
-                ("actual", &say.money(p.actual)),
+                ("actual", &say.about(p.actual)),
             ],
         ));
-        out.push(say.fill("pace_run", &[("run", &say.money(p.run_rate))]));
+        out.push(say.fill("pace_run", &[("run", &say.about(p.run_rate))]));
         return out.join(&say.sep());
     };
     let side = if v.vs_pace < Decimal::ZERO { "pace_behind" } else { "pace_ahead" };
@@ -319,7 +337,7 @@ pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> Str
             ("day", &day),
             ("days", &days),
             ("ptd", &to_date),
-            ("actual", &say.money(p.actual)),
+            ("actual", &say.about(p.actual)),
             ("target", &say.exact_money(v.target)),
             ("attainment", &say.pct(v.attainment)),
             ("elapsed", &say.pct(p.elapsed)),
@@ -327,24 +345,24 @@ pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> Str
                 "side",
                 &say.fill(
                     side,
-                    &[("gap", &say.money(v.vs_pace.abs())), ("even", &say.money(v.even_pace))],
+                    &[("gap", &say.about(v.vs_pace.abs())), ("even", &say.about(v.even_pace))],
                 ),
             ),
         ],
     ));
-    let run = say.money(p.run_rate);
+    let run = say.about(p.run_rate);
     out.push(match v.needed_rate {
         Some(needed) => say.fill(
             if v.needed_vs_run.is_some() { "pace_needed" } else { "pace_needed_norun" },
             &[
                 ("run", &run),
                 ("left", &left.to_string()),
-                ("needed", &say.money(needed)),
+                ("needed", &say.about(needed)),
                 ("ratio", &v.needed_vs_run.map(|r| say.pct(r)).unwrap_or_default()),
             ],
         ),
         None if v.attainment >= Decimal::ONE => say.fill("pace_reached", &[("run", &run)]),
-        None => say.fill("pace_ended_short", &[("gap", &say.money(v.projected_gap.abs()))]),
+        None => say.fill("pace_ended_short", &[("gap", &say.about(v.projected_gap.abs()))]),
     });
     if left > 0 {
         let end = say.l(match p.period.kind {
@@ -358,13 +376,16 @@ pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> Str
         } else {
             "pace_projected_over"
         };
-        let rel = v.projected_gap.checked_div(v.target).unwrap_or_default();
+        // the gap from the projection as shown, so the sentence adds up for its reader
+        let shown = three_digits(p.projected);
+        let gap = shown.checked_sub(v.target).unwrap_or_default();
+        let rel = gap.checked_div(v.target).unwrap_or_default();
         out.push(say.fill(
             key,
             &[
                 ("end", &end),
-                ("projected", &say.money(p.projected)),
-                ("gap", &say.money(v.projected_gap.abs())),
+                ("projected", &say.money(shown)),
+                ("gap", &say.money(gap.abs())),
                 ("rel", &say.signed_pct(rel)),
             ],
         ));
@@ -375,6 +396,16 @@ pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_round_computed_amounts_to_three_digits() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(three_digits(d("8258064.52")), d("8260000"));
+        assert_eq!(three_digits(d("445000")), d("445000"));
+        assert_eq!(three_digits(d("13795000")), d("13800000"));
+        assert_eq!(three_digits(d("12.345")), d("12.3"));
+        assert_eq!(three_digits(d("0.5")), d("0.50"));
+    }
 
     #[test]
     fn ets_codes_are_written_with_commas() {

@@ -49,10 +49,8 @@ pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
     let p = figures.pacing.as_ref()?;
     let target = p.target.map(|v| v.target);
     let left = Decimal::from(p.days - p.elapsed_days);
-    let numbers = cx.amounts(
-        target.into_iter().chain(p.cumulative.iter().map(|c| c.1)),
-        [p.projected],
-    );
+    let numbers =
+        cx.amounts(target.into_iter().chain(p.cumulative.iter().map(|c| c.1)), [p.projected]);
     let start = p.period.start.days();
     let actual: Vec<(f64, f64)> = std::iter::once((0.0, 0.0))
         .chain(p.cumulative.iter().map(|(d, v)| ((d.days() - start + 1) as f64, f(*v))))
@@ -87,9 +85,9 @@ pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
             ("date", &format::date(p.date, cx.locale)),
             ("actual", &cx.money(p.actual, false)),
             ("target", &target.map(|t| cx.money(t, true)).unwrap_or_default()),
-            ("even", &cx.money(even, false)),
+            ("even", &cx.money(crate::narrative::three_digits(even), false)),
             ("end", &end),
-            ("projected", &cx.money(p.projected, false)),
+            ("projected", &cx.money(crate::narrative::three_digits(p.projected), false)),
         ],
     );
     // Day marks: the 1st and every seventh day after it in a month, else about six marks.
@@ -166,7 +164,10 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
 
     // Labels: the target at the right end above its line, the actual to date, the projection.
     if let Some((t, text)) = &d.target {
-        let anchors = [(right, y(*t) - 3.0, HPos::Right, VPos::Bottom), (left + 4.0, y(*t) - 3.0, HPos::Left, VPos::Bottom)];
+        let anchors = [
+            (right, y(*t) - 3.0, HPos::Right, VPos::Bottom),
+            (left + 4.0, y(*t) - 3.0, HPos::Left, VPos::Bottom),
+        ];
         if let Some((lx, ly, hp, vp)) = placer.place(text, style::SMALL_STRONG, &anchors) {
             pen.text(text, lx, ly, style::SMALL_STRONG, color::INK, hp, vp)?;
         }
@@ -179,7 +180,9 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     if let Some((v, text)) = &d.projected {
         let (px, py) = (x(d.days), y(*v));
         pen.dot(px, py, 4.0, color::ACCENT, false)?;
-        if let Some((lx, ly, hp, vp)) = placer.place(text, style::SMALL, &style::around(px, py, 6.0)) {
+        if let Some((lx, ly, hp, vp)) =
+            placer.place(text, style::SMALL, &style::around(px, py, 6.0))
+        {
             pen.text(text, lx, ly, style::SMALL, color::ACCENT, hp, vp)?;
         }
     }

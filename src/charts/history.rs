@@ -91,10 +91,11 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
         desc.push(history_summary(plan, cx));
     }
     let mut band = Vec::new();
+    let mut band_desc = Vec::new();
     for (k, s) in steps.iter().enumerate() {
         band.push((n + k, f(s.low), f(s.high)));
         max = max.max(s.high);
-        desc.push(cx.fill(
+        band_desc.push(cx.fill(
             "chart_band_item",
             &[
                 ("period", &format::period_label(&s.period, cx.locale)),
@@ -125,6 +126,7 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
         let text = cx.fill("chart_forecast_value", &[("value", &numbers.fmt(*v))]);
         forecast.push((periods.len() - 1, f(*v), text));
     }
+    desc.extend(band_desc);
     let target = match (total, plan.meta.period) {
         (Some(t), Some(mp)) => {
             let slot = periods.iter().position(|p| same(p, &mp)).or_else(|| {
@@ -227,7 +229,10 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     let every = ((slot_w + 6.0) / band).ceil().max(1.0) as usize;
     for (i, s) in d.slots.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let s = style::fit(s, style::LABEL, band * every as f64 - 4.0);
-        pen.text(&s, x(i), bottom + 5.0, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
+        // a name wider than its slot stays clear of the tick labels and the right edge
+        let half = style::text_width(&s, style::LABEL) / 2.0;
+        let cx = x(i).clamp(left + half, (w - PAD / 2.0 - half).max(left + half));
+        pen.text(&s, cx, bottom + 5.0, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
     }
 
     let actual: Vec<(f64, f64)> = d.actual.iter().map(|p| (x(p.0), y(p.1))).collect();
@@ -279,13 +284,22 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
         placer.take([tx - 7.0, y(*v) - 7.0, tx + 7.0, y(*v) + 7.0]);
     }
 
-    // Labels: the forecast first, then the target, then actuals from the latest back.
+    // Labels: the target first (right of a forecast it shares a slot with), then the
+    // forecast (its left side first), then actuals from the latest back.
     let mut labels: Vec<(f64, f64, &str, style::Type)> = Vec::new();
-    for (s, v, t) in d.forecast.iter().rev() {
-        labels.push((x(*s), y(*v), t, style::SMALL));
-    }
     if let Some((s, v, t)) = &d.target {
         labels.push((target_x(*s), y(*v), t, style::SMALL_STRONG));
+    }
+    for (s, v, t) in d.forecast.iter().rev() {
+        let (px, py) = (x(*s), y(*v));
+        let mut anchors = vec![
+            (px - 8.0, py - 4.0, HPos::Right, VPos::Bottom),
+            (px - 8.0, py + 4.0, HPos::Right, VPos::Top),
+        ];
+        anchors.extend(style::around(px, py, 6.0));
+        if let Some((lx, ly, hp, vp)) = placer.place(t, style::SMALL, &anchors) {
+            pen.text(t, lx, ly, style::SMALL, color::INK, hp, vp)?;
+        }
     }
     let shown = if d.label_all { d.actual.len() } else { 1 };
     for (s, v, t) in d.actual.iter().rev().take(shown) {

@@ -73,53 +73,56 @@ fn backtest(f: &Forecast, cur: crate::model::values::Currency) -> Value {
     }
 }
 
-/// Monthly history of more than a year as a table of years by months, with each whole
-/// year's total and its growth over the whole year before.
+/// Monthly history of more than a year as a table of months by years (one column a year,
+/// a last column with each month's change over the same month a year before), and a row of
+/// whole years' totals.
 pub(super) fn pivot(plan: &Plan) -> Value {
     let h = &plan.history;
     if h.len() <= 12 || h.iter().any(|p| p.period.kind != PeriodKind::Month) {
         return Value::Null;
     }
     let cur = plan.meta.currency;
+    let locale = plan.meta.locale;
     let mut years: BTreeMap<i32, [Option<Decimal>; 12]> = BTreeMap::new();
     for p in h {
         let month = p.period.start.month as usize;
         years.entry(p.period.start.year).or_insert([None; 12])[month - 1] = Some(p.sales.amount);
     }
-    let mut prev_total: Option<Decimal> = None;
-    let rows: Vec<Value> = years
-        .iter()
-        .map(|(year, months)| {
-            let whole: Option<Vec<Decimal>> = months.iter().copied().collect();
-            let total =
-                whole.and_then(|m| m.into_iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(v)));
-            let growth = match (total, prev_total) {
-                (Some(t), Some(p)) if !p.is_zero() => {
-                    t.checked_sub(p).and_then(|d| d.checked_div(p.abs()))
-                }
-                _ => None,
-            };
-            prev_total = total;
+    let growth = |now: Option<Decimal>, before: Option<Decimal>| -> Value {
+        match (now, before) {
+            (Some(n), Some(b)) if !b.is_zero() => n
+                .checked_sub(b)
+                .and_then(|d| d.checked_div(b.abs()))
+                .map_or(Value::Null, |g| json!({"type": "growth", "value": dec(g)})),
+            _ => Value::Null,
+        }
+    };
+    let cols: Vec<i32> = years.keys().copied().collect();
+    let last = cols.last().copied().unwrap_or_default();
+    let prev = years.get(&(last - 1));
+    let rows: Vec<Value> = (0..12)
+        .map(|m| {
             json!({
-                "year": year,
-                "months": months.iter().map(|m| m.map(|v| money(v, cur, true))).collect::<Vec<_>>(),
-                "total": total.map(|t| money(t, cur, false)),
-                "growth": growth.map(|g| json!({"type": "growth", "value": dec(g)})),
+                "name": crate::format::month_label(last, m as u32 + 1, locale, false),
+                "values": cols.iter().map(|y| years[y][m].map(|v| money(v, cur, true))).collect::<Vec<_>>(),
+                "growth": growth(years[&last][m], prev.and_then(|p| p[m])),
             })
         })
         .collect();
-    let totals = years
-        .values()
-        .filter_map(|m| m.iter().copied().try_fold(Decimal::ZERO, |a, v| a.checked_add(v?)));
+    let total = |y: &i32| -> Option<Decimal> {
+        years[y].iter().copied().try_fold(Decimal::ZERO, |a, v| a.checked_add(v?))
+    };
+    let totals: Vec<Option<Decimal>> = cols.iter().map(total).collect();
     let values: Vec<(Decimal, crate::format::Precision)> = h
         .iter()
         .map(|p| (p.sales.amount, crate::format::Precision::Exact))
-        .chain(totals.map(|t| (t, crate::format::Precision::Derived)))
+        .chain(totals.iter().flatten().map(|t| (*t, crate::format::Precision::Derived)))
         .collect();
-    let locale = plan.meta.locale;
     json!({
+        "years": cols,
         "rows": rows,
-        "month_names": (1..=12).map(|m| crate::format::month_label(2000, m, locale, false)).collect::<Vec<_>>(),
+        "totals": totals.iter().map(|t| t.map(|t| money(t, cur, false))).collect::<Vec<_>>(),
+        "total_growth": growth(total(&last), years.contains_key(&(last - 1)).then(|| total(&(last - 1))).flatten()),
         "scale": super::scale_value(&values, cur, locale, crate::format::ScaleUse::Column),
     })
 }

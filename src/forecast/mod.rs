@@ -139,7 +139,7 @@ pub fn forecast(plan: &Plan) -> Result<Outcome, Overflow> {
     let at = At::new("history", plan.history_span);
     let largest = h.iter().map(|p| p.sales.amount.abs()).max().unwrap_or_default();
     let grain = grain(largest);
-    let decimal = |v: f64, at: &At| decimal(v, grain, at);
+    let decimal = |v: f64, at: &At| decimal(v, grain, largest, at);
     let y: Vec<f64> = h.iter().map(|p| p.sales.amount.to_f64().unwrap_or(f64::NAN)).collect();
     let monthly = kind == PeriodKind::Month;
     let wanted = choose(monthly, y.len());
@@ -174,7 +174,7 @@ pub fn forecast(plan: &Plan) -> Result<Outcome, Overflow> {
         };
         next.push(Step { period: *period, base, low, high });
     }
-    let backtest = backtest(method, &y, h, level_f, grain, &at)?;
+    let backtest = backtest(method, &y, h, level_f, (grain, largest), &at)?;
     let scenarios = plan_period(&next, plan.meta.period, &at)?;
     let gap = match (scenarios, plan.targets.as_ref().and_then(|t| t.total)) {
         (Some(s), Some(t)) => Some(gap::gap(t.amount, &s, &plan.strategies, &at)?),
@@ -243,7 +243,7 @@ fn backtest(
     y: &[f64],
     h: &[crate::model::HistoryPoint],
     level: f64,
-    grain: Decimal,
+    (grain, largest): (Decimal, Decimal),
     at: &At,
 ) -> Result<Backtest, Overflow> {
     let room = y.len().saturating_sub(method.min_points());
@@ -258,7 +258,7 @@ fn backtest(
     let mut points = Vec::with_capacity(k);
     let mut errors = Vec::with_capacity(k);
     for (i, p) in h[h.len() - k..].iter().enumerate() {
-        let predicted = decimal(fit.point[i], grain, at)?;
+        let predicted = decimal(fit.point[i], grain, largest, at)?;
         let actual = p.sales.amount;
         if !actual.is_zero() {
             errors.push(at.div(at.sub(predicted, actual)?.abs(), actual.abs())?);
@@ -306,14 +306,15 @@ fn grain(largest: Decimal) -> Decimal {
     }
 }
 
-/// A model figure as money: rounded to `grain`, within the derived-figure limit.
-fn decimal(v: f64, grain: Decimal, at: &At) -> Result<Decimal, Overflow> {
+/// A model figure as money: rounded to `grain`, within the derived-figure limit (beyond
+/// it, the overflow names the history's largest figure).
+fn decimal(v: f64, grain: Decimal, largest: Decimal, at: &At) -> Result<Decimal, Overflow> {
     let d = Decimal::from_f64(v)
         .and_then(|d| d.checked_div(grain))
         .map(|q| crate::format::round(q, 0))
         .and_then(|q| q.checked_mul(grain))
         .map(|d| d.normalize());
-    at.ok(d, &[])
+    at.ok(d, &[largest])
 }
 
 #[cfg(test)]

@@ -540,7 +540,6 @@ fn schedule(plan: &Plan) -> Result<Option<ScheduleFigures>, Overflow> {
 mod tests {
     use super::*;
     use crate::model::values::{Currency, Money};
-    use crate::model::{HistoryPoint, Meta};
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()

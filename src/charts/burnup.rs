@@ -132,12 +132,14 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     // Day marks, each where its day ends; the last one dropped when it would crowd the end.
     let mut last_right = f64::MIN;
     for (day, text) in &d.days_axis {
-        let tx = x(*day - 0.5);
         let half = style::text_width(text, style::LABEL) / 2.0;
+        let at = x(*day - 0.5);
+        // clear of the tick labels on the left
+        let tx = at.max(left + half);
         if tx - half < last_right + 6.0 || tx + half > w - PAD / 2.0 {
             continue;
         }
-        pen.line(tx, bottom, tx, bottom + 3.0, color::AXIS, 1)?;
+        pen.line(at, bottom, at, bottom + 3.0, color::AXIS, 1)?;
         pen.text(text, tx, bottom + 5.0, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
         last_right = tx + half;
     }

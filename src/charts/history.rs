@@ -13,7 +13,7 @@ use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::format;
 use crate::model::Plan;
-use crate::model::values::Period;
+use crate::model::values::{Period, PeriodKind};
 
 /// Room above the plot for labels of the highest point.
 const HEADROOM: f64 = 18.0;
@@ -32,6 +32,9 @@ pub(crate) struct Data {
     backtest: Vec<(usize, f64)>,
     /// Label every actual (short histories) or only the last.
     label_all: bool,
+    /// The first slot that starts a year (monthly and quarterly periods), so the names on
+    /// the axis fall on the same month of every year.
+    phase: Option<usize>,
     target: Option<Point>,
     ticks: Vec<(f64, String)>,
     keys: Vec<Key>,
@@ -145,7 +148,20 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
                     ],
                 ));
                 max = max.max(t.amount);
-                let text = cx.fill("chart_total_line", &[("value", &numbers.fmt(t.amount))]);
+                let target = numbers.fmt(t.amount);
+                // a forecast of the same period is said in the target's label, one label
+                // where two would crowd each other
+                let text = match forecast.iter_mut().find(|p| p.0 == s) {
+                    Some(fp) => {
+                        let shared = cx.fill(
+                            "chart_target_forecast",
+                            &[("target", &target), ("forecast", &fp.2)],
+                        );
+                        fp.2.clear();
+                        shared
+                    }
+                    None => cx.fill("chart_total_line", &[("value", &target)]),
+                };
                 (s, f(t.amount), text)
             })
         }
@@ -178,6 +194,9 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
         band,
         backtest,
         label_all: !long,
+        phase: periods.iter().position(|p| {
+            matches!(p.kind, PeriodKind::Month | PeriodKind::Quarter) && p.start.month == 1
+        }),
         target,
         ticks: numbers.ticks(max),
         keys,
@@ -226,13 +245,24 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     let mut placer = Placer::new([left, body, w - PAD / 2.0, bottom]);
     // Every period named, or every other, … when they crowd each other.
     let slot_w = style::widest(d.slots.iter().map(String::as_str), style::LABEL);
-    let every = ((slot_w + 6.0) / band).ceil().max(1.0) as usize;
-    for (i, s) in d.slots.iter().enumerate().filter(|(i, _)| i % every == 0) {
+    let mut every = ((slot_w + 6.0) / band).ceil().max(1.0) as usize;
+    if d.phase.is_some() && every > 1 {
+        // months: every 2, 3, 4, 6 or 12, so the names land on the same months each year
+        every = [2, 3, 4, 6, 12, 24].into_iter().find(|&k| k >= every).unwrap_or(every);
+    }
+    let phase = d.phase.unwrap_or(0) % every;
+    let mut last_right = f64::MIN;
+    for (i, s) in d.slots.iter().enumerate().filter(|(i, _)| i % every == phase) {
         let s = style::fit(s, style::LABEL, band * every as f64 - 4.0);
-        // a name wider than its slot stays clear of the tick labels and the right edge
+        // a name wider than its slot stays clear of the tick labels and the right edge, and
+        // one that would then touch its neighbour is left out
         let half = style::text_width(&s, style::LABEL) / 2.0;
         let cx = x(i).clamp(left + half, (w - PAD / 2.0 - half).max(left + half));
+        if cx - half < last_right + 4.0 {
+            continue;
+        }
         pen.text(&s, cx, bottom + 5.0, style::LABEL, color::INK, HPos::Center, VPos::Top)?;
+        last_right = cx + half;
     }
 
     let actual: Vec<(f64, f64)> = d.actual.iter().map(|p| (x(p.0), y(p.1))).collect();
@@ -286,11 +316,17 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
 
     // Labels: the target first (right of a forecast it shares a slot with), then the
     // forecast (its left side first), then actuals from the latest back.
-    let mut labels: Vec<(f64, f64, &str, style::Type)> = Vec::new();
     if let Some((s, v, t)) = &d.target {
-        labels.push((target_x(*s), y(*v), t, style::SMALL_STRONG));
+        let (px, py) = (target_x(*s), y(*v));
+        let t = t.as_str();
+        if let Some((lx, ly, hp, vp)) =
+            placer.place(t, style::SMALL_STRONG, &style::around(px, py, 6.0))
+        {
+            pen.text(t, lx, ly, style::SMALL_STRONG, color::INK, hp, vp)?;
+        }
     }
-    for (s, v, t) in d.forecast.iter().rev() {
+    let mut labels: Vec<(f64, f64, &str, style::Type)> = Vec::new();
+    for (s, v, t) in d.forecast.iter().rev().filter(|p| !p.2.is_empty()) {
         let (px, py) = (x(*s), y(*v));
         let mut anchors = vec![
             (px - 8.0, py - 4.0, HPos::Right, VPos::Bottom),

@@ -167,8 +167,8 @@ pub fn forecast(plan: &Plan) -> Result<Outcome, Overflow> {
         let base = decimal(fit.point[i], &at)?;
         let (low, high) = match plan_scenarios {
             Some(s) => (
-                at.mul(base, at.sub(Decimal::ONE, s.pessimistic)?)?,
-                at.mul(base, at.add(Decimal::ONE, s.optimistic)?)?,
+                to_grain(at.mul(base, at.sub(Decimal::ONE, s.pessimistic)?)?, grain, &at)?,
+                to_grain(at.mul(base, at.add(Decimal::ONE, s.optimistic)?)?, grain, &at)?,
             ),
             None => (decimal(fit.lower[i], &at)?, decimal(fit.upper[i], &at)?),
         };
@@ -304,6 +304,12 @@ fn grain(largest: Decimal) -> Decimal {
     } else {
         Decimal::new(1, (-exp) as u32)
     }
+}
+
+/// `v` rounded to `grain`, as every forecast figure is.
+fn to_grain(v: Decimal, grain: Decimal, at: &At) -> Result<Decimal, Overflow> {
+    let q = at.div(v, grain)?;
+    at.mul(crate::format::round(q, 0), grain).map(|d| d.normalize())
 }
 
 /// A model figure as money: rounded to `grain`, within the derived-figure limit (beyond

@@ -393,7 +393,7 @@ fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
         let (optimistic, pessimistic) = (optimistic?, pessimistic?);
         if optimistic.is_sign_negative() && !optimistic.is_zero() {
             let (cat, at) = (r.cat, g.get("optimistic").map(|n| n.span));
-            let shown = crate::format::percent(optimistic, crate::format::Precision::Exact);
+            let shown = crate::narrative::level(optimistic);
             r.error(
                 Diagnostic::error(
                     tr!(cat, "forecast.optimistic.negative", value = shown),
@@ -412,17 +412,13 @@ fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
         Some(Scenarios { optimistic, pessimistic: pessimistic.abs() })
     });
     let level = r.percent(&f, "level").and_then(|l| {
-        if (Decimal::new(5, 1)..Decimal::ONE).contains(&l) {
+        if (Decimal::new(5, 1)..=Decimal::new(99, 2)).contains(&l) {
             return Some(l);
         }
         let (cat, at) = (r.cat, f.get("level").map(|n| n.span));
         r.error(
             Diagnostic::error(
-                tr!(
-                    cat,
-                    "forecast.level.range",
-                    value = crate::format::percent(l, crate::format::Precision::Exact)
-                ),
+                tr!(cat, "forecast.level.range", value = crate::narrative::level(l)),
                 f.child("level"),
                 at,
             )

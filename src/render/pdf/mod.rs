@@ -192,11 +192,11 @@ pub fn render(
     theme: &Theme,
     images: &Images,
 ) -> Result<Output, Error> {
-    let fonts = &fonts.for_language(input.zh);
     let depth = crate::text::markdown_nesting(&input.markdown);
     if depth > MAX_MARKDOWN_NESTING {
         return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
     }
+    let fonts = &fonts.for_language(input.zh);
     let laid = layout(input, fonts, theme, images);
     let mut seed = writer::fnv(input.markdown.as_bytes(), 0);
     seed = writer::fnv(format!("{:?}{:?}", input.cover, input.info).as_bytes(), seed);

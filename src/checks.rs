@@ -14,6 +14,8 @@ use crate::model::values::{Currency, Period};
 use crate::model::{Locale, Plan, Portion, Task};
 use crate::tr;
 
+mod daily;
+
 /// Years a plan plausibly covers; outside them a period is a typo (`"0000"`, `"2204"`).
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -91,6 +93,8 @@ pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic
     history_warnings(plan, &w, &mut out);
     year_warnings(plan, &w, &mut out);
     schedule_warnings(plan, &w, &mut out);
+    daily::daily(plan, &w, &mut out);
+    daily::expected(plan, &w, &mut out);
     out
 }
 

@@ -102,6 +102,8 @@ pub(crate) mod color {
     pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
     /// Running totals, forecasts, the plan date.
     pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
+    /// A forecast's scenario band: the accent, light.
+    pub const BAND: RGBColor = RGBColor(0xF8, 0xE1, 0xCF);
     /// Other companies.
     pub const NEUTRAL: RGBColor = RGBColor(0xA7, 0xB1, 0xBD);
     /// The unnamed rest of a whole.
@@ -387,6 +389,8 @@ pub(crate) enum Swatch {
     Ring(RGBColor),
     /// A diamond.
     Diamond(RGBColor),
+    /// A hollow square (a back-test point).
+    Square(RGBColor),
 }
 
 /// The plotters font size for `px`: plotters' SVG backend writes `font-size = size / 1.24`.
@@ -501,6 +505,18 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
     }
 
+    /// A filled polygon (a band between two lines).
+    pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+    }
+
+    /// A hollow square of half-size `r` (white inside a coloured one, so it stays opaque).
+    pub fn square(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
+        self.rect(x - r, y - r, x + r, y + r, c)?;
+        self.rect(x - r + 1.5, y - r + 1.5, x + r - 1.5, y + r - 1.5, color::PAPER)
+    }
+
     /// `lines` one under another from `top`, each centred in its line box, anchored at `x`.
     #[allow(clippy::too_many_arguments)]
     pub fn lines(
@@ -534,6 +550,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
                 self.dot(x, y, 4.0, c, false)
             }
             Swatch::Diamond(c) => self.diamond(x, y, 5.0, c),
+            Swatch::Square(c) => self.square(x, y, 4.0, c),
         }
     }
 }

@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::figures::{Figures, Overflow};
-use crate::format::{self, Precision};
+use crate::format::{self, MoneyStyle, Precision};
 use crate::messages::Catalog;
-use crate::model::values::{Currency, Period};
+use crate::model::values::Period;
 use crate::model::{Locale, Plan, Portion, Task};
 use crate::tr;
 
@@ -21,7 +21,11 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// All warnings for a plan whose model was built without errors.
 pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic> {
-    let w = Warn { cat, locale: plan.meta.locale, cur: plan.meta.currency };
+    let w = Warn {
+        cat,
+        locale: plan.meta.locale,
+        money: MoneyStyle::with_catalog(plan.meta.currency, cat),
+    };
     let mut out = Vec::new();
     let target = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
     if let Some(t) = &plan.targets {
@@ -122,12 +126,12 @@ enum Whole {
 struct Warn<'c> {
     cat: &'c Catalog,
     locale: Locale,
-    cur: Currency,
+    money: MoneyStyle,
 }
 
 impl Warn<'_> {
     fn money(&self, v: Decimal) -> String {
-        format::money(v, self.cur, self.locale, Precision::Exact)
+        format::money(v, &self.money, Precision::Exact)
     }
 
     /// `…合计 1.44亿元，比目标总额 1.5亿元 少 600万元（-4.0%）`.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::figures::{Attainment, Figures, Growth, Level, Status};
-use crate::format::{self, Precision, ScaleUse};
+use crate::format::{self, MoneyStyle, Precision, ScaleUse};
 use crate::model::date::Date;
 use crate::model::values::{Currency, Figure, Period};
 use crate::model::{CHAPTERS, Locale, Measure, Plan, Portion};
@@ -95,7 +95,7 @@ pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> 
             }
         }
     }
-    let locale_zh = plan.meta.locale == Locale::ZhCn;
+    let locale_zh = plan.meta.locale.is_chinese();
     order
         .into_iter()
         .filter(|(.., shown)| *shown)
@@ -156,38 +156,31 @@ fn growth_value(g: &Growth, unit: Option<&str>) -> Value {
 }
 
 /// A scale for templates: `{{ x | fmt(scale=s) }}` and `{{ label | with_unit(scale=s) }}`.
-fn scale_value(
-    values: &[(Decimal, Precision)],
-    cur: Currency,
-    locale: Locale,
-    usage: ScaleUse,
-) -> Value {
-    let s = format::money_scale(values, locale, usage);
+fn scale_value(values: &[(Decimal, Precision)], style: &MoneyStyle, usage: ScaleUse) -> Value {
+    let s = format::money_scale(values, style, usage);
     json!({
         "type": "scale",
         "exp": s.exp,
         "dp": s.dp,
-        "unit": format::scale_unit(s, cur, locale),
+        "unit": format::scale_unit(s, style),
         "row": usage == ScaleUse::Row,
     })
 }
 
 /// The row scale of a measure's money figures (target, actual, gap), when it is money.
-fn row_scale(figures: &[Option<&Figure>], gap: Option<Decimal>, locale: Locale) -> Value {
+fn row_scale(figures: &[Option<&Figure>], gap: Option<Decimal>, style: &MoneyStyle) -> Value {
     let mut values = Vec::new();
-    let mut cur = None;
     for f in figures.iter().flatten() {
         match f {
-            Figure::Money(m) => {
-                values.push((m.amount, Precision::Exact));
-                cur = Some(m.currency);
-            }
+            Figure::Money(m) => values.push((m.amount, Precision::Exact)),
             _ => return Value::Null,
         }
     }
-    let Some(cur) = cur else { return Value::Null };
+    if values.is_empty() {
+        return Value::Null;
+    }
     values.extend(gap.map(|g| (g, Precision::Derived)));
-    scale_value(&values, cur, locale, ScaleUse::Row)
+    scale_value(&values, style, ScaleUse::Row)
 }
 
 /// A difference of the same kind as `like` (money gap, points gap, number gap).
@@ -201,10 +194,10 @@ fn delta(like: &Figure, gap: Decimal, unit: Option<&str>) -> Value {
     }
 }
 
-fn measure(m: &Measure, a: &Attainment, locale: Locale) -> Value {
+fn measure(m: &Measure, a: &Attainment, style: &MoneyStyle) -> Value {
     let unit = m.unit.as_deref();
     json!({
-        "scale": row_scale(&[m.target.as_ref(), m.actual.as_ref()], a.gap, locale),
+        "scale": row_scale(&[m.target.as_ref(), m.actual.as_ref()], a.gap, style),
         "name": m.name,
         "target": m.target.as_ref().map(|f| figure(f, unit)),
         "actual": m.actual.as_ref().map(|f| figure(f, unit)),
@@ -234,12 +227,14 @@ pub fn build(
 ) -> Value {
     let cur = plan.meta.currency;
     let m = &plan.meta;
-    let m_locale = m.locale;
-    let col =
-        |values: &[(Decimal, Precision)]| scale_value(values, cur, m_locale, ScaleUse::Column);
+    let money_style = m.money();
+    let style = &money_style;
+    let col = |values: &[(Decimal, Precision)]| scale_value(values, style, ScaleUse::Column);
     let chapters = chapters(plan, labels);
     let mut ctx = json!({
         "locale": m.locale.tag(),
+        "lang": m.locale.lang(),
+        "money_style": style.to_value(),
         "set": set,
         "labels": labels,
         "generator": concat!("Planwright ", env!("CARGO_PKG_VERSION")),
@@ -273,7 +268,7 @@ pub fn build(
     );
     obj.insert("review".into(), plan.review.as_ref().map_or(Value::Null, |r| json!({
         "text": r.text,
-        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a, m_locale)).collect::<Vec<_>>(),
+        "results": r.results.iter().zip(&figures.results).map(|(m, a)| measure(m, a, style)).collect::<Vec<_>>(),
         "highlights": r.highlights, "challenges": r.challenges, "lessons": r.lessons,
     })));
     obj.insert("market".into(), plan.market.as_ref().map_or(Value::Null, |mk| json!({
@@ -300,7 +295,7 @@ pub fn build(
             "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
             "target": figure(&mt.target, mt.unit.as_deref()),
             "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
-            "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, m_locale),
+            "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, style),
             "unit": mt.unit, "note": mt.note,
         })).collect::<Vec<_>>(),
         "breakdowns": t.breakdowns.iter().zip(&figures.breakdowns).map(|(b, bf)| json!({
@@ -410,7 +405,7 @@ pub fn build(
             plan.kpis
                 .iter()
                 .zip(&figures.kpis)
-                .map(|(m, a)| measure(m, a, m_locale))
+                .map(|(m, a)| measure(m, a, style))
                 .collect::<Vec<_>>()
         ),
     );
@@ -455,7 +450,7 @@ pub fn build(
                 .collect::<Vec<_>>()
         ),
     );
-    obj.insert("dashboard".into(), dashboard(plan, figures, m_locale));
+    obj.insert("dashboard".into(), dashboard(plan, figures, style));
     // Charts that exist, so templates place exactly those (`chart(id=…)`).
     obj.insert(
         "charts".into(),
@@ -491,7 +486,7 @@ pub fn baseline_sales(plan: &Plan) -> Option<Decimal> {
 /// What the dashboard page shows: the headline target and its growth, the key metrics,
 /// the top three risks by score and the decisions asked of the board; `null` when the
 /// plan has none of it.
-fn dashboard(plan: &Plan, figures: &Figures, locale: Locale) -> Value {
+fn dashboard(plan: &Plan, figures: &Figures, style: &MoneyStyle) -> Value {
     let cur = plan.meta.currency;
     let total = plan.targets.as_ref().and_then(|t| t.total);
     let base = baseline_sales(plan).filter(|b| !b.is_zero());
@@ -510,7 +505,7 @@ fn dashboard(plan: &Plan, figures: &Figures, locale: Locale) -> Value {
                 "baseline": mt.baseline.as_ref().map(|f| figure(f, mt.unit.as_deref())),
                 "target": figure(&mt.target, mt.unit.as_deref()),
                 "growth": g.as_ref().map(|g| growth_value(g, mt.unit.as_deref())),
-                "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, locale),
+                "scale": row_scale(&[mt.baseline.as_ref(), Some(&mt.target)], None, style),
             })
         })
         .collect();
@@ -672,6 +667,7 @@ pub(crate) fn is_period_name(name: &str) -> bool {
                 && r.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         })
         || n.strip_suffix("季度").is_some_and(|r| !r.is_empty())
+        || n.strip_suffix('季').is_some_and(|r| r.starts_with('第') || r.starts_with(['上', '下']))
         || MONTHS.iter().any(|m| lower.starts_with(m))
 }
 

@@ -126,16 +126,20 @@ pub enum Growth {
 /// change is told in points: by its unit (`分`, `pts`) or by its name.
 pub fn is_score(name: &str, unit: Option<&str>) -> bool {
     let unit = unit.map(|u| u.trim().to_lowercase()).unwrap_or_default();
-    if matches!(unit.as_str(), "分" | "点" | "pt" | "pts" | "points" | "score") {
+    if matches!(unit.as_str(), "分" | "点" | "點" | "pt" | "pts" | "points" | "score") {
         return true;
     }
     let lower = name.to_lowercase();
     [
         "nps",
         "净推荐",
+        "淨推薦",
         "满意度",
+        "滿意度",
         "评分",
+        "評分",
         "指数",
+        "指數",
         "得分",
         "score",
         "index",

@@ -54,52 +54,115 @@ fn with_min_dp(d: Decimal, min: u32) -> Decimal {
     n
 }
 
-/// Money as a business document writes it in `locale`.
-pub fn money(amount: Decimal, currency: Currency, locale: Locale, precision: Precision) -> String {
-    match locale {
-        Locale::ZhCn => money_zh(amount, currency, precision),
-        Locale::En => money_en(amount, currency, precision),
-    }
+/// How a plan's money reads in its locale: the words for its units (`万`/`亿`, `萬`/`億`,
+/// `K`/`M`/`B`) and the patterns that put a figure and the currency together, from the
+/// locale's message catalog (`money.*` in `messages/<locale>.yaml`): `{n}元` gives `1.5亿元`,
+/// `NT${n}` gives `NT$5億`, `{n}美元` gives `450万美元`. A currency the catalog does not name
+/// is written with its sign when the sign is its alone (`£4.5M`, `S$`…) and its ISO code
+/// otherwise (`CNY 150.0M`, `JPY 120M`). Made once per plan ([`crate::model::Meta::money`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyStyle {
+    /// The report's locale.
+    pub locale: Locale,
+    /// The plan's currency.
+    pub currency: Currency,
+    /// `{n}` → an amount with its unit word (`1.5亿` → `1.5亿元`).
+    amount: String,
+    /// `{u}` → the unit of a scale (`万` → `万元`, `M` → `$M`).
+    unit: String,
+    /// The unit words by power of ten: `[(8, "亿"), (4, "万")]`.
+    words: Vec<(u32, String)>,
 }
 
-fn money_zh(amount: Decimal, currency: Currency, precision: Precision) -> String {
-    let suffix = match currency {
-        Currency::Cny => "元",
-        Currency::Usd => "美元",
-        Currency::Eur => "欧元",
-    };
-    let abs = amount.abs();
-    let units = [(Decimal::from(100_000_000), "亿"), (Decimal::from(10_000), "万")];
-    let sign = if amount.is_sign_negative() && !amount.is_zero() { "-" } else { "" };
-    for (div, unit) in units {
-        if abs < div {
-            continue;
-        }
-        let v = (abs / div).normalize();
-        match precision {
-            Precision::Exact if v.scale() > 2 => continue,
-            Precision::Exact => return format!("{sign}{}{unit}{suffix}", group(v)),
-            Precision::Derived => {
-                return format!("{sign}{}{unit}{suffix}", group(round(v, 2).normalize()));
+impl MoneyStyle {
+    /// The style of `currency` in `locale`, from the locale's catalog.
+    pub fn new(currency: Currency, locale: Locale) -> Self {
+        Self::with_catalog(currency, &crate::messages::Catalog::new(locale))
+    }
+
+    /// The style of `currency` in the locale of `cat`.
+    pub fn with_catalog(currency: Currency, cat: &crate::messages::Catalog) -> Self {
+        let code = currency.code();
+        let symbol = currency.symbol();
+        let (amount, unit) = match cat.raw(&format!("money.{code}")) {
+            Some(a) => {
+                let unit = cat.raw(&format!("money.{code}.unit"));
+                (a.to_string(), unit.map_or_else(|| a.replace("{n}", "{u}"), str::to_string))
             }
-        }
+            None => {
+                let key = if symbol.is_some() { "money.symbol" } else { "money.code" };
+                let fill = |k: &str| {
+                    let s = symbol.clone().unwrap_or_default();
+                    cat.raw(k)
+                        .unwrap_or("{code} {n}")
+                        .replace("{symbol}", &s)
+                        .replace("{code}", code)
+                };
+                (fill(key), fill(&format!("{key}.unit")))
+            }
+        };
+        let words = [3, 4, 6, 8, 9]
+            .into_iter()
+            .filter_map(|e| cat.raw(&format!("money.e{e}")).map(|w| (e, w.to_string())))
+            .collect();
+        Self { locale: cat.locale(), currency, amount, unit, words }
     }
-    let v = match precision {
-        Precision::Exact => abs.normalize(),
-        Precision::Derived => round(abs, 2).normalize(),
-    };
-    format!("{sign}{}{suffix}", group(v))
+
+    /// The style as the template context carries it (filters rebuild it with [`Self::from_value`]).
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::json!({
+            "locale": self.locale.tag(),
+            "currency": self.currency.code(),
+            "amount": self.amount,
+            "unit": self.unit,
+            "words": self.words.iter().map(|(e, w)| serde_json::json!([e, w])).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Rebuilds a style from what [`Self::to_value`] wrote, read through `get` (a path
+    /// lookup into a context object); `None` when a part is missing.
+    pub fn from_parts(
+        locale: &str,
+        currency: &str,
+        amount: &str,
+        unit: &str,
+        words: Vec<(u32, String)>,
+    ) -> Option<Self> {
+        Some(Self {
+            locale: Locale::parse(locale)?,
+            currency: Currency::parse(currency)?,
+            amount: amount.to_string(),
+            unit: unit.to_string(),
+            words,
+        })
+    }
+
+    /// The word of a power of ten (`万`, `M`), empty for the base unit.
+    fn word(&self, exp: u32) -> &str {
+        self.words.iter().find(|(e, _)| *e == exp).map_or("", |(_, w)| w.as_str())
+    }
+
+    /// An amount, `n` being the figure with its unit word (`1,200万`, `4.5M`).
+    fn amount_of(&self, n: &str) -> String {
+        self.amount.replace("{n}", n)
+    }
+
+    /// The unit of a power of ten (`万元`, `$M`, `CNY`).
+    fn unit_of(&self, exp: u32) -> String {
+        self.unit.replace("{u}", self.word(exp)).trim().to_string()
+    }
 }
 
-fn money_en(amount: Decimal, currency: Currency, precision: Precision) -> String {
-    let prefix = match currency {
-        Currency::Cny => "CNY ",
-        Currency::Usd => "$",
-        Currency::Eur => "€",
-    };
+/// Money as a business document writes it in the style's locale: `1.5亿元`, `NT$5億`,
+/// `$4.5M`, `JPY 120M`.
+pub fn money(amount: Decimal, style: &MoneyStyle, precision: Precision) -> String {
     let abs = amount.abs();
     let sign = if amount.is_sign_negative() && !amount.is_zero() { "-" } else { "" };
-    for (div, unit) in [(Decimal::from(1_000_000_000), "B"), (Decimal::from(1_000_000), "M")] {
+    let minor = style.currency.minor_digits();
+    let chinese = style.locale.is_chinese();
+    let exps: &[u32] = if chinese { &[8, 4] } else { &[9, 6] };
+    for &exp in exps {
+        let div = pow10(exp);
         if abs < div {
             continue;
         }
@@ -107,15 +170,17 @@ fn money_en(amount: Decimal, currency: Currency, precision: Precision) -> String
         let v = match precision {
             Precision::Exact if v.scale() > 2 => continue,
             Precision::Exact => v,
-            Precision::Derived => round(v, 2),
+            Precision::Derived => round(v, 2).normalize(),
         };
-        return format!("{sign}{prefix}{}{unit}", group(with_min_dp(v, 1)));
+        // English writes `150.0M` for money with cents, `120M` for the yen
+        let v = if chinese || minor == 0 { v } else { with_min_dp(v, 1) };
+        return format!("{sign}{}", style.amount_of(&format!("{}{}", group(v), style.word(exp))));
     }
     let v = match precision {
         Precision::Exact => abs.normalize(),
-        Precision::Derived => round(abs, 2).normalize(),
+        Precision::Derived => round(abs, minor).normalize(),
     };
-    format!("{sign}{prefix}{}", group(v))
+    format!("{sign}{}", style.amount_of(&group(v)))
 }
 
 /// How a set of amounts is shown together: a power of ten (the unit: 万 = 4, 亿 = 8,
@@ -141,10 +206,10 @@ pub enum ScaleUse {
 
 /// The units a locale writes money in, largest first.
 fn units(locale: Locale, usage: ScaleUse) -> &'static [u32] {
-    match (locale, usage) {
-        (Locale::ZhCn, _) => &[8, 4, 0],
-        (Locale::En, ScaleUse::Column) => &[9, 6, 3, 0],
-        (Locale::En, ScaleUse::Row) => &[9, 6, 0],
+    match (locale.is_chinese(), usage) {
+        (true, _) => &[8, 4, 0],
+        (false, ScaleUse::Column) => &[9, 6, 3, 0],
+        (false, ScaleUse::Row) => &[9, 6, 0],
     }
 }
 
@@ -159,11 +224,12 @@ fn decimals(v: Decimal) -> u32 {
 
 /// The one scale for a set of amounts (typed ones `Exact`, computed ones `Derived`): the
 /// largest unit in which the largest amount is at least 1 and every typed amount shows
-/// exactly with few decimals (one in a column, two in a row; cents in the base unit), so a
-/// figure a user wrote is never shown rounded into another value.
-pub fn money_scale(values: &[(Decimal, Precision)], locale: Locale, usage: ScaleUse) -> Scale {
+/// exactly with few decimals (one in a column, two in a row; the minor unit in the base
+/// unit: cents, none for the yen), so a figure a user wrote is never shown rounded into
+/// another value.
+pub fn money_scale(values: &[(Decimal, Precision)], style: &MoneyStyle, usage: ScaleUse) -> Scale {
     let max = values.iter().map(|(v, _)| v.abs()).max().unwrap_or_default();
-    let candidates = units(locale, usage);
+    let candidates = units(style.locale, usage);
     let limit = match usage {
         ScaleUse::Column => 1,
         ScaleUse::Row => 2,
@@ -173,7 +239,7 @@ pub fn money_scale(values: &[(Decimal, Precision)], locale: Locale, usage: Scale
         if exp > 0 && max < div {
             continue;
         }
-        let cap = if exp == 0 { 2 } else { limit };
+        let cap = if exp == 0 { style.currency.minor_digits() } else { limit };
         // computed amounts ask for decimals up to the cap, typed ones for all they have
         let need = values
             .iter()
@@ -208,61 +274,20 @@ pub fn scaled(amount: Decimal, scale: Scale) -> String {
     group(v)
 }
 
-/// The unit a scale stands for: `万元`, `亿元`, `元`, `万美元` / `$M`, `$K`, `CNY M`, `€`.
-pub fn scale_unit(scale: Scale, currency: Currency, locale: Locale) -> String {
-    match locale {
-        Locale::ZhCn => {
-            let prefix = match scale.exp {
-                8 => "亿",
-                4 => "万",
-                _ => "",
-            };
-            let suffix = match currency {
-                Currency::Cny => "元",
-                Currency::Usd => "美元",
-                Currency::Eur => "欧元",
-            };
-            format!("{prefix}{suffix}")
-        }
-        Locale::En => {
-            let suffix = match scale.exp {
-                9 => "B",
-                6 => "M",
-                3 => "K",
-                _ => "",
-            };
-            match currency {
-                Currency::Cny if suffix.is_empty() => "CNY".to_string(),
-                Currency::Cny => format!("CNY {suffix}"),
-                Currency::Usd => format!("${suffix}"),
-                Currency::Eur => format!("€{suffix}"),
-            }
-        }
-    }
+/// The unit a scale stands for: `万元`, `亿元`, `元`, `万美元`, `新臺幣萬元` / `$M`, `$K`, `CNY M`, `€`.
+pub fn scale_unit(scale: Scale, style: &MoneyStyle) -> String {
+    style.unit_of(scale.exp)
 }
 
-/// An amount with its unit in `scale`: `1.50亿元`, `4.8万元`, `$3.72M`, `$42,000`.
-pub fn money_scaled(amount: Decimal, currency: Currency, locale: Locale, scale: Scale) -> String {
+/// An amount with its unit in `scale`: `1.50亿元`, `4.8万元`, `NT$1.50億`, `$3.72M`, `$42,000`.
+pub fn money_scaled(amount: Decimal, style: &MoneyStyle, scale: Scale) -> String {
     let figure = scaled(amount.abs(), scale);
     let sign = if amount.is_sign_negative() && figure.chars().any(|c| matches!(c, '1'..='9')) {
         "-"
     } else {
         ""
     };
-    match locale {
-        Locale::ZhCn => format!("{sign}{figure}{}", scale_unit(scale, currency, locale)),
-        Locale::En => {
-            let unit = scale_unit(scale, currency, locale);
-            match (currency, scale.exp) {
-                (Currency::Cny, _) => format!("{sign}CNY {figure}{}", &unit[3..].trim()),
-                (_, 0) => format!("{sign}{unit}{figure}"),
-                _ => {
-                    let (symbol, suffix) = unit.split_at(unit.len() - 1);
-                    format!("{sign}{symbol}{figure}{suffix}")
-                }
-            }
-        }
-    }
+    format!("{sign}{}", style.amount_of(&format!("{figure}{}", style.word(scale.exp))))
 }
 
 /// A signed difference: `+` before a positive figure, as [`signed_money`] does.
@@ -281,12 +306,12 @@ pub fn score_points(delta: Decimal, unit: Option<&str>, locale: Locale) -> Strin
     let v = round(delta, 2).normalize();
     let text = signed(delta, group(v));
     match (locale, unit.map(str::trim).filter(|u| !u.is_empty())) {
-        (Locale::ZhCn, Some(u)) if !u.starts_with(|c: char| c.is_ascii_alphanumeric()) => {
+        (l, Some(u)) if l.is_chinese() && !u.starts_with(|c: char| c.is_ascii_alphanumeric()) => {
             format!("{text}{u}")
         }
-        (Locale::ZhCn, _) => format!("{text}分"),
-        (Locale::En, _) if v.abs() == Decimal::ONE => format!("{text} pt"),
-        (Locale::En, _) => format!("{text} pts"),
+        (l, _) if l.is_chinese() => format!("{text}分"),
+        (_, _) if v.abs() == Decimal::ONE => format!("{text} pt"),
+        (_, _) => format!("{text} pts"),
     }
 }
 
@@ -313,6 +338,7 @@ pub fn points(delta_frac: Decimal, locale: Locale) -> String {
     let text = signed(delta_frac, group(p));
     match locale {
         Locale::ZhCn => format!("{text}个百分点"),
+        Locale::ZhTw | Locale::ZhHk => format!("{text}個百分點"),
         Locale::En => format!("{text} pt"),
     }
 }
@@ -334,27 +360,27 @@ pub fn number(n: Decimal, unit: Option<&str>, locale: Locale, precision: Precisi
 }
 
 /// A signed money difference: `+600万元`, `-CNY 6.0M`.
-pub fn signed_money(amount: Decimal, currency: Currency, locale: Locale) -> String {
-    let text = money(amount, currency, locale, Precision::Derived);
+pub fn signed_money(amount: Decimal, style: &MoneyStyle) -> String {
+    let text = money(amount, style, Precision::Derived);
     if amount.is_sign_positive() && !amount.is_zero() { format!("+{text}") } else { text }
 }
 
 /// A date: `2024年1月8日` / `January 8, 2024`.
 pub fn date(d: Date, locale: Locale) -> String {
     match locale {
-        Locale::ZhCn => format!("{}年{}月{}日", d.year, d.month, d.day),
-        Locale::En => format!("{} {}, {}", MONTHS[d.month as usize - 1], d.day, d.year),
+        l if l.is_chinese() => format!("{}年{}月{}日", d.year, d.month, d.day),
+        _ => format!("{} {}, {}", MONTHS[d.month as usize - 1], d.day, d.year),
     }
 }
 
 /// A short date for tables: `1月8日` / `Jan 8`, with the year when it differs from `year`.
 pub fn short_date(d: Date, locale: Locale, year: Option<i32>) -> String {
     let same_year = year == Some(d.year);
-    match (locale, same_year) {
-        (Locale::ZhCn, true) => format!("{}月{}日", d.month, d.day),
-        (Locale::ZhCn, false) => format!("{}年{}月{}日", d.year, d.month, d.day),
-        (Locale::En, true) => format!("{} {}", &MONTHS[d.month as usize - 1][..3], d.day),
-        (Locale::En, false) => {
+    match (locale.is_chinese(), same_year) {
+        (true, true) => format!("{}月{}日", d.month, d.day),
+        (true, false) => format!("{}年{}月{}日", d.year, d.month, d.day),
+        (false, true) => format!("{} {}", &MONTHS[d.month as usize - 1][..3], d.day),
+        (false, false) => {
             format!("{} {}, {}", &MONTHS[d.month as usize - 1][..3], d.day, d.year)
         }
     }
@@ -363,11 +389,11 @@ pub fn short_date(d: Date, locale: Locale, year: Option<i32>) -> String {
 /// A month on a time axis: `3月` / `Mar`, with the year when asked: `2025年1月` / `Jan 2025`.
 pub fn month_label(year: i32, month: u32, locale: Locale, with_year: bool) -> String {
     let m = month.clamp(1, 12);
-    match (locale, with_year) {
-        (Locale::ZhCn, false) => format!("{m}月"),
-        (Locale::ZhCn, true) => format!("{year}年{m}月"),
-        (Locale::En, false) => MONTHS[m as usize - 1][..3].to_string(),
-        (Locale::En, true) => format!("{} {year}", &MONTHS[m as usize - 1][..3]),
+    match (locale.is_chinese(), with_year) {
+        (true, false) => format!("{m}月"),
+        (true, true) => format!("{year}年{m}月"),
+        (false, false) => MONTHS[m as usize - 1][..3].to_string(),
+        (false, true) => format!("{} {year}", &MONTHS[m as usize - 1][..3]),
     }
 }
 
@@ -402,28 +428,30 @@ pub fn zh_numeral(n: usize) -> String {
     }
 }
 
-/// A period: `2024年度`, `2024年第三季度`, `2025年11月` / `FY2024`, `Q3 2024`, `November 2025`.
+/// A period: `2024年度`, `2024年第三季度` (Taiwan and Hong Kong: `2024年第三季`),
+/// `2025年11月` / `FY2024`, `Q3 2024`, `November 2025`.
 pub fn period(p: &Period, locale: Locale) -> String {
     let y = p.start.year;
-    match (locale, p.kind) {
-        (Locale::ZhCn, PeriodKind::Year) => format!("{y}年度"),
-        (Locale::ZhCn, PeriodKind::Half) => {
+    let quarter = if locale.is_traditional() { "季" } else { "季度" };
+    match (locale.is_chinese(), p.kind) {
+        (true, PeriodKind::Year) => format!("{y}年度"),
+        (true, PeriodKind::Half) => {
             format!("{y}年{}", if p.start.month <= 6 { "上半年" } else { "下半年" })
         }
-        (Locale::ZhCn, PeriodKind::Quarter) => {
-            format!("{y}年第{}季度", zh_numeral(p.start.month.div_ceil(3) as usize))
+        (true, PeriodKind::Quarter) => {
+            format!("{y}年第{}{quarter}", zh_numeral(p.start.month.div_ceil(3) as usize))
         }
-        (Locale::ZhCn, PeriodKind::Month) => format!("{y}年{}月", p.start.month),
-        (Locale::En, PeriodKind::Year) => format!("FY{y}"),
-        (Locale::En, PeriodKind::Half) => {
+        (true, PeriodKind::Month) => format!("{y}年{}月", p.start.month),
+        (false, PeriodKind::Year) => format!("FY{y}"),
+        (false, PeriodKind::Half) => {
             format!("H{} {y}", if p.start.month <= 6 { 1 } else { 2 })
         }
-        (Locale::En, PeriodKind::Quarter) => format!("Q{} {y}", p.start.month.div_ceil(3)),
-        (Locale::En, PeriodKind::Month) => format!("{} {y}", MONTHS[p.start.month as usize - 1]),
-        (Locale::ZhCn, PeriodKind::Range) => {
+        (false, PeriodKind::Quarter) => format!("Q{} {y}", p.start.month.div_ceil(3)),
+        (false, PeriodKind::Month) => format!("{} {y}", MONTHS[p.start.month as usize - 1]),
+        (true, PeriodKind::Range) => {
             format!("{}至{}", date(p.start, locale), date(p.end, locale))
         }
-        (Locale::En, PeriodKind::Range) => {
+        (false, PeriodKind::Range) => {
             format!("{} – {}", date(p.start, locale), date(p.end, locale))
         }
     }
@@ -431,10 +459,10 @@ pub fn period(p: &Period, locale: Locale) -> String {
 
 /// A history period label for tables and charts: `2023`, `2024-Q3` → `2024Q3`, `2025-11`.
 pub fn period_label(p: &Period, locale: Locale) -> String {
-    match (p.kind, locale) {
-        (PeriodKind::Year, Locale::ZhCn) => format!("{}年", p.start.year),
-        (PeriodKind::Year, Locale::En) => p.start.year.to_string(),
-        (PeriodKind::Month, Locale::ZhCn) => format!("{}年{}月", p.start.year, p.start.month),
+    match (p.kind, locale.is_chinese()) {
+        (PeriodKind::Year, true) => format!("{}年", p.start.year),
+        (PeriodKind::Year, false) => p.start.year.to_string(),
+        (PeriodKind::Month, true) => format!("{}年{}月", p.start.year, p.start.month),
         _ => period(p, locale),
     }
 }

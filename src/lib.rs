@@ -69,7 +69,7 @@ pub fn check_with_sets(file: &str, source: &str, sets: &[String]) -> Checked {
         }
     };
     diagnostics.locale = plan::locale(&root);
-    if diagnostics.locale == model::Locale::ZhCn {
+    if diagnostics.locale.is_chinese() {
         plan::chinese_punctuation(&mut root);
     }
     let cat = messages::Catalog::new(diagnostics.locale);
@@ -191,6 +191,16 @@ impl Engine {
         formats: &[Format],
     ) -> Result<Report, Error> {
         let labels = self.templates.labels(plan.meta.locale);
+        let mut untranslated = Vec::new();
+        for key in self.templates.untranslated(plan.meta.locale) {
+            let cat = messages::Catalog::new(plan.meta.locale);
+            untranslated.push(tr!(
+                cat,
+                "warn.label-untranslated",
+                key = key,
+                locale = plan.meta.locale.tag()
+            ));
+        }
         let charts = charts::build(plan, figures, &labels);
         let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
         let html = formats.contains(&Format::Html);
@@ -216,7 +226,7 @@ impl Engine {
         let ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts);
         let set = &plan.meta.kind;
         let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
-        let mut report = Report { files: Vec::new(), warnings: Vec::new() };
+        let mut report = Report { files: Vec::new(), warnings: untranslated };
         for format in formats {
             let file = |ext: &str, bytes: Vec<u8>| OutputFile {
                 path: format!("{name}.{ext}").into(),

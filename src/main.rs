@@ -160,7 +160,12 @@ fn env_locale() -> Locale {
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .unwrap_or_default();
-    if lang.starts_with("en") { Locale::En } else { Locale::ZhCn }
+    let lang = lang.split('.').next().unwrap_or("");
+    match Locale::parse(lang) {
+        Some(l) => l,
+        None if lang.starts_with("en") => Locale::En,
+        None => Locale::ZhCn,
+    }
 }
 
 fn fail(e: &Error, cat: &Catalog) -> Outcome {

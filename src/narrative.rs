@@ -19,6 +19,7 @@ use crate::templates::escape_text;
 struct Say<'a> {
     labels: &'a BTreeMap<String, String>,
     plan: &'a Plan,
+    money: format::MoneyStyle,
 }
 
 impl Say<'_> {
@@ -35,7 +36,7 @@ impl Say<'_> {
     }
 
     fn money(&self, v: Decimal) -> String {
-        format::money(v, self.plan.meta.currency, self.plan.meta.locale, Precision::Derived)
+        format::money(v, &self.money, Precision::Derived)
     }
 
     /// A computed amount as a sentence says it: three significant digits (`826万元`,
@@ -45,7 +46,7 @@ impl Say<'_> {
     }
 
     fn exact_money(&self, v: Decimal) -> String {
-        format::money(v, self.plan.meta.currency, self.plan.meta.locale, Precision::Exact)
+        format::money(v, &self.money, Precision::Exact)
     }
 
     fn pct(&self, v: Decimal) -> String {
@@ -84,7 +85,7 @@ impl Say<'_> {
 /// The forecast paragraph: method and scenarios, the back-test, where the target stands,
 /// and a note when the season is not modelled.
 pub fn forecast(plan: &Plan, f: &Forecast, labels: &BTreeMap<String, String>) -> String {
-    let say = Say { labels, plan };
+    let say = Say { labels, plan, money: plan.meta.money() };
     let kind = plan.history.first().map_or(PeriodKind::Year, |h| h.period.kind);
     let model = ets_name(&f.model);
     let method = match f.method {
@@ -252,7 +253,7 @@ pub fn forecast(plan: &Plan, f: &Forecast, labels: &BTreeMap<String, String>) ->
 
 /// Why there is no forecast, in one sentence.
 pub fn no_forecast(plan: &Plan, why: NoForecast, labels: &BTreeMap<String, String>) -> String {
-    let say = Say { labels, plan };
+    let say = Say { labels, plan, money: plan.meta.money() };
     match why {
         NoForecast::TooFew(n) => say.fill("fc_none_few", &[("n", &n.to_string())]),
         NoForecast::Mixed => say.l("fc_none_mixed"),
@@ -303,7 +304,7 @@ fn ets_name(code: &str) -> String {
 /// The pacing paragraph: to date against target and time, the run rate needed, the
 /// projection at the current rate.
 pub fn pacing(plan: &Plan, p: &Pacing, labels: &BTreeMap<String, String>) -> String {
-    let say = Say { labels, plan };
+    let say = Say { labels, plan, money: plan.meta.money() };
     let to_date = say.l(match p.period.kind {
         PeriodKind::Month => "pace_mtd",
         PeriodKind::Quarter => "pace_qtd",

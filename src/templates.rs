@@ -13,7 +13,7 @@ use tera::{Kwargs, State, Tera, Value};
 
 use crate::context::locale_of;
 use crate::error::Error;
-use crate::format::{self, Precision};
+use crate::format::{self, MoneyStyle, Precision};
 use crate::limits::{MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_OUTPUT, MAX_TEMPLATE_SECONDS};
 use crate::model::Locale;
 use crate::model::date::Date;
@@ -100,17 +100,32 @@ impl Templates {
         Ok(Self { tera, labels })
     }
 
-    /// The labels of one locale (falling back to `zh-CN` for a missing translation).
+    /// The labels of one locale. A missing translation falls back to the other Traditional
+    /// locale for `zh-TW`/`zh-HK`, then to `zh-CN` (which [`Templates::untranslated`] reports:
+    /// a Traditional report never shows Simplified words silently).
     pub fn labels(&self, locale: Locale) -> BTreeMap<String, String> {
         self.labels
             .iter()
             .filter_map(|(k, by)| {
-                let text = by
-                    .get(locale.tag())
-                    .or_else(|| by.get("zh-CN"))
+                let text = fallbacks(locale)
+                    .iter()
+                    .find_map(|t| by.get(*t))
                     .or_else(|| by.values().next())?;
                 Some((k.clone(), text.clone()))
             })
+            .collect()
+    }
+
+    /// Label keys a Traditional Chinese locale has no text for in its own script (shown in
+    /// `zh-CN` or another language instead); empty for other locales.
+    pub fn untranslated(&self, locale: Locale) -> Vec<String> {
+        if !locale.is_traditional() {
+            return Vec::new();
+        }
+        self.labels
+            .iter()
+            .filter(|(_, by)| !by.contains_key("zh-TW") && !by.contains_key("zh-HK"))
+            .map(|(k, _)| k.clone())
             .collect()
     }
 
@@ -307,6 +322,16 @@ fn parse_labels(
     Ok(out)
 }
 
+/// The locales whose text a label of `locale` may show, in order.
+fn fallbacks(locale: Locale) -> &'static [&'static str] {
+    match locale {
+        Locale::ZhCn => &["zh-CN"],
+        Locale::ZhTw => &["zh-TW", "zh-HK", "zh-CN"],
+        Locale::ZhHk => &["zh-HK", "zh-TW", "zh-CN"],
+        Locale::En => &["en", "zh-CN"],
+    }
+}
+
 fn locale(state: &State) -> Locale {
     state.get::<String>("locale").ok().flatten().map(|t| locale_of(&t)).unwrap_or_default()
 }
@@ -336,8 +361,34 @@ fn exact(v: &Value) -> Precision {
     }
 }
 
-fn currency(v: &Value) -> Currency {
-    field(v, "currency").and_then(Value::as_str).and_then(Currency::parse).unwrap_or_default()
+/// How money reads in this context: the plan's style (`money_style`, written by
+/// [`crate::context`]) when the figure is in the plan's currency, else the figure's own
+/// currency in the locale's words.
+fn money_style(v: &Value, l: Locale, s: &State) -> MoneyStyle {
+    let code = field(v, "currency").and_then(Value::as_str);
+    let cur = code.and_then(Currency::parse).unwrap_or_default();
+    let text = |st: &Value, k: &str| field(st, k).and_then(Value::as_str).map(str::to_string);
+    let from_context = s.get::<Value>("money_style").ok().flatten().and_then(|st| {
+        let words = field(&st, "words")?
+            .as_array()?
+            .iter()
+            .filter_map(|w| {
+                let w = w.as_array()?;
+                Some((w.first()?.as_i64()? as u32, w.get(1)?.as_str()?.to_string()))
+            })
+            .collect();
+        MoneyStyle::from_parts(
+            &text(&st, "locale")?,
+            &text(&st, "currency")?,
+            &text(&st, "amount")?,
+            &text(&st, "unit")?,
+            words,
+        )
+    });
+    match from_context {
+        Some(style) if style.currency == cur || code.is_none() => style,
+        _ => MoneyStyle::new(cur, l),
+    }
 }
 
 const DASH: &str = "—";
@@ -355,20 +406,24 @@ fn scale_of(v: &Value) -> Option<(format::Scale, bool)> {
 
 /// Money in a table's scale: bare in a column (`15,000`), with its unit in a row
 /// (`1.50亿元`); other figures as [`fmt_value`] writes them.
-fn fmt_scaled(v: &Value, l: Locale, scale: Option<(format::Scale, bool)>) -> String {
+fn fmt_scaled(v: &Value, st: &State, scale: Option<(format::Scale, bool)>) -> String {
+    let l = locale(st);
     let kind = field(v, "type").and_then(Value::as_str).unwrap_or("");
-    let (Some((s, row)), Some(n)) = (scale, value_of(v)) else { return fmt_value(v, l) };
+    let (Some((s, row)), Some(n)) = (scale, value_of(v)) else { return fmt_value(v, st) };
     match kind {
-        "money" if row => format::money_scaled(n, currency(v), l, s),
+        "money" if row => format::money_scaled(n, &money_style(v, l, st), s),
         "money" => format::scaled(n, s),
-        "money_delta" if row => format::signed(n, format::money_scaled(n, currency(v), l, s)),
+        "money_delta" if row => {
+            format::signed(n, format::money_scaled(n, &money_style(v, l, st), s))
+        }
         "money_delta" => format::signed(n, format::scaled(n, s)),
-        _ => fmt_value(v, l),
+        _ => fmt_value(v, st),
     }
 }
 
 /// Formats any figure object by its `type`; empty values print as `—`.
-fn fmt_value(v: &Value, l: Locale) -> String {
+fn fmt_value(v: &Value, st: &State) -> String {
+    let l = locale(st);
     if v.is_none() || v.is_undefined() {
         return DASH.to_string();
     }
@@ -386,12 +441,12 @@ fn fmt_value(v: &Value, l: Locale) -> String {
     };
     let unit = field(v, "unit").and_then(Value::as_str);
     match kind {
-        "money" => format::money(n, currency(v), l, exact(v)),
+        "money" => format::money(n, &money_style(v, l, st), exact(v)),
         "percent" => format::percent(n, exact(v)),
         "growth" => format::signed_percent(n),
         "points" => format::points(n, l),
         "score_points" => format::score_points(n, unit, l),
-        "money_delta" => format::signed_money(n, currency(v), l),
+        "money_delta" => format::signed_money(n, &money_style(v, l, st)),
         "number_delta" => {
             let text = format::number(n, unit, l, Precision::Derived);
             if n.is_sign_positive() && !n.is_zero() { format!("+{text}") } else { text }
@@ -546,7 +601,7 @@ fn register_filters(tera: &mut Tera) {
         tera.register_filter(name, move |v: &Value, k: Kwargs, s: &State| {
             defined(v, name)?;
             let scale = k.get::<Value>("scale").ok().flatten().and_then(|sc| scale_of(&sc));
-            Ok::<_, tera::Error>(fmt_scaled(v, locale(s), scale))
+            Ok::<_, tera::Error>(fmt_scaled(v, s, scale))
         });
     }
     // `{{ labels.amount | with_unit(scale=b.scale) }}` → `金额（万元）` / `Amount ($K)`.
@@ -558,8 +613,8 @@ fn register_filters(tera: &mut Tera) {
             .flatten()
             .and_then(|sc| field(&sc, "unit").and_then(Value::as_str).map(str::to_string));
         match (unit, locale(s)) {
-            (Some(u), Locale::ZhCn) => format!("{label}（{u}）"),
-            (Some(u), Locale::En) => format!("{label} ({u})"),
+            (Some(u), l) if l.is_chinese() => format!("{label}（{u}）"),
+            (Some(u), _) => format!("{label} ({u})"),
             (None, _) => label,
         }
     });

@@ -27,7 +27,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::figures::{Figures, Growth};
 use crate::format::{self, Precision};
-use crate::model::values::{Currency, Figure};
+use crate::model::values::Figure;
 use crate::model::{Locale, Plan};
 
 /// One chart of a plan, ready to draw.
@@ -219,7 +219,7 @@ fn spaced(plan: &Plan, labels: &BTreeMap<String, String>) -> Plan {
 /// Builds every chart the plan has data for, in report order. Pure: no I/O.
 pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) -> Vec<Chart> {
     let plan = &spaced(plan, labels);
-    let cx = Cx { labels, locale: plan.meta.locale, currency: plan.meta.currency };
+    let cx = Cx { labels, locale: plan.meta.locale, money: plan.meta.money() };
     let mut out = Vec::new();
     out.extend(bridge::build(plan, figures, &cx));
     out.extend(bars::competitors(plan, figures, &cx));
@@ -250,7 +250,7 @@ pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) 
 pub(crate) struct Cx<'a> {
     labels: &'a BTreeMap<String, String>,
     locale: Locale,
-    currency: Currency,
+    money: format::MoneyStyle,
 }
 
 impl Cx<'_> {
@@ -274,7 +274,7 @@ impl Cx<'_> {
     }
 
     fn money(&self, amount: Decimal, exact: bool) -> String {
-        format::money(amount, self.currency, self.locale, precision(exact))
+        format::money(amount, &self.money, precision(exact))
     }
 
     fn percent(&self, frac: Decimal, exact: bool) -> String {
@@ -283,7 +283,7 @@ impl Cx<'_> {
 
     fn figure(&self, f: &Figure, unit: Option<&str>) -> String {
         match f {
-            Figure::Money(m) => format::money(m.amount, m.currency, self.locale, Precision::Exact),
+            Figure::Money(m) => format::money(m.amount, &self.money, Precision::Exact),
             Figure::Percent(p) => format::percent(*p, Precision::Exact),
             Figure::Number(n) => format::number(*n, unit, self.locale, Precision::Exact),
         }
@@ -314,7 +314,7 @@ impl Cx<'_> {
         exact: impl IntoIterator<Item = Decimal>,
         derived: impl IntoIterator<Item = Decimal>,
     ) -> scale::Numbers {
-        scale::Numbers::money(exact, derived, self.currency, self.locale)
+        scale::Numbers::money(exact, derived, &self.money)
     }
 
     /// The note that states a chart's unit once (`单位：万元`, `In $M`).

@@ -9,8 +9,6 @@ use rust_decimal::Decimal;
 
 use super::f;
 use crate::format::{self, Precision, ScaleUse};
-use crate::model::Locale;
-use crate::model::values::Currency;
 
 /// Most decimals a percentage shows.
 const MAX_DP: u32 = 2;
@@ -41,17 +39,16 @@ impl Numbers {
     pub fn money(
         exact: impl IntoIterator<Item = Decimal>,
         derived: impl IntoIterator<Item = Decimal>,
-        currency: Currency,
-        locale: Locale,
+        style: &format::MoneyStyle,
     ) -> Self {
         let mut values: Vec<(Decimal, Precision)> =
             exact.into_iter().map(|v| (v, Precision::Exact)).collect();
         if values.is_empty() {
             values.extend(derived.into_iter().map(|v| (v, Precision::Derived)));
         }
-        let scale = format::money_scale(&values, locale, ScaleUse::Column);
+        let scale = format::money_scale(&values, style, ScaleUse::Column);
         let div = Decimal::from_i128_with_scale(10i128.pow(scale.exp), 0);
-        let unit = format::scale_unit(scale, currency, locale);
+        let unit = format::scale_unit(scale, style);
         Self { div, dp: scale.dp, unit: Some(unit), percent: false }
     }
 

@@ -53,7 +53,7 @@ pub(super) fn forecast(plan: &Plan, figures: &Figures, labels: &BTreeMap<String,
                     .chain(target.iter().flat_map(|t| [*t, *t - s.pessimistic, *t - s.optimistic]))
                     // rounded already, to what the history can tell: shown as they are
                     .map(|v| (v, crate::format::Precision::Exact)).collect::<Vec<_>>(),
-                cur, plan.meta.locale, crate::format::ScaleUse::Column),
+                &plan.meta.money(), crate::format::ScaleUse::Column),
         })),
         "backtest": backtest(f, cur),
         "gap": f.gap.as_ref().map(|g| json!({"position": g.position})),
@@ -123,7 +123,7 @@ pub(super) fn pivot(plan: &Plan) -> Value {
         "rows": rows,
         "totals": totals.iter().map(|t| t.map(|t| money(t, cur, false))).collect::<Vec<_>>(),
         "total_growth": growth(total(&last), years.contains_key(&(last - 1)).then(|| total(&(last - 1))).flatten()),
-        "scale": super::scale_value(&values, cur, locale, crate::format::ScaleUse::Column),
+        "scale": super::scale_value(&values, &plan.meta.money(), crate::format::ScaleUse::Column),
     })
 }
 

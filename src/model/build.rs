@@ -361,7 +361,7 @@ pub(crate) fn expected_amount(text: &str, unit: Decimal, currency: Currency) -> 
     let p = values::parse_money(text, unit).ok()?;
     let amount = p.amount;
     (p.explicit
-        && p.currency.is_none_or(|c| c == currency)
+        && p.currency.is_none_or(|c| c.fits(currency))
         && amount.abs() <= crate::limits::MAX_MONEY)
         .then_some(Money { amount, currency })
 }
@@ -628,7 +628,7 @@ fn field_span(node: &Node, key: &str) -> Option<crate::diagnostic::Span> {
     entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.span)
 }
 
-const MONEY_WORDS: [&str; 30] = [
+const MONEY_WORDS: [&str; 44] = [
     "销售额",
     "销售收入",
     "收入",
@@ -646,6 +646,21 @@ const MONEY_WORDS: [&str; 30] = [
     "arpu",
     "合同额",
     "业绩",
+    // Traditional Chinese
+    "銷售額",
+    "銷售收入",
+    "營收",
+    "營業額",
+    "金額",
+    "利潤",
+    "毛利額",
+    "回款額",
+    "預算",
+    "費用",
+    "客單價",
+    "合約額",
+    "合同額",
+    "業績",
     "sales",
     "revenue",
     "bookings",
@@ -832,9 +847,9 @@ fn figures(
                     r.value_error(e, &path, node);
                     None
                 }
-                (FigureKind::Money, RawFigure::Money(m)) => {
-                    r.in_currency(node, text, m.amount, m.currency, &path).map(Figure::Money)
-                }
+                (FigureKind::Money, RawFigure::Money(m)) => r
+                    .in_currency(node, text, m.amount, m.currency.as_ref(), &path)
+                    .map(Figure::Money),
                 (FigureKind::Money, RawFigure::Bare(b)) => {
                     // Past Decimal's range is far past MAX_MONEY: the same error either way.
                     let amount = b.checked_mul(bare_unit).unwrap_or(Decimal::MAX).normalize();

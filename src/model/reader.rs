@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::date::Date;
-use super::values::{self, Currency, Money, Period, ValueError};
+use super::values::{self, Currency, Money, Named, Period, ValueError};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::limits::{
     MAX_MARKDOWN_NESTING, MAX_MONEY, MAX_NAME_CHARS, MAX_NUMBER, MAX_PERCENT, MAX_TEXT_CHARS,
@@ -95,7 +95,7 @@ impl<'s> Reader<'s> {
             diags: Vec::new(),
             money_unit: Decimal::ONE,
             money_unit_label: "元".into(),
-            currency: Currency::Cny,
+            currency: Currency::CNY,
         }
     }
 
@@ -426,7 +426,7 @@ impl<'s> Reader<'s> {
 
     pub fn money_text(&mut self, node: &Node, text: &str, path: &str) -> Option<Money> {
         match values::parse_money(text, self.money_unit) {
-            Ok(p) => self.in_currency(node, text, p.amount, p.currency, path),
+            Ok(p) => self.in_currency(node, text, p.amount, p.currency.as_ref(), path),
             Err(e) => {
                 self.value_error(e, path, node);
                 None
@@ -434,18 +434,20 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// Checks a parsed amount's currency against the plan's.
+    /// Checks a parsed amount's currency against the plan's, and that it is exact to the
+    /// currency's minor unit (no fraction of a yen, no tenth of a cent).
     pub fn in_currency(
         &mut self,
         node: &Node,
         text: &str,
         amount: Decimal,
-        currency: Option<Currency>,
+        currency: Option<&Named>,
         path: &str,
     ) -> Option<Money> {
+        let plan = self.currency;
         match currency {
-            Some(c) if c != self.currency => {
-                let (plan, cat) = (self.currency, self.cat);
+            Some(c) if !c.fits(plan) => {
+                let (c, cat) = (c.shown(), self.cat);
                 self.error(
                     Diagnostic::error(
                         tr!(cat, "currency.mixed", text = text.trim(), currency = c, plan = plan),
@@ -458,6 +460,24 @@ impl<'s> Reader<'s> {
                         "currency.mixed.hint",
                         currency = c,
                         plan = plan
+                    )),
+                );
+                None
+            }
+            _ if amount.normalize().scale() > plan.minor_digits() => {
+                let cat = self.cat;
+                let digits = plan.minor_digits();
+                self.error(
+                    Diagnostic::error(
+                        tr!(cat, "currency.minor-unit", text = text.trim(), currency = plan),
+                        path,
+                        Some(node.span),
+                    )
+                    .with_hint(tr!(
+                        cat,
+                        "currency.minor-unit.hint",
+                        currency = plan,
+                        digits = digits
                     )),
                 );
                 None

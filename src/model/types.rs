@@ -20,29 +20,61 @@ pub enum Better {
 /// Report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Locale {
-    /// Simplified Chinese.
+    /// Simplified Chinese (mainland China).
     #[default]
     ZhCn,
+    /// Traditional Chinese, Taiwan usage (資料, 營收, 通路, 計畫).
+    ZhTw,
+    /// Traditional Chinese, Hong Kong usage (數據, 渠道, 計劃).
+    ZhHk,
     /// English.
     En,
 }
 
 impl Locale {
-    /// Parses `zh-CN` or `en`.
+    /// Every locale, in the order catalogs and labels list them.
+    pub const ALL: [Locale; 4] = [Locale::ZhCn, Locale::ZhTw, Locale::ZhHk, Locale::En];
+
+    /// Parses `zh-CN`, `zh-TW`, `zh-HK` or `en` (and the script forms `zh-Hans`,
+    /// `zh-Hant-TW`, `zh-Hant-HK`).
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "zh-cn" | "zh" | "zh-hans" => Some(Self::ZhCn),
+            "zh-cn" | "zh" | "zh-hans" | "zh-hans-cn" | "zh-sg" => Some(Self::ZhCn),
+            "zh-tw" | "zh-hant" | "zh-hant-tw" => Some(Self::ZhTw),
+            "zh-hk" | "zh-hant-hk" | "zh-mo" | "zh-hant-mo" => Some(Self::ZhHk),
             "en" | "en-us" | "en-gb" => Some(Self::En),
             _ => None,
         }
     }
 
-    /// BCP 47 tag.
+    /// The tag plans, catalogs and labels use: `zh-CN`, `zh-TW`, `zh-HK`, `en`.
     pub fn tag(self) -> &'static str {
         match self {
             Self::ZhCn => "zh-CN",
+            Self::ZhTw => "zh-TW",
+            Self::ZhHk => "zh-HK",
             Self::En => "en",
         }
+    }
+
+    /// The BCP 47 language of the report's HTML, SVG and PDF, with the script for
+    /// Traditional Chinese so readers pick Traditional glyph forms (`zh-Hant-TW`).
+    pub fn lang(self) -> &'static str {
+        match self {
+            Self::ZhTw => "zh-Hant-TW",
+            Self::ZhHk => "zh-Hant-HK",
+            other => other.tag(),
+        }
+    }
+
+    /// True for the Chinese locales: full-width punctuation, 万/亿 numbers, （一） headings.
+    pub fn is_chinese(self) -> bool {
+        self != Self::En
+    }
+
+    /// True for Traditional Chinese: 萬/億 and a Traditional Chinese face in the PDF.
+    pub fn is_traditional(self) -> bool {
+        matches!(self, Self::ZhTw | Self::ZhHk)
     }
 }
 
@@ -132,6 +164,13 @@ pub struct Meta {
     pub money_unit_label: String,
     /// Confidentiality line (`内部资料 注意保密`).
     pub confidentiality: Option<String>,
+}
+
+impl Meta {
+    /// How this plan's money reads: its currency in its locale ([`crate::format::MoneyStyle`]).
+    pub fn money(&self) -> crate::format::MoneyStyle {
+        crate::format::MoneyStyle::new(self.currency, self.locale)
+    }
 }
 
 /// `summary`.

@@ -44,39 +44,117 @@ fn err(key: &'static str, hint: &'static str, text: &str) -> ValueError {
     ValueError { key, hint, args: vec![("text", text.to_string())] }
 }
 
-/// ISO 4217 code of a currency the plan may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-pub enum Currency {
-    /// Chinese yuan.
-    #[default]
-    #[serde(rename = "CNY")]
-    Cny,
-    /// US dollar.
-    #[serde(rename = "USD")]
-    Usd,
-    /// Euro.
-    #[serde(rename = "EUR")]
-    Eur,
+/// An ISO 4217 currency: any code of the `iso_currency` crate (which keeps the list, the
+/// symbols and the minor units) except its special codes (gold, `XXX`, test).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency(iso_currency::Currency);
+
+impl Default for Currency {
+    fn default() -> Self {
+        Self::CNY
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
 }
 
 impl Currency {
-    /// Parses an ISO code such as `CNY`.
+    /// Chinese yuan (renminbi).
+    pub const CNY: Self = Self(iso_currency::Currency::CNY);
+    /// New Taiwan dollar.
+    pub const TWD: Self = Self(iso_currency::Currency::TWD);
+    /// Hong Kong dollar.
+    pub const HKD: Self = Self(iso_currency::Currency::HKD);
+    /// Japanese yen (no minor unit).
+    pub const JPY: Self = Self(iso_currency::Currency::JPY);
+    /// Pound sterling.
+    pub const GBP: Self = Self(iso_currency::Currency::GBP);
+    /// Euro.
+    pub const EUR: Self = Self(iso_currency::Currency::EUR);
+    /// US dollar.
+    pub const USD: Self = Self(iso_currency::Currency::USD);
+
+    /// Parses an ISO code such as `TWD` (any case; `RMB` and `NTD` as they are often written).
     pub fn parse(code: &str) -> Option<Self> {
-        match code.trim().to_ascii_uppercase().as_str() {
-            "CNY" | "RMB" => Some(Self::Cny),
-            "USD" => Some(Self::Usd),
-            "EUR" => Some(Self::Eur),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_uppercase();
+        let code = match code.as_str() {
+            "RMB" => "CNY",
+            "NTD" | "NT" => "TWD",
+            c => c,
+        };
+        iso_currency::Currency::from_code(code).filter(|c| !c.is_special()).map(Self)
     }
 
     /// The ISO code.
     pub fn code(self) -> &'static str {
-        match self {
-            Self::Cny => "CNY",
-            Self::Usd => "USD",
-            Self::Eur => "EUR",
+        self.0.code()
+    }
+
+    /// Decimals of the minor unit: 2 for cents, 0 for the yen (ISO 4217's exponent).
+    pub fn minor_digits(self) -> u32 {
+        u32::from(self.0.exponent().unwrap_or(2))
+    }
+
+    /// The currency's sign as the crate gives it (`$`, `NT$`, `¥`, `£`), if it has one.
+    fn sign(self) -> Option<String> {
+        let s = self.0.symbol().symbol;
+        (s != "¤" && !s.is_empty()).then_some(s)
+    }
+
+    /// Currencies in circulation (no funds, special or superseded codes).
+    fn circulating() -> impl Iterator<Item = iso_currency::Currency> {
+        use iso_currency::IntoEnumIterator;
+        iso_currency::Currency::iter()
+            .filter(|c| !c.is_fund() && !c.is_special() && c.is_superseded().is_none())
+    }
+
+    /// The sign that names this currency alone: its own when no other circulating currency
+    /// shares it, or when it is the one used by the most countries among those that do
+    /// (`$` is the US dollar's, `£` sterling's); `None` when the sign is shared evenly
+    /// (`¥` for both yuan and yen) or there is none: the ISO code is written then.
+    pub fn symbol(self) -> Option<String> {
+        let own = self.sign()?;
+        let rival = Self::circulating()
+            .filter(|&c| c != self.0 && Self(c).sign().as_ref() == Some(&own))
+            .map(|c| c.used_by().len())
+            .max();
+        match rival {
+            Some(n) if self.0.used_by().len() <= n => None,
+            _ => Some(own),
         }
+    }
+
+    /// The currencies a sign written before an amount may stand for (`$`: the dollars,
+    /// `¥`: yuan and yen); empty for a sign that is no currency's or is made of letters only
+    /// (`K`, `kr`: too easily a unit or a word).
+    pub fn by_sign(sign: &str) -> Vec<Currency> {
+        let sign = if sign == "￥" { "¥" } else { sign };
+        if sign.chars().all(|c| c.is_alphanumeric() || c == '.') {
+            return Vec::new();
+        }
+        Self::circulating().map(Self).filter(|c| c.sign().as_deref() == Some(sign)).collect()
+    }
+
+    /// Every sign in use that [`Currency::by_sign`] accepts, longest first, so `NT$` is
+    /// tried before `$`.
+    pub fn signs() -> Vec<String> {
+        let mut signs: Vec<String> = Self::circulating()
+            .filter_map(|c| Self(c).sign())
+            .filter(|s| !s.chars().all(|c| c.is_alphanumeric() || c == '.'))
+            .collect();
+        signs.push("￥".to_string());
+        signs.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        signs.dedup();
+        signs
     }
 }
 
@@ -85,6 +163,88 @@ impl fmt::Display for Currency {
         f.write_str(self.code())
     }
 }
+
+/// What an amount's text said about its currency: a code or a word naming one currency
+/// (`USD`, `美元`, `新臺幣`), a sign several may share (`$`, `¥`), or the Chinese `元`,
+/// which is the yuan of whichever place writes it (人民幣, 新臺幣, 港幣, 澳門元).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// One currency.
+    One(Currency),
+    /// A sign and the currencies that use it.
+    Sign(String, Vec<Currency>),
+    /// `元` alone.
+    Yuan,
+}
+
+impl Named {
+    /// True when the text may mean `plan`'s currency.
+    pub fn fits(&self, plan: Currency) -> bool {
+        match self {
+            Self::One(c) => *c == plan,
+            Self::Sign(_, all) => all.contains(&plan),
+            Self::Yuan => YUAN.contains(&plan),
+        }
+    }
+
+    /// What two names in one amount say together (`¥300元`: the yuan), or `None` when they
+    /// name different currencies (`$300元`).
+    pub fn merge(self, other: Named) -> Option<Named> {
+        let within = |all: Vec<Currency>, keep: &dyn Fn(&Currency) -> bool| {
+            let all: Vec<Currency> = all.into_iter().filter(|c| keep(c)).collect();
+            all
+        };
+        match (self, other) {
+            (Self::One(c), o) | (o, Self::One(c)) => o.fits(c).then_some(Self::One(c)),
+            (Self::Yuan, Self::Yuan) => Some(Self::Yuan),
+            (Self::Sign(s, all), Self::Yuan) | (Self::Yuan, Self::Sign(s, all)) => {
+                let all = within(all, &|c| YUAN.contains(c));
+                (!all.is_empty()).then_some(Self::Sign(s, all))
+            }
+            (Self::Sign(s, a), Self::Sign(_, b)) => {
+                let all = within(a, &|c| b.contains(c));
+                (!all.is_empty()).then_some(Self::Sign(s, all))
+            }
+        }
+    }
+
+    /// How a message names it: the code, or the sign as written.
+    pub fn shown(&self) -> String {
+        match self {
+            Self::One(c) => c.code().to_string(),
+            Self::Sign(s, _) => s.clone(),
+            Self::Yuan => Currency::CNY.code().to_string(),
+        }
+    }
+}
+
+/// The currencies whose unit is called `元` where they are spent.
+const YUAN: [Currency; 4] =
+    [Currency::CNY, Currency::TWD, Currency::HKD, Currency(iso_currency::Currency::MOP)];
+
+/// Chinese words that name a currency, in both scripts (`人民币` / `人民幣`): read before
+/// or after an amount (`新臺幣5億元`, `450万美元`).
+const CURRENCY_WORDS: [(&str, Currency); 19] = [
+    ("人民币", Currency::CNY),
+    ("人民幣", Currency::CNY),
+    ("新台币", Currency::TWD),
+    ("新臺幣", Currency::TWD),
+    ("新台幣", Currency::TWD),
+    ("港币", Currency::HKD),
+    ("港幣", Currency::HKD),
+    ("港元", Currency::HKD),
+    ("美元", Currency::USD),
+    ("美金", Currency::USD),
+    ("欧元", Currency::EUR),
+    ("歐元", Currency::EUR),
+    ("日元", Currency::JPY),
+    ("日圓", Currency::JPY),
+    ("日圆", Currency::JPY),
+    ("日幣", Currency::JPY),
+    ("英镑", Currency::GBP),
+    ("英鎊", Currency::GBP),
+    ("円", Currency::JPY),
+];
 
 /// An amount of money in base units (yuan, dollars), exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,12 +256,12 @@ pub struct Money {
 }
 
 /// A parsed amount before the plan's currency is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedMoney {
     /// Amount in base units.
     pub amount: Decimal,
-    /// The currency the text named (`¥`, `$`, `元`, `USD …`), if any.
-    pub currency: Option<Currency>,
+    /// The currency the text named (`¥`, `NT$`, `元`, `USD …`, `新臺幣`), if any.
+    pub currency: Option<Named>,
     /// True when the text carried a sign, unit or currency: it was clearly money.
     pub explicit: bool,
 }
@@ -115,12 +275,12 @@ pub fn unit_multiplier(unit: &str) -> Option<Decimal> {
     let m: i64 = match u {
         "" => 1,
         "千" | "K" | "k" => 1_000,
-        "万" => 10_000,
-        "十万" => 100_000,
-        "百万" | "M" | "m" => 1_000_000,
-        "千万" => 10_000_000,
-        "亿" => 100_000_000,
-        "B" | "b" | "十亿" => 1_000_000_000,
+        "万" | "萬" => 10_000,
+        "十万" | "十萬" => 100_000,
+        "百万" | "百萬" | "M" | "m" => 1_000_000,
+        "千万" | "千萬" => 10_000_000,
+        "亿" | "億" => 100_000_000,
+        "B" | "b" | "十亿" | "十億" => 1_000_000_000,
         _ => return None,
     };
     Some(Decimal::from(m))
@@ -165,14 +325,34 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
         negative = true;
         rest = r.trim_start();
     }
-    let mut currency = None;
-    for (sign, cur) in
-        [("¥", Currency::Cny), ("￥", Currency::Cny), ("$", Currency::Usd), ("€", Currency::Eur)]
-    {
-        if let Some(r) = rest.strip_prefix(sign) {
-            currency = Some(cur);
+    let mut currency: Option<Named> = None;
+    let name = |n: Named, currency: &mut Option<Named>| -> Result<(), ValueError> {
+        *currency = match currency.take() {
+            None => Some(n),
+            Some(c) => Some(
+                c.merge(n)
+                    .ok_or_else(|| err("value.money.two-currencies", MONEY_HINT, original))?,
+            ),
+        };
+        Ok(())
+    };
+    // a currency word before the amount: `新臺幣5億元`, `人民幣1.5億`
+    for (word, cur) in CURRENCY_WORDS {
+        if let Some(r) = rest.strip_prefix(word) {
+            name(Named::One(cur), &mut currency)?;
             rest = r.trim_start();
             break;
+        }
+    }
+    // a sign: `NT$`, `HK$`, `$`, `¥`, `£`, `€`
+    if currency.is_none() {
+        for sign in Currency::signs() {
+            if let Some(r) = rest.strip_prefix(sign.as_str()) {
+                let all = Currency::by_sign(&sign);
+                currency = Some(Named::Sign(sign, all));
+                rest = r.trim_start();
+                break;
+            }
         }
     }
     if currency.is_none() && rest.len() > 4 && rest.is_char_boundary(3) {
@@ -181,7 +361,7 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
             && let Some(c) =
                 Currency::parse(code).filter(|_| code.chars().all(|c| c.is_ascii_uppercase()))
         {
-            currency = Some(c);
+            currency = Some(Named::One(c));
             rest = r.trim_start();
         }
     }
@@ -199,28 +379,23 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
         return Err(err("value.money.invalid", MONEY_HINT, original));
     };
     let mut suffix = suffix.trim();
-    for (word, cur) in [("人民币", Currency::Cny), ("美元", Currency::Usd), ("欧元", Currency::Eur)]
-    {
+    for (word, cur) in CURRENCY_WORDS {
         if let Some(s) = suffix.strip_suffix(word) {
-            if currency.is_some_and(|c| c != cur) {
-                return Err(err("value.money.two-currencies", MONEY_HINT, original));
-            }
-            currency = Some(cur);
+            name(Named::One(cur), &mut currency)?;
             suffix = s.trim_end();
+            break;
         }
     }
-    if suffix.ends_with('元') {
-        if currency.is_some_and(|c| c != Currency::Cny) {
-            return Err(err("value.money.two-currencies", MONEY_HINT, original));
-        }
-        currency = Some(Currency::Cny);
+    if let Some(s) = suffix.strip_suffix('元') {
+        name(Named::Yuan, &mut currency)?;
+        suffix = s.trim_end();
     }
     if currency.is_none() && suffix.len() > 3 && suffix.is_char_boundary(suffix.len() - 3) {
         let (s, code) = suffix.split_at(suffix.len() - 3);
         if let Some(c) =
             Currency::parse(code).filter(|_| code.chars().all(|c| c.is_ascii_uppercase()))
         {
-            currency = Some(c);
+            currency = Some(Named::One(c));
             suffix = s.trim_end();
         }
     }
@@ -328,7 +503,7 @@ impl FigureKind {
 }
 
 /// How a raw figure text looks before its metric's kind is settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RawFigure {
     /// Ends in `%`.
     Percent(Decimal),
@@ -359,11 +534,11 @@ pub fn parse_scale(text: &str) -> Result<u8, ValueError> {
     let t = text.trim();
     let word = t.to_lowercase().replace([' ', '_'], "-");
     let v = match word.as_str() {
-        "很低" | "极低" | "very-low" => 1,
-        "低" | "较低" | "low" => 2,
+        "很低" | "极低" | "極低" | "very-low" => 1,
+        "低" | "较低" | "較低" | "low" => 2,
         "中" | "中等" | "一般" | "medium" | "moderate" => 3,
-        "高" | "较高" | "high" => 4,
-        "很高" | "极高" | "very-high" | "critical" => 5,
+        "高" | "较高" | "較高" | "high" => 4,
+        "很高" | "极高" | "極高" | "very-high" | "critical" => 5,
         _ => {
             let Some(n) = parse_decimal(t) else {
                 return Err(err("value.scale.invalid", HINT, t));

@@ -183,8 +183,10 @@ fn number_sections(md: &str, n: usize, locale: Locale) -> String {
                 Some(title) if !fence => {
                     k += 1;
                     match locale {
-                        Locale::ZhCn => format!("### （{}）{title}", format::zh_numeral(k)),
-                        Locale::En => format!("### {n}.{k} {title}"),
+                        l if l.is_chinese() => {
+                            format!("### （{}）{title}", format::zh_numeral(k))
+                        }
+                        _ => format!("### {n}.{k} {title}"),
                     }
                 }
                 _ => line.to_string(),

@@ -11,7 +11,9 @@
 //! The fonts are read in place with a zero-copy parser (`ttf-parser`): loading reads a few
 //! table headers, not the 10 MB CJK font, and only glyphs a report uses are ever touched.
 //! [`Fonts`] is built once per process (the [`crate::Engine`] holds it) and is cheap to clone;
-//! [`Fonts::for_language`] gives a document its own view.
+//! [`Fonts::for_document`] gives a document its own view. A Traditional Chinese document puts
+//! Noto Sans TC (its glyphs that differ from Noto Sans SC, bundled compressed) before Noto Sans
+//! SC; the TC faces are unpacked the first time a Traditional document asks for them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -141,11 +143,28 @@ const ASCII: usize = 128;
 
 struct Shared {
     fonts: Vec<Font>,
+    /// Noto Sans TC Regular and Bold, slots `fonts.len()` and `fonts.len() + 1`, read on
+    /// the first Traditional document.
+    traditional: OnceLock<Result<[Font; 2], String>>,
     chains: [Chain; 2],
     /// (slot, advance in em) of ASCII characters per weight.
     ascii: [[(Slot, f32); ASCII]; 2],
     /// US English hyphenation patterns, read on first use.
     hyphenator: OnceLock<Option<Standard>>,
+}
+
+impl Shared {
+    /// The face of a slot: a bundled or user face, or past them the TC faces (the chain
+    /// only offers those slots once they are loaded).
+    fn font(&self, slot: Slot) -> &Font {
+        match self.fonts.get(slot) {
+            Some(f) => f,
+            None => match self.traditional.get() {
+                Some(Ok(tc)) => &tc[(slot - self.fonts.len()).min(1)],
+                _ => &self.fonts[0],
+            },
+        }
+    }
 }
 
 /// The faces of both weights, and the hyphenation dictionary line breaking uses.
@@ -154,6 +173,8 @@ pub struct Fonts {
     shared: Arc<Shared>,
     /// Neutral marks (quotes, dashes, symbols) in the CJK face: a Chinese document.
     zh: bool,
+    /// Traditional Chinese: Noto Sans TC before Noto Sans SC.
+    tc: bool,
     /// Hyphenation points of the words met in this document (a table cell is set several
     /// times while its column's width is found).
     hyphens: Arc<Mutex<HashMap<String, Vec<usize>>>>,
@@ -184,16 +205,21 @@ impl Fonts {
             Chain { user: user[0], latin: base, cjk: base + 2 },
             Chain { user: user[1], latin: base + 1, cjk: base + 3 },
         ];
-        let mut shared =
-            Shared { fonts, chains, ascii: [[(0, 0.0); ASCII]; 2], hyphenator: OnceLock::new() };
+        let mut shared = Shared {
+            fonts,
+            traditional: OnceLock::new(),
+            chains,
+            ascii: [[(0, 0.0); ASCII]; 2],
+            hyphenator: OnceLock::new(),
+        };
         for w in 0..2 {
             for i in 0..ASCII {
                 let c = char::from(i as u8);
-                let (slot, gid) = Self::find(&shared, w, c, false);
-                shared.ascii[w][i] = (slot, shared.fonts[slot].glyph_advance(gid));
+                let (slot, gid) = Self::find(&shared, w, c, false, false);
+                shared.ascii[w][i] = (slot, shared.font(slot).glyph_advance(gid));
             }
         }
-        Ok(Self { shared: Arc::new(shared), zh: true, hyphens: Arc::default() })
+        Ok(Self { shared: Arc::new(shared), zh: true, tc: false, hyphens: Arc::default() })
     }
 
     /// The bundled fonts: Noto Sans and Noto Sans SC, Regular and Bold.
@@ -220,19 +246,44 @@ impl Fonts {
     }
 
     /// The same faces for a document in Chinese (`zh`: neutral marks such as `“”—…` in the
-    /// CJK face) or another language (in the Latin face).
+    /// CJK face) or another language (in the Latin face); Traditional or not as `self` is.
     pub fn for_language(&self, zh: bool) -> Self {
-        Self { shared: Arc::clone(&self.shared), zh, hyphens: Arc::default() }
+        Self { shared: Arc::clone(&self.shared), zh, tc: self.tc, hyphens: Arc::default() }
+    }
+
+    /// The faces of a document: in Chinese or not ([`Fonts::for_language`]), and in
+    /// Traditional Chinese glyph forms (Noto Sans TC before Noto Sans SC) when
+    /// `traditional`. The TC faces are unpacked on the first such document.
+    pub fn for_document(&self, zh: bool, traditional: bool) -> Result<Self, Error> {
+        if traditional {
+            let loaded = self.shared.traditional.get_or_init(|| {
+                let [r, b] = crate::fonts::traditional().map_err(|e| e.to_string())?;
+                let face = |bytes, name| Font::parse_owned(bytes, name).map_err(|e| e.to_string());
+                Ok([face(r, "NotoSansTC-Regular")?, face(b, "NotoSansTC-Bold")?])
+            });
+            if let Err(e) = loaded {
+                return Err(Error::Pdf {
+                    message: format!("failed to load the bundled Noto Sans TC: {e}"),
+                });
+            }
+        }
+        Ok(Self { shared: Arc::clone(&self.shared), zh, tc: traditional, hyphens: Arc::default() })
     }
 
     /// The face that draws `c` and its glyph there (0 when no face has it: the first
-    /// face's `.notdef`).
-    fn find(shared: &Shared, weight: usize, c: char, zh: bool) -> (Slot, u16) {
+    /// face's `.notdef`). In a Traditional document the TC face comes just before the CJK
+    /// face.
+    fn find(shared: &Shared, weight: usize, c: char, zh: bool, tc: bool) -> (Slot, u16) {
         let chain = shared.chains[weight];
         let order = chain.order(cjk_first(c, zh));
-        let mut faces = order.iter().flatten().copied();
+        let tc_slot = (tc && shared.traditional.get().is_some_and(Result::is_ok))
+            .then_some(shared.fonts.len() + weight);
+        let mut faces = order.iter().flatten().copied().flat_map(|s| {
+            let before = (s == chain.cjk).then_some(tc_slot).flatten();
+            before.into_iter().chain(std::iter::once(s))
+        });
         let first = faces.clone().next().unwrap_or(chain.latin);
-        faces.find_map(|s| shared.fonts[s].glyph(c).map(|g| (s, g))).unwrap_or((first, 0))
+        faces.find_map(|s| shared.font(s).glyph(c).map(|g| (s, g))).unwrap_or((first, 0))
     }
 
     fn weight(face: Face) -> usize {
@@ -248,13 +299,13 @@ impl Fonts {
         let w = Self::weight(face);
         match self.shared.ascii[w].get(c as usize) {
             Some((slot, _)) => *slot,
-            None => Self::find(&self.shared, w, c, self.zh).0,
+            None => Self::find(&self.shared, w, c, self.zh, self.tc).0,
         }
     }
 
     /// One face.
     pub fn font(&self, slot: Slot) -> &Font {
-        &self.shared.fonts[slot]
+        self.shared.font(slot)
     }
 
     /// The PostScript name of the first face of a weight (the user's font, or Noto Sans).
@@ -265,10 +316,18 @@ impl Fonts {
 
     /// The names of every face of a weight, for messages: `A, NotoSans-Regular, …`.
     pub fn names(&self, face: Face) -> String {
-        let chain = self.shared.chains[Self::weight(face)];
+        let w = Self::weight(face);
+        let chain = self.shared.chains[w];
         let order = chain.order(false);
-        let names: Vec<&str> =
-            order.iter().flatten().map(|s| self.shared.fonts[*s].name.as_str()).collect();
+        let tc = self.shared.traditional.get().and_then(|t| t.as_ref().ok()).filter(|_| self.tc);
+        let names: Vec<&str> = order
+            .iter()
+            .flatten()
+            .flat_map(|s| {
+                let before = (*s == chain.cjk).then(|| tc.map(|t| t[w].name.as_str())).flatten();
+                before.into_iter().chain(std::iter::once(self.shared.fonts[*s].name.as_str()))
+            })
+            .collect();
         names.join(", ")
     }
 
@@ -276,7 +335,7 @@ impl Fonts {
     pub fn covers(&self, c: char) -> bool {
         c.is_control() || {
             let slot = self.slot(Face::Regular, c);
-            self.shared.fonts[slot].glyph(c).is_some()
+            self.shared.font(slot).glyph(c).is_some()
         }
     }
 
@@ -286,8 +345,8 @@ impl Fonts {
         match self.shared.ascii[w].get(c as usize) {
             Some((_, adv)) => *adv,
             None => {
-                let (slot, gid) = Self::find(&self.shared, w, c, self.zh);
-                self.shared.fonts[slot].glyph_advance(gid)
+                let (slot, gid) = Self::find(&self.shared, w, c, self.zh, self.tc);
+                self.shared.font(slot).glyph_advance(gid)
             }
         }
     }

@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 
 use super::{Cover, DocInfo, Input};
 use crate::format;
+use crate::model::Plan;
 use crate::model::date::Date;
-use crate::model::{Locale, Plan};
 
 /// The PDF input of a valid plan whose Markdown report is `markdown`.
 pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -> Input {
     let m = &plan.meta;
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let zh = m.locale == Locale::ZhCn;
+    let zh = m.locale.is_chinese();
     let period = m.period.as_ref().map(|p| format::period(p, m.locale));
     let mut fields = Vec::new();
     if let Some(v) = &m.version {
@@ -51,7 +51,7 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         .flatten()
         .collect::<Vec<_>>()
         .join(" · "),
-        lang: m.locale.tag().to_string(),
+        lang: m.locale.lang().to_string(),
         date: pdf_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), m.date),
         header_right: m.confidentiality.clone(),
         footer: label("page_footer"),
@@ -64,7 +64,17 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         .collect();
     // the annual set's dashboard is the board's one page; the monthly one heads page one
     let dashboard_page = (m.kind == "annual").then(|| label("dashboard"));
-    Input { markdown, cover, info, contents_title: label("toc"), zh, matrices, dashboard_page }
+    let traditional = m.locale.is_traditional();
+    Input {
+        markdown,
+        cover,
+        info,
+        contents_title: label("toc"),
+        zh,
+        traditional,
+        matrices,
+        dashboard_page,
+    }
 }
 
 /// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the plan's

@@ -53,6 +53,8 @@ pub struct Input {
     pub contents_title: String,
     /// Chinese typography.
     pub zh: bool,
+    /// Traditional Chinese glyph forms (Noto Sans TC before Noto Sans SC).
+    pub traditional: bool,
     /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
     /// the top two quadrants.
     pub matrices: Vec<[String; 2]>,
@@ -196,7 +198,7 @@ pub fn render(
     if depth > MAX_MARKDOWN_NESTING {
         return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
     }
-    let fonts = &fonts.for_language(input.zh);
+    let fonts = &fonts.for_document(input.zh, input.traditional)?;
     let laid = layout(input, fonts, theme, images);
     let mut seed = writer::fnv(input.markdown.as_bytes(), 0);
     seed = writer::fnv(format!("{:?}{:?}", input.cover, input.info).as_bytes(), seed);

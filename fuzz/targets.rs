@@ -58,12 +58,13 @@ pub fn values(data: &[u8]) {
 }
 
 fn show(d: Decimal) {
-    for l in [Locale::ZhCn, Locale::En] {
-        for c in [Currency::Cny, Currency::Usd] {
+    for l in Locale::ALL {
+        for c in [Currency::CNY, Currency::USD, Currency::JPY] {
+            let style = format::MoneyStyle::new(c, l);
             for p in [Precision::Exact, Precision::Derived] {
-                let _ = format::money(d, c, l, p);
+                let _ = format::money(d, &style, p);
             }
-            let _ = format::signed_money(d, c, l);
+            let _ = format::signed_money(d, &style);
         }
         let _ = format::points(d, l);
         let _ = format::number(d, Some("家"), l, Precision::Derived);

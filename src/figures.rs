@@ -554,7 +554,7 @@ mod tests {
     }
 
     fn money(s: &str) -> Figure {
-        Figure::Money(Money { amount: d(s), currency: Currency::Cny })
+        Figure::Money(Money { amount: d(s), currency: Currency::CNY })
     }
 
     #[test]

@@ -475,12 +475,16 @@ mod tests {
         Decimal::from_str_exact(s).unwrap()
     }
 
+    fn style(code: &str, l: Locale) -> MoneyStyle {
+        MoneyStyle::new(Currency::parse(code).unwrap(), l)
+    }
+
     fn zh(s: &str) -> String {
-        money(d(s), Currency::Cny, Locale::ZhCn, Precision::Exact)
+        money(d(s), &style("CNY", Locale::ZhCn), Precision::Exact)
     }
 
     fn en(s: &str) -> String {
-        money(d(s), Currency::Cny, Locale::En, Precision::Exact)
+        money(d(s), &style("CNY", Locale::En), Precision::Exact)
     }
 
     #[test]
@@ -501,7 +505,7 @@ mod tests {
         assert_eq!(zh("1234567"), "1,234,567元");
         assert_eq!(en("1234567"), "CNY 1,234,567");
         assert_eq!(
-            money(d("132456789"), Currency::Cny, Locale::ZhCn, Precision::Derived),
+            money(d("132456789"), &style("CNY", Locale::ZhCn), Precision::Derived),
             "1.32亿元"
         );
     }
@@ -511,9 +515,85 @@ mod tests {
         assert_eq!(en("150000000"), "CNY 150.0M");
         assert_eq!(en("12000000"), "CNY 12.0M");
         assert_eq!(en("300"), "CNY 300");
-        assert_eq!(money(d("2500000"), Currency::Usd, Locale::En, Precision::Exact), "$2.5M");
-        assert_eq!(money(d("1200000000"), Currency::Usd, Locale::En, Precision::Exact), "$1.2B");
-        assert_eq!(money(d("120"), Currency::Usd, Locale::ZhCn, Precision::Exact), "120美元");
+        let usd = style("USD", Locale::En);
+        assert_eq!(money(d("2500000"), &usd, Precision::Exact), "$2.5M");
+        assert_eq!(money(d("1200000000"), &usd, Precision::Exact), "$1.2B");
+        assert_eq!(money(d("120"), &style("USD", Locale::ZhCn), Precision::Exact), "120美元");
+    }
+
+    /// TWD, HKD, JPY, GBP, EUR and USD in every locale: each as that locale writes it.
+    #[test]
+    fn every_currency_reads_the_way_each_locale_writes_it() {
+        let expected = [
+            (
+                Locale::ZhCn,
+                ["新台币450万元", "450万港元", "450万日元", "450万英镑", "450万欧元", "450万美元"],
+            ),
+            (
+                Locale::ZhTw,
+                ["NT$450萬", "450萬港幣", "450萬日圓", "450萬英鎊", "450萬歐元", "450萬美元"],
+            ),
+            (
+                Locale::ZhHk,
+                ["新台幣450萬元", "HK$450萬", "450萬日圓", "450萬英鎊", "450萬歐元", "450萬美元"],
+            ),
+            (Locale::En, ["NT$4.5M", "HK$4.5M", "JPY 4.5M", "£4.5M", "€4.5M", "$4.5M"]),
+        ];
+        let codes = ["TWD", "HKD", "JPY", "GBP", "EUR", "USD"];
+        for (l, row) in expected {
+            for (code, want) in codes.iter().zip(row) {
+                let shown = money(d("4500000"), &style(code, l), Precision::Exact);
+                assert_eq!(shown, want, "{code} in {}", l.tag());
+            }
+        }
+        // the issue's own examples
+        assert_eq!(money(d("500000000"), &style("TWD", Locale::ZhTw), Precision::Exact), "NT$5億");
+        assert_eq!(
+            money(d("12000000"), &style("HKD", Locale::ZhHk), Precision::Exact),
+            "HK$1,200萬"
+        );
+        assert_eq!(money(d("120000000"), &style("JPY", Locale::En), Precision::Exact), "JPY 120M");
+        assert_eq!(
+            money(d("-6000000"), &style("TWD", Locale::ZhTw), Precision::Derived),
+            "-NT$600萬"
+        );
+        assert_eq!(signed_money(d("6000000"), &style("GBP", Locale::En)), "+£6.0M");
+    }
+
+    /// A table header or chart names the unit in the locale's words.
+    #[test]
+    fn units_of_a_scale_in_each_locale() {
+        let unit = |code: &str, l, exp| scale_unit(Scale { exp, dp: 0 }, &style(code, l));
+        assert_eq!(unit("TWD", Locale::ZhTw, 4), "新臺幣萬元");
+        assert_eq!(unit("TWD", Locale::ZhTw, 8), "新臺幣億元");
+        assert_eq!(unit("TWD", Locale::ZhTw, 0), "新臺幣元");
+        assert_eq!(unit("HKD", Locale::ZhHk, 4), "萬港元");
+        assert_eq!(unit("CNY", Locale::ZhCn, 4), "万元");
+        assert_eq!(unit("USD", Locale::ZhTw, 4), "萬美元");
+        assert_eq!(unit("JPY", Locale::En, 6), "JPY M");
+        assert_eq!(unit("GBP", Locale::En, 3), "£K");
+        assert_eq!(unit("CNY", Locale::En, 0), "CNY");
+        let s = Scale { exp: 8, dp: 2 };
+        assert_eq!(money_scaled(d("150000000"), &style("TWD", Locale::ZhTw), s), "NT$1.50億");
+    }
+
+    /// The yen has no minor unit: never a decimal in yen, not even a padded `.0`.
+    #[test]
+    fn yen_never_shows_decimals() {
+        let jpy = style("JPY", Locale::En);
+        assert_eq!(money(d("1234.5"), &jpy, Precision::Derived), "JPY 1,235");
+        assert_eq!(money(d("120000000"), &jpy, Precision::Derived), "JPY 120M");
+        assert_eq!(
+            money(d("1234.5"), &style("JPY", Locale::ZhTw), Precision::Derived),
+            "1,235日圓"
+        );
+        let values = [(d("1200"), Precision::Exact), (d("617.25"), Precision::Derived)];
+        assert_eq!(money_scale(&values, &jpy, ScaleUse::Column), Scale { exp: 3, dp: 1 });
+        let small = [(d("934"), Precision::Exact), (d("617.25"), Precision::Derived)];
+        assert_eq!(money_scale(&small, &jpy, ScaleUse::Column), Scale { exp: 0, dp: 0 });
+        // cents where a currency has them
+        let usd = style("USD", Locale::En);
+        assert_eq!(money_scale(&small, &usd, ScaleUse::Column), Scale { exp: 0, dp: 2 });
     }
 
     #[test]
@@ -527,6 +607,7 @@ mod tests {
         assert_eq!(signed_percent(d("0")), "0.0%");
         assert_eq!(points(d("0.07"), Locale::En), "+7.0 pt");
         assert_eq!(points(d("0.07"), Locale::ZhCn), "+7.0个百分点");
+        assert_eq!(points(d("0.07"), Locale::ZhTw), "+7.0個百分點");
     }
 
     #[test]
@@ -541,6 +622,8 @@ mod tests {
         assert_eq!(date(day, Locale::ZhCn), "2024年1月8日");
         assert_eq!(date(day, Locale::En), "January 8, 2024");
         assert_eq!(period(&Period::parse("2024-Q3").unwrap(), Locale::ZhCn), "2024年第三季度");
+        assert_eq!(period(&Period::parse("2024-Q3").unwrap(), Locale::ZhTw), "2024年第三季");
+        assert_eq!(date(day, Locale::ZhHk), "2024年1月8日");
         assert_eq!(period(&Period::parse("2025-11").unwrap(), Locale::En), "November 2025");
         assert_eq!(zh_numeral(12), "十二");
         assert_eq!(zh_numeral(20), "二十");

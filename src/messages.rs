@@ -18,11 +18,13 @@ const CATALOGS: [(Locale, &str); 4] = [
 ];
 
 /// True for a key a locale may leave out: how it writes one currency (`money.USD`,
-/// `money.TWD.unit`); without it the currency takes its sign or its code.
+/// `money.TWD.unit`; without it the currency takes its sign or its code), and the words of
+/// the units it counts money in (`money.e4` = `万` in Chinese, `money.e6` = `M` in English).
 pub fn optional(key: &str) -> bool {
     key.strip_prefix("money.").is_some_and(|k| {
         let code = k.strip_suffix(".unit").unwrap_or(k);
-        code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+        let unit = k.strip_prefix('e').is_some_and(|e| e.chars().all(|c| c.is_ascii_digit()));
+        unit || code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
     })
 }
 

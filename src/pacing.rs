@@ -148,7 +148,7 @@ mod tests {
     }
 
     fn plan(cumulative: bool, days: &[(u32, &str)]) -> Plan {
-        let money = |s: &str| Money { amount: d(s), currency: Currency::Cny };
+        let money = |s: &str| Money { amount: d(s), currency: Currency::CNY };
         Plan {
             meta: Meta { period: Period::parse("2025-11").ok(), ..Meta::default() },
             targets: Some(Targets { total: Some(money("12000000")), ..Targets::default() }),
@@ -209,7 +209,7 @@ mod tests {
         if let Some(dl) = pl.daily.as_mut() {
             dl.days.push(DailyActual {
                 date: Date::new(2025, 12, 1).unwrap(),
-                sales: Money { amount: d("5"), currency: Currency::Cny },
+                sales: Money { amount: d("5"), currency: Currency::CNY },
                 span: None,
             });
         }

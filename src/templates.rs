@@ -116,6 +116,11 @@ impl Templates {
             .collect()
     }
 
+    /// Every label as written, key → locale tag → text (for tests that check translations).
+    pub fn label_table(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
+        &self.labels
+    }
+
     /// Label keys a Traditional Chinese locale has no text for in its own script (shown in
     /// `zh-CN` or another language instead); empty for other locales.
     pub fn untranslated(&self, locale: Locale) -> Vec<String> {

@@ -106,7 +106,7 @@ fn markdown(plan: &Path) -> String {
 
 /// Chapter headings of the Markdown, without the contents heading.
 fn chapters(md: &str) -> Vec<String> {
-    let toc = ["目录", "Contents"];
+    let toc = ["目录", "目錄", "Contents"];
     md.lines()
         .filter_map(|l| l.strip_prefix("## "))
         .filter(|t| !toc.contains(t))
@@ -160,7 +160,8 @@ fn fonts_are_embedded_subsets_with_to_unicode() {
             let (tag, base) =
                 font.split_once('+').unwrap_or_else(|| panic!("no subset tag: {row}"));
             assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{row}");
-            assert!(base.starts_with("NotoSans-") || base.starts_with("NotoSansSC-"), "{row}");
+            let bundled = ["NotoSans-", "NotoSansSC-", "NotoSansTC-"];
+            assert!(bundled.iter().any(|b| base.starts_with(b)), "{row}");
             // name, type (2 words), encoding, emb, sub, uni, object, generation
             let n = cols.len();
             assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
@@ -625,4 +626,72 @@ fn chinese_paragraphs_never_end_with_a_lone_character() {
         }
     }
     assert!(checked >= 5, "found the last lines of {checked} paragraphs");
+}
+
+/// The characters a font of the PDF draws, from its ToUnicode map (`<cid> <utf-16>` pairs),
+/// for fonts whose base name ends in `base` (after the subset tag).
+fn drawn_by(pdf: &Path, base: &str) -> String {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut out = String::new();
+    for obj in doc.objects.values() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        let named = dict.get(b"BaseFont").and_then(|b| b.as_name()).ok();
+        if !named.is_some_and(|n| String::from_utf8_lossy(n).ends_with(&format!("+{base}"))) {
+            continue;
+        }
+        let Ok(id) = dict.get(b"ToUnicode").and_then(|r| r.as_reference()) else { continue };
+        let stream = doc.get_object(id).and_then(|o| o.as_stream()).unwrap();
+        let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        for line in text.lines().filter(|l| l.starts_with('<') && l.matches('<').count() == 2) {
+            let hex = line.rsplit('<').next().unwrap().trim_end_matches('>');
+            let units: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).unwrap())
+                .collect();
+            out.extend(char::decode_utf16(units).flatten());
+        }
+    }
+    out
+}
+
+/// A Traditional plan's PDF sets its Chinese in Noto Sans TC wherever its glyph differs from
+/// Noto Sans SC (Traditional forms such as 銷 說 萬, centred `，。`), embedded as subsets with
+/// ToUnicode like every face; a Simplified plan never embeds it.
+#[test]
+fn a_traditional_plan_is_set_in_noto_sans_tc() {
+    if !have("pdffonts") || !have("pdftotext") {
+        return;
+    }
+    let tw = root().join("plans/annual-online-sales-plan-tw.yaml");
+    let pdf = render_pdf(&tw, "pdf-traditional");
+    let rows = pdffonts(&pdf);
+    let bases: Vec<&str> =
+        rows.iter().filter_map(|r| r[0].split_once('+')).map(|(_, b)| b).collect();
+    for face in ["NotoSansTC-Regular", "NotoSansTC-Bold", "NotoSans-Regular"] {
+        assert!(bases.contains(&face), "{face} missing: {bases:?}");
+    }
+    for r in &rows {
+        let n = r.len();
+        assert_eq!(&r[n - 5..n - 2], ["yes", "yes", "yes"], "{r:?}");
+    }
+    let tc = drawn_by(&pdf, "NotoSansTC-Regular");
+    let sc = drawn_by(&pdf, "NotoSansSC-Regular");
+    // forms that differ between the two faces come from TC, and never from SC
+    for c in "銷說萬，。：".chars() {
+        assert!(tc.contains(c), "{c} not drawn by Noto Sans TC: {tc}");
+        assert!(!sc.contains(c), "{c} drawn by Noto Sans SC");
+    }
+    // what SC still draws is drawn the same in both (the TC subset leaves it out)
+    assert!(sc.contains('年') && !tc.contains('年'), "年 is the same in both faces");
+    let cover = pdftotext(&pdf, Some((1, 1)), false);
+    assert!(cover.contains("2026年度線上銷售計畫"), "{cover}");
+    let body = pdftotext(&pdf, None, false);
+    for words in ["經營看板", "執行摘要", "通路規劃", "NT$5億", "新臺幣萬元", "第3頁 共"]
+    {
+        assert!(body.contains(words), "{words} not in the PDF text");
+    }
+    // a Simplified plan does not carry the Traditional face
+    let cn = render_pdf(&root().join("plans/annual-sales-plan.yaml"), "pdf-traditional-cn");
+    let cn_bases: Vec<String> = pdffonts(&cn).into_iter().map(|r| r[0].clone()).collect();
+    assert!(cn_bases.iter().all(|b| !b.contains("NotoSansTC")), "{cn_bases:?}");
 }

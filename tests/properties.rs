@@ -22,6 +22,26 @@ fn amount() -> impl Strategy<Value = Decimal> {
     })
 }
 
+/// Every locale with the currencies the issue names (and the yuan), made once.
+fn styles() -> &'static [format::MoneyStyle] {
+    static STYLES: std::sync::OnceLock<Vec<format::MoneyStyle>> = std::sync::OnceLock::new();
+    STYLES.get_or_init(|| {
+        let codes = [
+            Currency::CNY,
+            Currency::TWD,
+            Currency::HKD,
+            Currency::JPY,
+            Currency::GBP,
+            Currency::EUR,
+            Currency::USD,
+        ];
+        Locale::ALL
+            .into_iter()
+            .flat_map(|l| codes.into_iter().map(move |c| format::MoneyStyle::new(c, l)))
+            .collect()
+    })
+}
+
 /// Any decimal at all, from its 16-byte form.
 fn any_decimal() -> impl Strategy<Value = Decimal> {
     any::<[u8; 16]>().prop_map(Decimal::deserialize)
@@ -32,13 +52,12 @@ proptest! {
 
     #[test]
     fn money_reads_back_exactly_as_it_is_shown(a in amount()) {
-        for locale in [Locale::ZhCn, Locale::En] {
-            for currency in [Currency::Cny, Currency::Usd, Currency::Eur] {
-                let text = format::money(a, currency, locale, Precision::Exact);
-                let back = values::parse_money(&text, Decimal::ONE).unwrap();
-                prop_assert_eq!(back.amount, a.normalize(), "{} read back", text);
-                prop_assert_eq!(back.currency, Some(currency), "{}", text);
-            }
+        for style in styles() {
+            let text = format::money(a, style, Precision::Exact);
+            let back = values::parse_money(&text, Decimal::ONE).unwrap();
+            prop_assert_eq!(back.amount, a.normalize(), "{} read back", text);
+            let named = back.currency.expect("shown money names its currency");
+            prop_assert!(named.fits(style.currency), "{} read as {:?}", text, named);
         }
     }
 
@@ -68,10 +87,11 @@ proptest! {
 
     #[test]
     fn formatting_any_decimal_never_panics(d in any_decimal()) {
-        for locale in [Locale::ZhCn, Locale::En] {
-            let _ = format::money(d, Currency::Cny, locale, Precision::Exact);
-            let _ = format::money(d, Currency::Usd, locale, Precision::Derived);
-            let _ = format::signed_money(d, Currency::Eur, locale);
+        for style in styles() {
+            let locale = style.locale;
+            let _ = format::money(d, style, Precision::Exact);
+            let _ = format::money(d, style, Precision::Derived);
+            let _ = format::signed_money(d, style);
             let _ = format::points(d, locale);
             let _ = format::number(d, Some("家"), locale, Precision::Derived);
         }
@@ -95,7 +115,7 @@ proptest! {
 
 /// A plan that puts four decimals everywhere a figure is derived from.
 fn plan_of(a: Decimal, b: Decimal, c: Decimal, e: Decimal) -> Plan {
-    let money = |v| Money { amount: v, currency: Currency::Cny };
+    let money = |v| Money { amount: v, currency: Currency::CNY };
     let measure = |t, x| Measure {
         name: "销售额".into(),
         target: Some(Figure::Money(money(t))),

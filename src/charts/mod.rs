@@ -43,6 +43,9 @@ pub struct Chart {
     pub title: String,
     /// Text alternative: what the chart shows, with its key figures.
     pub description: String,
+    /// The plan's language: the SVG's `lang` and font stack (Traditional glyph forms for
+    /// `zh-TW`/`zh-HK`).
+    pub locale: Locale,
     body: Body,
 }
 
@@ -141,22 +144,29 @@ impl Chart {
             let root = SVGBackend::with_string(&mut buf, self.size_at(width)).into_drawing_area();
             self.draw(&root)?;
         }
-        Ok(finish_svg(&buf, id, &self.title, &self.description))
+        Ok(finish_svg(&buf, id, &self.title, &self.description, self.locale))
     }
 }
 
-/// Adds title, description and role to the `<svg>` element and the font stack to texts.
-fn finish_svg(svg: &str, id: &str, title: &str, description: &str) -> String {
+/// Adds title, description, role and language to the `<svg>` element and the font stack
+/// of its language to texts.
+fn finish_svg(svg: &str, id: &str, title: &str, description: &str, locale: Locale) -> String {
     let svg = svg.replace(
         &format!("font-family=\"{}\"", style::FAMILY),
-        &format!("font-family=\"{}\"", style::FONT_STACK),
+        &format!("font-family=\"{}\"", style::font_stack(locale)),
     );
     let Some(end) = svg.find('>') else { return svg };
     let (open, rest) = svg.split_at(end);
     let t = format!("pw-chart-{id}-title");
     let d = format!("pw-chart-{id}-desc");
+    // the language only where it picks glyph forms, so other charts stay as they were
+    let lang = if locale.is_traditional() {
+        format!(" xml:lang=\"{0}\" lang=\"{0}\"", locale.lang())
+    } else {
+        String::new()
+    };
     format!(
-        "{open} role=\"img\" aria-labelledby=\"{t} {d}\">\n<title id=\"{t}\">{}</title>\n<desc id=\"{d}\">{}</desc>{}",
+        "{open}{lang} role=\"img\" aria-labelledby=\"{t} {d}\">\n<title id=\"{t}\">{}</title>\n<desc id=\"{d}\">{}</desc>{}",
         xml_escape(title),
         xml_escape(description),
         &rest[1..]
@@ -305,7 +315,14 @@ impl Cx<'_> {
         description: String,
         body: Body,
     ) -> Chart {
-        Chart { id: id.to_string(), chapter: chapter.to_string(), title, description, body }
+        Chart {
+            id: id.to_string(),
+            chapter: chapter.to_string(),
+            title,
+            description,
+            locale: self.locale,
+            body,
+        }
     }
 
     /// Amounts of one chart in one unit; `exact` set the precision.

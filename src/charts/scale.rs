@@ -104,6 +104,9 @@ impl Numbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::MoneyStyle;
+    use crate::model::Locale;
+    use crate::model::values::Currency;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap_or_default()
@@ -114,8 +117,7 @@ mod tests {
         let n = Numbers::money(
             [d("30000000"), d("42000000")],
             [d("150000000")],
-            Currency::Cny,
-            Locale::ZhCn,
+            &MoneyStyle::new(Currency::CNY, Locale::ZhCn),
         );
         assert_eq!(n.unit(), Some("万元"));
         assert_eq!(n.fmt(d("30000000")), "3,000");
@@ -126,24 +128,21 @@ mod tests {
 
     #[test]
     fn english_amounts_in_millions_with_the_decimals_they_need() {
-        let n = Numbers::money(
-            [d("3600000"), d("4200000"), d("5700000")],
-            [d("18000000")],
-            Currency::Usd,
-            Locale::En,
-        );
+        let usd = MoneyStyle::new(Currency::USD, Locale::En);
+        let n = Numbers::money([d("3600000"), d("4200000"), d("5700000")], [d("18000000")], &usd);
         assert_eq!(n.unit(), Some("$M"));
         assert_eq!(n.fmt(d("18000000")), "18.0");
         assert_eq!(n.fmt(d("3600000")), "3.6");
         let ticks: Vec<String> = n.ticks(d("18000000")).into_iter().map(|t| t.1).collect();
         assert_eq!(ticks, ["0", "5", "10", "15", "20"]);
-        let small = Numbers::money([d("250"), d("300")], [], Currency::Cny, Locale::ZhCn);
+        let small =
+            Numbers::money([d("250"), d("300")], [], &MoneyStyle::new(Currency::CNY, Locale::ZhCn));
         assert_eq!((small.unit(), small.fmt(d("300"))), (Some("元"), "300".to_string()));
         // $0.27M beside $1.8M would need two decimals: thousands read better.
-        let budget = Numbers::money([d("1800000"), d("270000")], [], Currency::Usd, Locale::En);
+        let budget = Numbers::money([d("1800000"), d("270000")], [], &usd);
         assert_eq!((budget.unit(), budget.fmt(d("270000"))), (Some("$K"), "270".to_string()));
         // Amounts computed from shares alone get the one decimal they need.
-        let shares = Numbers::money([], [d("10800000"), d("4500000")], Currency::Usd, Locale::En);
+        let shares = Numbers::money([], [d("10800000"), d("4500000")], &usd);
         assert_eq!(shares.fmt(d("10800000")), "10.8");
     }
 

@@ -23,6 +23,23 @@ pub(crate) const FAMILY: &str = "Noto Sans SC";
 pub(crate) const FONT_STACK: &str = "'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC',\
 'PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif";
 
+/// The same for Traditional Chinese (Taiwan): faces with Traditional glyph forms.
+const FONT_STACK_TC: &str = "'Noto Sans TC','Noto Sans CJK TC','Source Han Sans TC',\
+'PingFang TC','Microsoft JhengHei',sans-serif";
+
+/// The same for Traditional Chinese (Hong Kong).
+const FONT_STACK_HK: &str = "'Noto Sans HK','Noto Sans CJK HK','Source Han Sans HK',\
+'PingFang HK','Noto Sans TC','Noto Sans CJK TC','Microsoft JhengHei',sans-serif";
+
+/// The font stack an SVG of `locale` asks for.
+pub(crate) fn font_stack(locale: crate::model::Locale) -> &'static str {
+    match locale {
+        crate::model::Locale::ZhTw => FONT_STACK_TC,
+        crate::model::Locale::ZhHk => FONT_STACK_HK,
+        _ => FONT_STACK,
+    }
+}
+
 /// Registers the bundled font with plotters (a process-wide registry) under its own name and
 /// under `sans-serif`, which plotters' defaults ask for. Runs once per process.
 pub(crate) fn register_fonts() {

@@ -316,12 +316,28 @@ fn svg_carries_title_description_and_the_font_stack() {
         "kpis",
         "KPI <达成率>",
         "a & b",
+        Locale::ZhCn,
     );
     assert!(svg.starts_with("<svg width=\"10\" height=\"10\" role=\"img\""));
     assert!(svg.contains("<title id=\"pw-chart-kpis-title\">KPI &lt;达成率&gt;</title>"));
     assert!(svg.contains("<desc id=\"pw-chart-kpis-desc\">a &amp; b</desc>"));
     assert!(svg.contains(&format!("font-family=\"{}\"", style::FONT_STACK)));
     assert!(style::FONT_STACK.contains("'Noto Sans CJK SC'"), "the family Linux installs");
+}
+
+/// A Traditional chart says its language and asks for faces with Traditional glyph forms.
+#[test]
+fn traditional_svg_says_its_language_and_asks_for_tc_faces() {
+    let plain =
+        "<svg width=\"10\" height=\"10\">\n<text font-family=\"Noto Sans SC\">骨</text>\n</svg>\n";
+    let tw = finish_svg(plain, "kpis", "KPI達成率", "", Locale::ZhTw);
+    assert!(tw.starts_with(
+        "<svg width=\"10\" height=\"10\" xml:lang=\"zh-Hant-TW\" lang=\"zh-Hant-TW\""
+    ));
+    assert!(tw.contains("<text font-family=\"'Noto Sans TC','Noto Sans CJK TC'"), "{tw}");
+    assert!(!tw.contains(" SC'"), "no Simplified face in a Traditional chart: {tw}");
+    let hk = finish_svg(plain, "kpis", "KPI達成率", "", Locale::ZhHk);
+    assert!(hk.contains("lang=\"zh-Hant-HK\"") && hk.contains("font-family=\"'Noto Sans HK'"));
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn plan(period: &str, first: &str, sales: &[f64], target: Option<&str>) -> Plan 
         let amount = crate::format::round(Decimal::from_f64(*v).unwrap(), 2);
         history.push(HistoryPoint {
             period: p,
-            sales: Money { amount, currency: Currency::Cny },
+            sales: Money { amount, currency: Currency::CNY },
             span: None,
         });
         p = p.next();
@@ -25,7 +25,7 @@ fn plan(period: &str, first: &str, sales: &[f64], target: Option<&str>) -> Plan 
     Plan {
         meta: Meta { period: Period::parse(period).ok(), ..Meta::default() },
         targets: target.map(|t| Targets {
-            total: Some(Money { amount: d(t), currency: Currency::Cny }),
+            total: Some(Money { amount: d(t), currency: Currency::CNY }),
             ..Targets::default()
         }),
         history,

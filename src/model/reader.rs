@@ -434,8 +434,8 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// Checks a parsed amount's currency against the plan's, and that it is exact to the
-    /// currency's minor unit (no fraction of a yen, no tenth of a cent).
+    /// Checks a parsed amount's currency against the plan's, and that a currency without a
+    /// minor unit (the yen) gets no fraction: it could only be shown rounded.
     pub fn in_currency(
         &mut self,
         node: &Node,
@@ -464,9 +464,8 @@ impl<'s> Reader<'s> {
                 );
                 None
             }
-            _ if amount.normalize().scale() > plan.minor_digits() => {
+            _ if plan.minor_digits() == 0 && amount.normalize().scale() > 0 => {
                 let cat = self.cat;
-                let digits = plan.minor_digits();
                 self.error(
                     Diagnostic::error(
                         tr!(cat, "currency.minor-unit", text = text.trim(), currency = plan),
@@ -476,8 +475,7 @@ impl<'s> Reader<'s> {
                     .with_hint(tr!(
                         cat,
                         "currency.minor-unit.hint",
-                        currency = plan,
-                        digits = digits
+                        currency = plan
                     )),
                 );
                 None

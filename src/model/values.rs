@@ -208,11 +208,18 @@ impl Named {
         }
     }
 
-    /// How a message names it: the code, or the sign as written.
+    /// How a message names it: the code; for a sign, the code of the currency it belongs
+    /// to (`$`: USD), else of all that share it (`¥`: CNY/JPY).
     pub fn shown(&self) -> String {
         match self {
             Self::One(c) => c.code().to_string(),
-            Self::Sign(s, _) => s.clone(),
+            Self::Sign(s, all) => match all.iter().find(|c| c.symbol().as_ref() == Some(s)) {
+                Some(owner) => owner.code().to_string(),
+                None if !all.is_empty() && all.len() <= 3 => {
+                    all.iter().map(|c| c.code()).collect::<Vec<_>>().join("/")
+                }
+                None => s.clone(),
+            },
             Self::Yuan => Currency::CNY.code().to_string(),
         }
     }
@@ -704,15 +711,63 @@ mod tests {
         assert_eq!(money("1.5亿").amount, d("150000000"));
         assert_eq!(money("3000万").amount, d("30000000"));
         assert_eq!(money("1,200万元").amount, d("12000000"));
-        assert_eq!(money("1,200万元").currency, Some(Currency::Cny));
+        assert!(money("1,200万元").currency.is_some_and(|c| c.fits(Currency::CNY)));
         assert_eq!(money("300元").amount, d("300"));
         assert_eq!(money("¥2.5M").amount, d("2500000"));
-        assert_eq!(money("¥2.5M").currency, Some(Currency::Cny));
+        assert!(money("¥2.5M").currency.is_some_and(|c| c.fits(Currency::CNY)));
         assert_eq!(money("$120").amount, d("120"));
-        assert_eq!(money("$120").currency, Some(Currency::Usd));
+        assert!(money("$120").currency.is_some_and(|c| c.fits(Currency::USD)));
         assert_eq!(money("900K").amount, d("900000"));
         assert_eq!(money("€3.2B").amount, d("3200000000"));
-        assert_eq!(money("USD 4.5M").currency, Some(Currency::Usd));
+        assert_eq!(money("USD 4.5M").currency, Some(Named::One(Currency::USD)));
+    }
+
+    /// 萬/億, currency signs and words of Taiwan, Hong Kong and elsewhere.
+    #[test]
+    fn reads_traditional_units_and_the_worlds_currencies() {
+        let fits = |text: &str, c: Currency| money(text).currency.is_some_and(|n| n.fits(c));
+        assert_eq!(money("5億").amount, d("500000000"));
+        assert_eq!(money("1,200萬元").amount, d("12000000"));
+        assert_eq!(money("NT$5億").amount, d("500000000"));
+        assert!(fits("NT$5億", Currency::TWD) && !fits("NT$5億", Currency::USD));
+        assert!(fits("HK$1,200萬", Currency::HKD));
+        assert_eq!(money("新臺幣5億元").currency, Some(Named::One(Currency::TWD)));
+        assert_eq!(money("新臺幣5億元").amount, d("500000000"));
+        assert!(fits("450萬港幣", Currency::HKD) && fits("1.2億日圓", Currency::JPY));
+        // `元` is the yuan of whoever writes it; `¥` is the yuan's and the yen's
+        for c in [Currency::CNY, Currency::TWD, Currency::HKD] {
+            assert!(fits("5億元", c), "{c}");
+        }
+        assert!(!fits("5億元", Currency::USD));
+        assert!(fits("¥120M", Currency::JPY) && fits("¥120M", Currency::CNY));
+        assert!(fits("£4.5M", Currency::GBP) && fits("JPY 120M", Currency::JPY));
+        assert!(fits("4.5M GBP", Currency::GBP));
+        for bad in ["$300元", "NT$5億港幣", "£300美元"] {
+            let e = parse_money(bad, Decimal::ONE).unwrap_err();
+            assert_eq!(e.key, "value.money.two-currencies", "{bad}");
+        }
+    }
+
+    #[test]
+    fn any_iso_code_with_its_minor_unit_and_its_own_sign() {
+        assert_eq!(Currency::parse("twd"), Some(Currency::TWD));
+        assert_eq!(Currency::parse("NTD"), Some(Currency::TWD));
+        assert_eq!(Currency::parse("RMB"), Some(Currency::CNY));
+        assert_eq!(Currency::parse("SGD").map(Currency::code), Some("SGD"));
+        assert_eq!(Currency::parse("XAU"), None, "gold is no plan's currency");
+        assert_eq!(Currency::parse("ABC"), None);
+        assert_eq!(Currency::JPY.minor_digits(), 0);
+        assert_eq!(Currency::USD.minor_digits(), 2);
+        assert_eq!(Currency::parse("BHD").map(Currency::minor_digits), Some(3));
+        let sign = |c: Currency| c.symbol();
+        assert_eq!(sign(Currency::USD).as_deref(), Some("$"));
+        assert_eq!(sign(Currency::GBP).as_deref(), Some("£"));
+        assert_eq!(sign(Currency::EUR).as_deref(), Some("€"));
+        assert_eq!(sign(Currency::TWD).as_deref(), Some("NT$"));
+        assert_eq!(sign(Currency::HKD).as_deref(), Some("HK$"));
+        // `¥` is shared evenly by the yuan and the yen: both go by their codes
+        assert_eq!(sign(Currency::JPY), None);
+        assert_eq!(sign(Currency::CNY), None);
     }
 
     #[test]
@@ -758,6 +813,8 @@ mod tests {
         assert_eq!(parse_scale("4").unwrap(), 4);
         assert_eq!(parse_scale("很高").unwrap(), 5);
         assert_eq!(parse_scale("very-low").unwrap(), 1);
+        assert_eq!(parse_scale("較高").unwrap(), 4);
+        assert_eq!(parse_scale("極高").unwrap(), 5);
         assert_eq!(parse_scale("Medium").unwrap(), 3);
         assert_eq!(parse_scale("7").unwrap_err().key, "value.scale.range");
         assert!(parse_scale("2.5").is_err());

@@ -1,25 +1,31 @@
-//! Plan + figures → warnings: figures that should add up but do not, schedule problems.
+//! Plan + figures → warnings: figures that should add up but do not, negative amounts,
+//! history out of order, implausible years, schedule problems.
 //!
 //! Each warning shows both figures and the difference, formatted as the report formats them
-//! and written in the plan's language (the reader of a warning is the plan's author).
+//! and worded from the plan's message catalog (the reader of a warning is the plan's author).
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::figures::Figures;
+use crate::figures::{Figures, Overflow};
 use crate::format::{self, Precision};
-use crate::model::values::Currency;
-use crate::model::{Locale, Plan, Task};
+use crate::messages::Catalog;
+use crate::model::values::{Currency, Period};
+use crate::model::{Locale, Plan, Portion, Task};
+use crate::tr;
+
+/// Years a plan plausibly covers; outside them a period is a typo (`"0000"`, `"2204"`).
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// All warnings for a plan whose model was built without errors.
-pub fn warnings(plan: &Plan, figures: &Figures) -> Vec<Diagnostic> {
-    let w = Warn { locale: plan.meta.locale, cur: plan.meta.currency };
+pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic> {
+    let w = Warn { cat, locale: plan.meta.locale, cur: plan.meta.currency };
     let mut out = Vec::new();
     let target = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
     if let Some(t) = &plan.targets {
         for (i, (b, bf)) in t.breakdowns.iter().zip(&figures.breakdowns).enumerate() {
             let path = format!("targets.breakdowns[{i}].items");
-            let what = w.pick(format!("目标分解「{}」", b.name), format!("breakdown `{}`", b.name));
+            let what = tr!(cat, "what.breakdown", name = b.name);
             if bf.by_share {
                 if let Some(sum) = bf.share_sum.filter(|s| *s != Decimal::ONE) {
                     out.push(w.shares(&what, sum, &path, b.span));
@@ -29,52 +35,76 @@ pub fn warnings(plan: &Plan, figures: &Figures) -> Vec<Diagnostic> {
             {
                 out.push(w.sum(&what, sum, total, Whole::Target, &path, b.span));
             }
+            for (j, item) in b.items.iter().enumerate() {
+                if let Portion::Amount(m) = item.portion {
+                    let p = format!("{path}[{j}].amount");
+                    w.negative(&mut out, &what, &item.name, m.amount, &p, item.span);
+                }
+            }
         }
     }
-    if let (Some(b), Some(bf)) = (&plan.budget, &figures.budget)
-        && let Some(total) =
+    if let (Some(b), Some(bf)) = (&plan.budget, &figures.budget) {
+        let what = cat.t("what.budget", &[]);
+        if let Some(total) =
             b.total.map(|m| m.amount).filter(|t| *t != bf.sum && !b.items.is_empty())
-    {
-        let what = w.pick("预算明细".into(), "budget items".into());
-        out.push(w.sum(&what, bf.sum, total, Whole::Budget, "budget.items", b.span));
+        {
+            out.push(w.sum(&what, bf.sum, total, Whole::Budget, "budget.items", b.span));
+        }
+        for (i, item) in b.items.iter().enumerate() {
+            let p = format!("budget.items[{i}].amount");
+            w.negative(&mut out, &what, &item.name, item.amount.amount, &p, item.span);
+        }
     }
     if let Some(sum) = figures.channels.share_sum.filter(|s| *s != Decimal::ONE) {
-        let what = w.pick("渠道".into(), "channel".into());
+        let what = cat.t("what.channels", &[]);
         out.push(w.shares(&what, sum, "channels", plan.channels_span));
     }
     if let (Some(sum), Some(total)) = (figures.channels.expected_sum, target)
         && sum != total
     {
-        let what = w.pick("渠道预期销售额".into(), "channel `expected`".into());
+        let what = cat.t("what.channel-expected", &[]);
         out.push(w.sum(&what, sum, total, Whole::Target, "channels", plan.channels_span));
+    }
+    for (i, c) in plan.channels.iter().enumerate() {
+        if let Some(m) = c.expected {
+            let what = cat.t("what.channels", &[]);
+            let p = format!("channels[{i}].expected");
+            w.negative(&mut out, &what, &c.name, m.amount, &p, c.span);
+        }
     }
     if let Some(sum) = figures.competitor_share_sum.filter(|s| *s > Decimal::ONE) {
         let span = plan.market.as_ref().and_then(|m| m.competitors_span);
         let (p, over) = (
             format::percent(sum, Precision::Derived),
-            format::points(sum - Decimal::ONE, w.locale),
-        );
-        let message = w.pick(
-            format!("竞争对手市场份额合计 {p}，超出 100%（{over}）"),
-            format!("competitor shares add up to {p}, over 100% ({over})"),
+            format::points(sum.saturating_sub(Decimal::ONE), w.locale),
         );
         out.push(
-            Diagnostic::warning(message, "market.competitors", span)
-                .with_label(w.pick(
-                    "同一市场的份额合计不能超过 100%".into(),
-                    "shares of one market cannot exceed 100%".into(),
-                ))
-                .with_hint(
-                    w.pick(
-                        "核对各家 `share`；不同市场的份额应分开填写".into(),
-                        "check each `share`; shares of different markets belong in separate plans"
-                            .into(),
-                    ),
-                ),
+            Diagnostic::warning(
+                tr!(cat, "warn.competitors", sum = p, over = over),
+                "market.competitors",
+                span,
+            )
+            .with_label(cat.t("warn.competitors.label", &[]))
+            .with_hint(cat.t("warn.competitors.hint", &[])),
         );
     }
+    history_warnings(plan, &w, &mut out);
+    year_warnings(plan, &w, &mut out);
     schedule_warnings(plan, &w, &mut out);
     out
+}
+
+/// The error for a derived figure that overflowed: names the figure and its inputs, and
+/// points at `meta.money_unit`, the usual cause.
+pub fn overflow(o: &Overflow, plan: &Plan, cat: &Catalog) -> Diagnostic {
+    let values = o.values.iter().map(|v| format!("`{}`", v.normalize())).collect::<Vec<_>>();
+    Diagnostic::error(
+        tr!(cat, "figure.overflow", path = o.path, values = values.join(", ")),
+        o.path.clone(),
+        o.span,
+    )
+    .with_label(cat.t("figure.overflow.label", &[]))
+    .with_hint(tr!(cat, "figure.overflow.hint", unit = plan.meta.money_unit_label))
 }
 
 /// What a sum is compared with.
@@ -84,20 +114,14 @@ enum Whole {
     Budget,
 }
 
-/// Locale-aware wording of warnings.
-struct Warn {
+/// Wording and formatting of warnings in the plan's locale.
+struct Warn<'c> {
+    cat: &'c Catalog,
     locale: Locale,
     cur: Currency,
 }
 
-impl Warn {
-    fn pick(&self, zh: String, en: String) -> String {
-        match self.locale {
-            Locale::ZhCn => zh,
-            Locale::En => en,
-        }
-    }
-
+impl Warn<'_> {
     fn money(&self, v: Decimal) -> String {
         format::money(v, self.cur, self.locale, Precision::Exact)
     }
@@ -112,50 +136,139 @@ impl Warn {
         path: &str,
         span: Option<Span>,
     ) -> Diagnostic {
-        let diff = sum - total;
-        let rel =
-            if total.is_zero() { String::new() } else { format::signed_percent(diff / total) };
+        let cat = self.cat;
+        // Both are sums of amounts within MAX_MONEY: the difference cannot overflow.
+        let diff = sum.saturating_sub(total);
+        let rel = match diff.checked_div(total).filter(|_| !total.is_zero()) {
+            Some(r) => format!("（{}）", format::signed_percent(r)),
+            None => String::new(),
+        };
+        let rel = if self.locale == Locale::En {
+            rel.replace('（', " (").replace('）', ")")
+        } else {
+            rel
+        };
         let (s, t, d) = (self.money(sum), self.money(total), self.money(diff.abs()));
-        let (whole_zh, key) = match whole {
-            Whole::Target => ("目标总额", "targets.total"),
-            Whole::Budget => ("预算总额", "budget.total"),
+        let (whole_key, key) = match whole {
+            Whole::Target => ("what.target-total", "targets.total"),
+            Whole::Budget => ("what.budget-total", "budget.total"),
         };
-        let message = match self.locale {
-            Locale::ZhCn => {
-                let word = if diff.is_sign_negative() { "少" } else { "多" };
-                format!("{what}合计 {s}，比{whole_zh} {t} {word} {d}（{rel}）")
-            }
-            Locale::En => {
-                let word = if diff.is_sign_negative() { "short of" } else { "over" };
-                format!("{what} add up to {s}, {d} ({rel}) {word} `{key}` {t}")
-            }
-        };
-        Diagnostic::warning(message, path, span).with_label(format!("{s} ≠ {t}")).with_hint(
-            self.pick(
-                format!("调整各项使合计等于 {t}，或修改 `{key}`"),
-                format!("make the items add up to {t}, or correct `{key}`"),
-            ),
-        )
+        let whole = cat.t(whole_key, &[]);
+        let msg = if diff.is_sign_negative() { "warn.sum.short" } else { "warn.sum.over" };
+        let message = tr!(
+            cat,
+            msg,
+            what = what,
+            sum = s,
+            whole = whole,
+            key = key,
+            total = t,
+            diff = d,
+            rel = rel
+        );
+        Diagnostic::warning(message, path, span).with_label(format!("{s} ≠ {t}")).with_hint(tr!(
+            cat,
+            "warn.sum.hint",
+            total = t,
+            key = key
+        ))
     }
 
     /// `…占比合计 90.0%，与 100% 相差 -10.0个百分点`.
     fn shares(&self, what: &str, sum: Decimal, path: &str, span: Option<Span>) -> Diagnostic {
+        let cat = self.cat;
         let p = format::percent(sum, Precision::Derived);
-        let diff = format::points(sum - Decimal::ONE, self.locale);
-        let message = self.pick(
-            format!("{what}占比合计 {p}，与 100% 相差 {diff}"),
-            format!("{what} shares add up to {p}, {diff} from 100%"),
+        let diff = format::points(sum.saturating_sub(Decimal::ONE), self.locale);
+        Diagnostic::warning(tr!(cat, "warn.shares", what = what, sum = p, diff = diff), path, span)
+            .with_label(tr!(cat, "warn.shares.label", sum = p))
+            .with_hint(cat.t("warn.shares.hint", &[]))
+    }
+
+    /// A negative amount where only a positive one makes sense (a share of it would read
+    /// `-100元 200.0%`).
+    fn negative(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        what: &str,
+        name: &str,
+        amount: Decimal,
+        path: &str,
+        span: Option<Span>,
+    ) {
+        if !amount.is_sign_negative() || amount.is_zero() {
+            return;
+        }
+        let cat = self.cat;
+        let m = self.money(amount);
+        out.push(
+            Diagnostic::warning(
+                tr!(cat, "warn.negative", what = what, name = name, amount = m),
+                path,
+                span,
+            )
+            .with_label(cat.t("warn.negative.label", &[]))
+            .with_hint(cat.t("warn.negative.hint", &[])),
         );
-        Diagnostic::warning(message, path, span)
-            .with_label(self.pick(format!("占比合计 {p}"), format!("shares sum to {p}")))
-            .with_hint(self.pick(
-                "调整各项占比使合计正好为 100%".into(),
-                "make the shares add up to exactly 100%".into(),
-            ))
+    }
+}
+
+/// History periods must run forward in time, each once.
+fn history_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let cat = w.cat;
+    for (i, pair) in plan.history.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (pa, pb) =
+            (format::period_label(&a.period, w.locale), format::period_label(&b.period, w.locale));
+        let path = format!("history[{}].period", i + 1);
+        let key = if a.period.start == b.period.start && a.period.end == b.period.end {
+            "warn.history.duplicate"
+        } else if b.period.start <= a.period.end {
+            "warn.history.order"
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(tr!(cat, key, first = pa, second = pb), path, b.span)
+                .with_label(tr!(cat, "warn.history.label", first = pa))
+                .with_hint(cat.t("warn.history.hint", &[])),
+        );
+    }
+}
+
+/// A period whose year no plan covers (`"0000"`) is a typo.
+fn year_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let mut check = |p: &Period, path: String, span: Option<Span>| {
+        for year in [p.start.year, p.end.year] {
+            if !YEARS.contains(&year) {
+                let cat = w.cat;
+                out.push(
+                    Diagnostic::warning(
+                        tr!(cat, "warn.year", year = format!("{year:04}"), path = path),
+                        path.clone(),
+                        span,
+                    )
+                    .with_label(cat.t("warn.year.label", &[]))
+                    .with_hint(tr!(
+                        cat,
+                        "warn.year.hint",
+                        first = YEARS.start(),
+                        last = YEARS.end()
+                    )),
+                );
+                return;
+            }
+        }
+    };
+    if let Some(p) = &plan.meta.period {
+        check(p, "meta.period".into(), plan.meta.period_span);
+    }
+    for (i, h) in plan.history.iter().enumerate() {
+        check(&h.period, format!("history[{i}].period"), h.span);
     }
 }
 
 fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let cat = w.cat;
     let span_of = |t: &Task| format!("{} – {}", t.start, t.end);
     if let Some(period) = plan.meta.period {
         let shown = format::period(&period, w.locale);
@@ -163,29 +276,19 @@ fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
             if period.contains(t.start) && period.contains(t.end) {
                 continue;
             }
-            let message = w.pick(
-                format!(
-                    "执行计划「{}」（{}）超出计划期间 {shown}（{} – {}）",
-                    t.name,
-                    span_of(t),
-                    period.start,
-                    period.end
-                ),
-                format!(
-                    "schedule item `{}` ({}) falls outside the plan period {shown} ({} – {})",
-                    t.name,
-                    span_of(t),
-                    period.start,
-                    period.end
-                ),
+            let message = tr!(
+                cat,
+                "warn.schedule.outside",
+                name = t.name,
+                dates = span_of(t),
+                period = shown,
+                start = period.start,
+                end = period.end
             );
             out.push(
                 Diagnostic::warning(message, format!("schedule[{i}]"), t.span)
-                    .with_label(w.pick("超出 `meta.period`".into(), "outside `meta.period`".into()))
-                    .with_hint(w.pick(
-                        "把日期移入计划期间，或放宽 `meta.period`".into(),
-                        "move the dates inside the period, or widen `meta.period`".into(),
-                    )),
+                    .with_label(cat.t("warn.schedule.outside.label", &[]))
+                    .with_hint(cat.t("warn.schedule.outside.hint", &[])),
             );
         }
     }
@@ -197,51 +300,26 @@ fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
         if gap == 0 {
             continue;
         }
-        let (message, label) = if gap > 0 {
-            (
-                w.pick(
-                    format!(
-                        "执行计划有 {gap} 天空档：「{}」止于 {}，「{}」始于 {}",
-                        a.name, a.end, b.name, b.start
-                    ),
-                    format!(
-                        "{gap}-day gap in the schedule: `{}` ends {} but `{}` starts {}",
-                        a.name, a.end, b.name, b.start
-                    ),
-                ),
-                w.pick("此前有空档".into(), "nothing planned before this".into()),
-            )
-        } else {
-            (
-                w.pick(
-                    format!(
-                        "执行计划重叠 {} 天：「{}」止于 {}，「{}」始于 {}",
-                        -gap, a.name, a.end, b.name, b.start
-                    ),
-                    format!(
-                        "schedule items overlap by {} day(s): `{}` ends {} but `{}` starts {}",
-                        -gap, a.name, a.end, b.name, b.start
-                    ),
-                ),
-                w.pick("与上一项重叠".into(), "starts before the previous item ends".into()),
-            )
-        };
+        let (key, days) =
+            if gap > 0 { ("warn.schedule.gap", gap) } else { ("warn.schedule.overlap", -gap) };
+        let message = tr!(
+            cat,
+            key,
+            days = days,
+            first = a.name,
+            end = a.end,
+            second = b.name,
+            start = b.start
+        );
         out.push(
             Diagnostic::warning(message, format!("schedule[{}]", pair[1]), b.span)
-                .with_label(label)
-                .with_hint(w.pick(
-                    format!(
-                        "让「{}」从 {} 开始，或调整「{}」的结束日期",
-                        b.name,
-                        a.end.succ(),
-                        a.name
-                    ),
-                    format!(
-                        "start `{}` on {}, or change the end of `{}`",
-                        b.name,
-                        a.end.succ(),
-                        a.name
-                    ),
+                .with_label(cat.t(&format!("{key}.label"), &[]))
+                .with_hint(tr!(
+                    cat,
+                    "warn.schedule.hint",
+                    first = a.name,
+                    second = b.name,
+                    next = a.end.succ()
                 )),
         );
     }

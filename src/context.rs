@@ -101,10 +101,12 @@ pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> 
         .map(|(i, (id, title, custom, _))| {
             let number = i + 1;
             let numeral = if locale_zh { format::zh_numeral(number) } else { number.to_string() };
+            // The heading is Markdown; the title is plain text (`A<B>C` stays `A<B>C`).
+            let plain = crate::templates::escape_cell(&title);
             let heading = if locale_zh {
-                format!("{numeral}、{title}")
+                format!("{numeral}、{plain}")
             } else {
-                format!("{numeral}. {title}")
+                format!("{numeral}. {plain}")
             };
             Chapter { id, number, numeral, title, heading, custom }
         })
@@ -334,23 +336,33 @@ pub fn build(
             )
             .collect::<Vec<_>>()),
     );
-    obj.insert("history".into(), json!(plan.history.iter().enumerate().map(|(i, h)| {
-        let prev = i.checked_sub(1).map(|p| plan.history[p].sales.amount).filter(|p| !p.is_zero());
-        json!({
-            "period": period(&h.period),
-            "sales": money(h.sales.amount, cur, true),
-            "growth": prev.map(|p| json!({"type": "growth", "value": dec((h.sales.amount - p) / p)})),
-        })
-    }).collect::<Vec<_>>()));
+    obj.insert(
+        "history".into(),
+        json!(
+            plan.history
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let growth = figures.history_growth.get(i).copied().flatten();
+                    json!({
+                        "period": period(&h.period),
+                        "sales": money(h.sales.amount, cur, true),
+                        "growth": growth.map(|g| json!({"type": "growth", "value": dec(g)})),
+                    })
+                })
+                .collect::<Vec<_>>()
+        ),
+    );
     obj.insert("forecast".into(), figures.forecast.as_ref().map_or(Value::Null, |f| {
         let next = f.next.last().map(|(p, v)| (*p, *v));
         let vs_target = match (next, total) {
             (Some((p, v)), Some(t)) if plan.meta.period.is_some_and(|mp| mp == p || (mp.start == p.start && mp.end == p.end)) => {
-                let gap = t.amount - v;
+                // Both within MAX_MONEY / MAX_DERIVED (figures checked them): no overflow.
+                let gap = t.amount.saturating_sub(v);
                 Some(json!({
                     "above": gap.is_sign_positive() && !gap.is_zero(),
                     "gap": money(gap.abs(), cur, false),
-                    "relative": (!v.is_zero()).then(|| json!({"type": "growth", "value": dec(gap / v)})),
+                    "relative": gap.checked_div(v).filter(|_| !v.is_zero()).map(|r| json!({"type": "growth", "value": dec(r)})),
                 }))
             }
             _ => None,
@@ -394,14 +406,14 @@ pub fn build(
     obj.insert("budget".into(), match (&plan.budget, &figures.budget) {
         (Some(b), Some(bf)) => {
             let categories = budget_categories(plan);
-            let cat_share = |a: Decimal| (!bf.sum.is_zero()).then(|| percent(a / bf.sum, false));
+            let cat_share = |a: Decimal| a.checked_div(bf.sum).filter(|_| !bf.sum.is_zero()).map(|s| percent(s, false));
             json!({
             "scale": col(&b.items.iter().map(|i| (i.amount.amount, Precision::Exact))
                 .chain(b.total.map(|t| (t.amount, Precision::Exact)))
                 .chain([(bf.sum, Precision::Derived)]).collect::<Vec<_>>()),
             "total": b.total.map(|m| money(m.amount, cur, true)),
             "sum": money(bf.sum, cur, false),
-            "share_sum": bf.shares.iter().copied().sum::<Option<Decimal>>().map(|s| percent(s, false)),
+            "share_sum": bf.shares.iter().copied().try_fold(Decimal::ZERO, |a, s| a.checked_add(s?)).map(|s| percent(s, false)),
             "items": b.items.iter().zip(&bf.shares).map(|(i, s)| json!({
                 "name": i.name, "amount": money(i.amount.amount, cur, true),
                 "share": s.map(|s| percent(s, false)), "category": i.category, "note": i.note,
@@ -617,10 +629,9 @@ fn add_table_columns(ctx: &mut Value) {
 
 fn sum_headcount(plan: &Plan) -> Option<Decimal> {
     let roles = &plan.team.as_ref()?.roles;
-    roles
-        .iter()
-        .all(|r| r.headcount.is_some())
-        .then(|| roles.iter().filter_map(|r| r.headcount).sum())
+    roles.iter().all(|r| r.headcount.is_some()).then(|| {
+        roles.iter().filter_map(|r| r.headcount).fold(Decimal::ZERO, Decimal::saturating_add)
+    })
 }
 
 /// Budget totals per category, in first-seen order; empty when no item has a category.
@@ -633,7 +644,8 @@ fn budget_categories(plan: &Plan) -> Vec<(String, Decimal)> {
     for i in &b.items {
         let c = i.category.clone().unwrap_or_default();
         match out.iter_mut().find(|(n, _)| *n == c) {
-            Some((_, a)) => *a += i.amount.amount,
+            // Amounts are within MAX_MONEY: a saturating sum is exact here.
+            Some((_, a)) => *a = a.saturating_add(i.amount.amount),
             None => out.push((c, i.amount.amount)),
         }
     }

@@ -7,6 +7,10 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
+use crate::messages::Catalog;
+use crate::model::Locale;
+use crate::tr;
+
 /// How bad a problem is: errors stop the render, warnings travel beside the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,6 +49,8 @@ pub struct Diagnostic {
     pub label: String,
     /// What to write instead.
     pub hints: Vec<String>,
+    /// Background, such as the YAML parser's own words.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -75,7 +81,14 @@ impl Diagnostic {
             span,
             label: String::new(),
             hints: Vec::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// Adds a note below the hints.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
     }
 
     /// Adds the text shown under the carets.
@@ -105,12 +118,19 @@ pub struct Diagnostics {
     pub source: String,
     /// Problems in the order found, errors and warnings mixed.
     pub items: Vec<Diagnostic>,
+    /// The language the notes around each message are drawn in (the plan's).
+    pub locale: Locale,
 }
 
 impl Diagnostics {
     /// An empty list for `file`.
     pub fn new(file: impl Into<String>, source: impl Into<String>) -> Self {
-        Self { file: file.into(), source: source.into(), items: Vec::new() }
+        Self {
+            file: file.into(),
+            source: source.into(),
+            items: Vec::new(),
+            locale: Locale::default(),
+        }
     }
 
     /// Records a problem.
@@ -142,6 +162,7 @@ impl Diagnostics {
     pub fn render(&self) -> String {
         let file = SimpleFile::new(self.file.as_str(), self.source.as_str());
         let config = term::Config::default();
+        let cat = Catalog::new(self.locale);
         let mut out = String::new();
         for d in &self.items {
             let mut cs = match d.severity {
@@ -157,15 +178,29 @@ impl Diagnostics {
             let mut notes = Vec::new();
             if d.span.is_none() {
                 // No snippet to carry the file name: say it in a note.
-                notes.push(format!("in `{}`", self.file));
+                notes.push(tr!(cat, "note.in-file", file = self.file));
             }
             if !d.path.is_empty() {
-                notes.push(format!("at `{}`", d.path));
+                notes.push(tr!(cat, "note.at-path", path = d.path));
             }
-            notes.extend(d.hints.iter().map(|h| format!("hint: {h}")));
+            notes.extend(d.hints.iter().map(|h| tr!(cat, "note.hint", hint = h)));
+            notes.extend(d.notes.iter().cloned());
             cs = cs.with_notes(notes);
             match term::emit_into_string(&config, &file, &cs) {
-                Ok(text) => out.push_str(&text),
+                // codespan writes the severity in English: say it in the catalog's words.
+                Ok(text) => {
+                    let (word, key) = match d.severity {
+                        Severity::Error => ("error: ", "note.error"),
+                        Severity::Warning => ("warning: ", "note.warning"),
+                    };
+                    match text.strip_prefix(word) {
+                        Some(rest) => {
+                            out.push_str(&cat.t(key, &[]));
+                            out.push_str(rest);
+                        }
+                        None => out.push_str(&text),
+                    }
+                }
                 // Only a span outside the file can fail here; keep the message anyway.
                 Err(_) => {
                     let pos = d.position().map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();

@@ -2,7 +2,13 @@
 //!
 //! Problems in the user's plan are not errors of this kind but [`crate::diagnostic`]s.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+
+use crate::format;
+use crate::messages::Catalog;
+use crate::tr;
 
 /// A failure that is not a problem in the plan itself.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +95,55 @@ pub enum Error {
         /// What failed, in the `failed to …` form.
         message: String,
     },
+    /// A template in the `--templates` folder is a link to a file outside it.
+    #[error(
+        "template `{path}` links to `{target}`, outside the template folder\nhint: copy the file into the folder instead of linking to it"
+    )]
+    TemplateOutside {
+        /// The link.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
+    /// A template in the `--templates` folder is not a regular file (a FIFO, a device).
+    #[error("template `{0}` is not a regular file\nhint: templates must be ordinary text files")]
+    TemplateNotFile(PathBuf),
+    /// A template produced more than the output limit.
+    #[error("template `{name}` produced more than {limit} bytes")]
+    TemplateOutput {
+        /// Template name.
+        name: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A template ran past the time limit.
+    #[error("template `{name}` ran for more than {seconds} s")]
+    TemplateTime {
+        /// Template name.
+        name: String,
+        /// The limit in seconds.
+        seconds: u64,
+    },
+    /// A report's Markdown nests block quotes or lists deeper than the PDF lays out.
+    #[error(
+        "the report nests quotes or lists {depth} levels deep; the PDF lays out at most {limit}"
+    )]
+    TooDeep {
+        /// How deep it got.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A file stands where a folder has to be made.
+    #[error(
+        "cannot write `{wanted}`: `{path}` is a file, not a folder\nhint: move or rename `{path}`, or write elsewhere with `-o`"
+    )]
+    InTheWay {
+        /// The file in the way.
+        path: PathBuf,
+        /// The folder that was to be written.
+        wanted: PathBuf,
+    },
     /// An unknown output format.
     #[error("unknown format `{0}`\nhint: formats are `md`, `html` and `pdf`")]
     UnknownFormat(String),
@@ -115,4 +170,82 @@ pub enum Error {
         /// The report folder they share.
         report: PathBuf,
     },
+}
+
+impl Error {
+    /// The error in the words of `cat` (the plan's locale), with its hint on a second line.
+    pub fn localized(&self, cat: &Catalog) -> String {
+        let p = |p: &Path| p.display().to_string();
+        match self {
+            Self::Read { path, source } => {
+                tr!(cat, "error.read", path = p(path), why = io_words(source, cat))
+            }
+            Self::Write { path, source } => {
+                tr!(cat, "error.write", path = p(path), why = io_words(source, cat))
+            }
+            Self::NotUtf8(path) => tr!(cat, "error.not-utf8", path = p(path)),
+            Self::TooLarge { path, limit, .. } => {
+                let mb = format::round(Decimal::from(*limit) / Decimal::from(1024 * 1024), 1);
+                tr!(cat, "error.too-large", path = p(path), limit = mb.normalize())
+            }
+            Self::TemplateDirMissing(path) => tr!(cat, "error.template-dir", path = p(path)),
+            Self::Template { name, message } => {
+                tr!(cat, "error.template", name = name, message = message)
+            }
+            Self::Render { name, message } => {
+                tr!(cat, "error.render", name = name, message = message)
+            }
+            Self::Labels { name, message } => {
+                tr!(cat, "error.labels", name = name, message = message)
+            }
+            Self::Chart { id, message } => tr!(cat, "error.chart", id = id, message = message),
+            Self::UnknownSet { set, available } => {
+                tr!(cat, "error.unknown-set", set = set, available = available)
+            }
+            Self::Pdf { message } => tr!(cat, "error.pdf", message = message),
+            Self::TemplateOutside { path, target } => {
+                tr!(cat, "error.template-outside", path = p(path), target = p(target))
+            }
+            Self::TemplateNotFile(path) => tr!(cat, "error.template-not-file", path = p(path)),
+            Self::TemplateOutput { name, limit } => {
+                tr!(cat, "error.template-output", name = name, limit = limit / (1024 * 1024))
+            }
+            Self::TemplateTime { name, seconds } => {
+                tr!(cat, "error.template-time", name = name, seconds = seconds)
+            }
+            Self::TooDeep { depth, limit } => {
+                tr!(cat, "error.too-deep", depth = depth, limit = limit)
+            }
+            Self::InTheWay { path, wanted } => {
+                tr!(cat, "error.in-the-way", path = p(path), wanted = p(wanted))
+            }
+            Self::UnknownFormat(f) => tr!(cat, "error.unknown-format", format = f),
+            Self::NoPlans(path) => tr!(cat, "error.no-plans", path = p(path)),
+            Self::BadGlob { pattern, message } => {
+                tr!(cat, "error.bad-glob", pattern = pattern, message = message)
+            }
+            Self::SameReport { first, second, report } => tr!(
+                cat,
+                "error.same-report",
+                first = p(first),
+                second = p(second),
+                report = p(report)
+            ),
+        }
+    }
+}
+
+/// An I/O failure in plain words (the system's own text only for the unusual ones).
+fn io_words(e: &std::io::Error, cat: &Catalog) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => cat.t("io.not-found", &[]),
+        K::PermissionDenied => cat.t("io.permission-denied", &[]),
+        K::StorageFull => cat.t("io.storage-full", &[]),
+        K::ReadOnlyFilesystem => cat.t("io.read-only", &[]),
+        K::IsADirectory => cat.t("io.is-a-folder", &[]),
+        K::NotADirectory => cat.t("io.not-a-folder", &[]),
+        K::AlreadyExists => cat.t("io.exists", &[]),
+        _ => tr!(cat, "io.other", message = e),
+    }
 }

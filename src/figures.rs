@@ -1,8 +1,14 @@
 //! Typed plan → derived figures: totals, shares, growth, attainment, risk scores, schedule
 //! span and a least-squares forecast. Pure `Decimal` arithmetic, computed once, here only.
+//!
+//! Every operation is checked: a figure that would overflow (or grow past
+//! [`MAX_DERIVED`]) is an [`Overflow`] naming it, never a panic.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+use crate::diagnostic::Span;
+use crate::limits::MAX_DERIVED;
 
 use crate::model::date::Date;
 use crate::model::values::{Figure, Period};
@@ -34,6 +40,65 @@ pub struct Figures {
     /// Share of `meta.period` elapsed at `meta.as_of` (the time progress KPIs are read
     /// against), when `as_of` falls inside the period.
     pub elapsed: Option<Decimal>,
+    /// Growth of each `history[]` entry over the one before (`None` for the first, or after
+    /// a zero).
+    pub history_growth: Vec<Option<Decimal>>,
+}
+
+/// A derived figure that does not fit: the inputs are implausibly large (or a divisor
+/// implausibly small), which nearly always means a figure was typed in the wrong unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overflow {
+    /// Key path of the figure being derived (`targets.metrics[0]`, `history`).
+    pub path: String,
+    /// Where the figure's input is written, when known.
+    pub span: Option<Span>,
+    /// The input values involved, exactly.
+    pub values: Vec<Decimal>,
+}
+
+/// Where a figure comes from, for its [`Overflow`].
+#[derive(Clone)]
+struct At {
+    path: String,
+    span: Option<Span>,
+}
+
+impl At {
+    fn new(path: impl Into<String>, span: Option<Span>) -> Self {
+        Self { path: path.into(), span }
+    }
+
+    /// `v` when it was computed and stays within [`MAX_DERIVED`].
+    fn ok(&self, v: Option<Decimal>, inputs: &[Decimal]) -> Result<Decimal, Overflow> {
+        v.filter(|v| v.abs() <= MAX_DERIVED).ok_or_else(|| Overflow {
+            path: self.path.clone(),
+            span: self.span,
+            values: inputs.to_vec(),
+        })
+    }
+
+    fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+        self.ok(a.checked_add(b), &[a, b])
+    }
+
+    fn sub(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+        self.ok(a.checked_sub(b), &[a, b])
+    }
+
+    fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+        self.ok(a.checked_mul(b), &[a, b])
+    }
+
+    /// `a / b`; the caller makes sure `b` is not zero (a zero is an overflow here).
+    fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+        self.ok(a.checked_div(b), &[a, b])
+    }
+
+    /// Sum of every value.
+    fn sum(&self, values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Overflow> {
+        values.into_iter().try_fold(Decimal::ZERO, |acc, v| self.add(acc, v))
+    }
 }
 
 /// Change from baseline to target.
@@ -215,47 +280,70 @@ pub struct Forecast {
 const AT_RISK_FROM: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 
 /// Computes every derived figure. Pure: the same plan gives the same figures.
-pub fn derive(plan: &Plan) -> Figures {
+pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
     let total = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
     let mut f = Figures::default();
     if let Some(t) = &plan.targets {
         f.metric_growth = t
             .metrics
             .iter()
-            .map(|m| {
+            .enumerate()
+            .map(|(i, m)| {
+                let at = At::new(format!("targets.metrics[{i}]"), None);
                 let score = is_score(&m.name, m.unit.as_deref());
-                growth(m.baseline, m.target).map(|g| match (g, m.baseline) {
-                    (Growth::Relative(_), Some(b)) if score => {
-                        Growth::Score(m.target.value() - b.value())
+                Ok(match (growth(m.baseline, m.target, &at)?, m.baseline) {
+                    (Some(Growth::Relative(_)), Some(b)) if score => {
+                        Some(Growth::Score(at.sub(m.target.value(), b.value())?))
                     }
-                    _ => g,
+                    (g, _) => g,
                 })
             })
-            .collect();
-        f.breakdowns = t.breakdowns.iter().map(|b| breakdown(&b.items, total)).collect();
+            .collect::<Result<_, _>>()?;
+        f.breakdowns = t
+            .breakdowns
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                breakdown(&b.items, total, &At::new(format!("targets.breakdowns[{i}]"), b.span))
+            })
+            .collect::<Result<_, _>>()?;
     }
-    let pace = pace(plan);
+    let pace = pace(plan)?;
     f.elapsed = pace;
     if let Some(r) = &plan.review {
-        f.results = r.results.iter().map(|m| attainment(m, None)).collect();
+        f.results = r
+            .results
+            .iter()
+            .enumerate()
+            .map(|(i, m)| attainment(m, None, &At::new(format!("review.results[{i}]"), None)))
+            .collect::<Result<_, _>>()?;
     }
-    f.kpis = plan.kpis.iter().map(|m| attainment(m, pace)).collect();
+    f.kpis = plan
+        .kpis
+        .iter()
+        .enumerate()
+        .map(|(i, m)| attainment(m, pace, &At::new(format!("kpis[{i}]"), None)))
+        .collect::<Result<_, _>>()?;
     if let Some(b) = &plan.budget {
         let amounts: Vec<Decimal> = b.items.iter().map(|i| i.amount.amount).collect();
-        f.budget = Some(shares(&amounts, b.total.map(|m| m.amount)));
+        let at = At::new("budget.items", b.span);
+        f.budget = Some(shares(&amounts, b.total.map(|m| m.amount), &at)?);
     }
+    let at = At::new("channels", plan.channels_span);
     f.channels = ChannelFigures {
-        share_sum: sum_opt(plan.channels.iter().map(|c| c.share)),
-        expected_sum: sum_opt(plan.channels.iter().map(|c| c.expected.map(|m| m.amount))),
+        share_sum: sum_opt(plan.channels.iter().map(|c| c.share), &at)?,
+        expected_sum: sum_opt(plan.channels.iter().map(|c| c.expected.map(|m| m.amount)), &at)?,
     };
     if let Some(m) = &plan.market {
-        f.competitor_share_sum = sum_opt(m.competitors.iter().map(|c| c.share));
+        let at = At::new("market.competitors", m.competitors_span);
+        f.competitor_share_sum = sum_opt(m.competitors.iter().map(|c| c.share), &at)?;
     }
     f.risks = plan
         .risks
         .iter()
         .map(|r| {
-            let score = r.likelihood * r.severity;
+            // Both are 1–5 (checked when read), so the product is at most 25.
+            let score = r.likelihood.saturating_mul(r.severity);
             let level = match score {
                 15.. => Level::High,
                 8.. => Level::Medium,
@@ -264,96 +352,146 @@ pub fn derive(plan: &Plan) -> Figures {
             RiskScore { score, level }
         })
         .collect();
-    f.schedule = schedule(plan);
-    f.forecast = forecast(plan);
-    f
+    f.schedule = schedule(plan)?;
+    f.forecast = forecast(plan)?;
+    f.history_growth = history_growth(plan)?;
+    Ok(f)
 }
 
-fn growth(baseline: Option<Figure>, target: Figure) -> Option<Growth> {
-    match (baseline?, target) {
-        (Figure::Percent(b), Figure::Percent(t)) => Some(Growth::Points(t - b)),
+/// Each history entry's growth over the one before.
+fn history_growth(plan: &Plan) -> Result<Vec<Option<Decimal>>, Overflow> {
+    let at = At::new("history", plan.history_span);
+    let mut out = Vec::with_capacity(plan.history.len());
+    let mut prev: Option<Decimal> = None;
+    for h in &plan.history {
+        let v = h.sales.amount;
+        out.push(match prev.filter(|p| !p.is_zero()) {
+            Some(p) => Some(at.div(at.sub(v, p)?, p)?),
+            None => None,
+        });
+        prev = Some(v);
+    }
+    Ok(out)
+}
+
+fn growth(baseline: Option<Figure>, target: Figure, at: &At) -> Result<Option<Growth>, Overflow> {
+    let Some(baseline) = baseline else { return Ok(None) };
+    Ok(match (baseline, target) {
+        (Figure::Percent(b), Figure::Percent(t)) => Some(Growth::Points(at.sub(t, b)?)),
         (b, t) if !b.value().is_zero() => {
-            Some(Growth::Relative((t.value() - b.value()) / b.value().abs()))
+            Some(Growth::Relative(at.div(at.sub(t.value(), b.value())?, b.value().abs())?))
         }
         _ => None,
-    }
+    })
 }
 
-fn breakdown(items: &[crate::model::BreakdownItem], total: Option<Decimal>) -> BreakdownFigures {
+fn breakdown(
+    items: &[crate::model::BreakdownItem],
+    total: Option<Decimal>,
+    at: &At,
+) -> Result<BreakdownFigures, Overflow> {
     let mut running = Some(Decimal::ZERO);
-    let resolved: Vec<ItemFigures> = items
-        .iter()
-        .map(|i| {
-            let (amount, share) = match i.portion {
-                Portion::Amount(m) => {
-                    (Some(m.amount), total.filter(|t| !t.is_zero()).map(|t| m.amount / t))
-                }
-                Portion::Share(s) => (total.map(|t| t * s), Some(s)),
-            };
-            running = running.zip(amount).map(|(r, a)| r + a);
-            ItemFigures { amount, share, cumulative: running }
-        })
-        .collect();
-    BreakdownFigures {
-        amount_sum: sum_all(resolved.iter().map(|i| i.amount)),
-        share_sum: sum_all(resolved.iter().map(|i| i.share)),
+    let mut resolved = Vec::with_capacity(items.len());
+    for i in items {
+        let (amount, share) = match i.portion {
+            Portion::Amount(m) => {
+                let share = match total.filter(|t| !t.is_zero()) {
+                    Some(t) => Some(at.div(m.amount, t)?),
+                    None => None,
+                };
+                (Some(m.amount), share)
+            }
+            Portion::Share(s) => (total.map(|t| at.mul(t, s)).transpose()?, Some(s)),
+        };
+        running = match running.zip(amount) {
+            Some((r, a)) => Some(at.add(r, a)?),
+            None => None,
+        };
+        resolved.push(ItemFigures { amount, share, cumulative: running });
+    }
+    Ok(BreakdownFigures {
+        amount_sum: sum_all(resolved.iter().map(|i| i.amount), at)?,
+        share_sum: sum_all(resolved.iter().map(|i| i.share), at)?,
         by_share: items.iter().any(|i| matches!(i.portion, Portion::Share(_))),
         items: resolved,
-    }
+    })
 }
 
-fn shares(amounts: &[Decimal], total: Option<Decimal>) -> Shares {
-    let sum: Decimal = amounts.iter().sum();
+fn shares(amounts: &[Decimal], total: Option<Decimal>, at: &At) -> Result<Shares, Overflow> {
+    let sum = at.sum(amounts.iter().copied())?;
     let base = total.unwrap_or(sum);
-    Shares { sum, shares: amounts.iter().map(|a| (!base.is_zero()).then(|| a / base)).collect() }
+    let shares = amounts
+        .iter()
+        .map(|a| (!base.is_zero()).then(|| at.div(*a, base)).transpose())
+        .collect::<Result<_, _>>()?;
+    Ok(Shares { sum, shares })
 }
 
 /// Sum when every value is present.
-fn sum_all(values: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
-    values.sum()
+fn sum_all(
+    values: impl Iterator<Item = Option<Decimal>>,
+    at: &At,
+) -> Result<Option<Decimal>, Overflow> {
+    let all: Option<Vec<Decimal>> = values.collect();
+    all.map(|v| at.sum(v)).transpose()
 }
 
 /// Sum of the values present, `None` when none is.
-fn sum_opt(values: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
-    values.flatten().fold(None, |acc, v| Some(acc.unwrap_or_default() + v))
+fn sum_opt(
+    values: impl Iterator<Item = Option<Decimal>>,
+    at: &At,
+) -> Result<Option<Decimal>, Overflow> {
+    let present: Vec<Decimal> = values.flatten().collect();
+    if present.is_empty() { Ok(None) } else { at.sum(present).map(Some) }
 }
 
 /// Share of `meta.period` elapsed at `meta.as_of`, for judging cumulative KPIs mid-period.
-fn pace(plan: &Plan) -> Option<Decimal> {
-    let (period, as_of) = (plan.meta.period?, plan.meta.as_of?);
+fn pace(plan: &Plan) -> Result<Option<Decimal>, Overflow> {
+    let (Some(period), Some(as_of)) = (plan.meta.period, plan.meta.as_of) else {
+        return Ok(None);
+    };
     if !period.contains(as_of) {
-        return None;
+        return Ok(None);
     }
     let elapsed = as_of.days() - period.start.days() + 1;
-    Some(Decimal::from(elapsed) / Decimal::from(period.days()))
+    let at = At::new("meta.as_of", plan.meta.period_span);
+    at.div(Decimal::from(elapsed), Decimal::from(period.days().max(1))).map(Some)
 }
 
-fn attainment(m: &Measure, pace: Option<Decimal>) -> Attainment {
+fn attainment(m: &Measure, pace: Option<Decimal>, at: &At) -> Result<Attainment, Overflow> {
     let (Some(target), Some(actual)) = (m.target, m.actual) else {
-        return Attainment { ratio: None, gap: None, pace: None, status: Status::Pending };
+        return Ok(Attainment { ratio: None, gap: None, pace: None, status: Status::Pending });
     };
     let (t, a) = (target.value(), actual.value());
     let ratio = match m.better {
-        Better::Higher if !t.is_zero() => Some(a / t),
-        Better::Lower if !a.is_zero() => Some(t / a),
+        Better::Higher if !t.is_zero() => Some(at.div(a, t)?),
+        Better::Lower if !a.is_zero() => Some(at.div(t, a)?),
         Better::Lower if a.is_zero() => Some(Decimal::ONE),
         _ => None,
     };
     // Money accumulates over the period: mid-period it is judged against the pace.
-    let pace = pace.filter(|_| matches!(target, Figure::Money(_)) && m.better == Better::Higher);
-    let judged = ratio.map(|r| pace.map_or(r, |p| r / p));
+    let pace = pace.filter(|p| {
+        matches!(target, Figure::Money(_)) && m.better == Better::Higher && !p.is_zero()
+    });
+    let judged = match (ratio, pace) {
+        (Some(r), Some(p)) => Some(at.div(r, p)?),
+        (r, _) => r,
+    };
     let status = match judged {
         Some(r) if r >= Decimal::ONE => Status::OnTrack,
         Some(r) if r >= AT_RISK_FROM => Status::AtRisk,
         Some(_) => Status::OffTrack,
         None => Status::Pending,
     };
-    Attainment { ratio, gap: Some(a - t), pace, status }
+    Ok(Attainment { ratio, gap: Some(at.sub(a, t)?), pace, status })
 }
 
-fn schedule(plan: &Plan) -> Option<ScheduleFigures> {
-    let start = plan.schedule.iter().map(|t| t.start).min()?;
-    let end = plan.schedule.iter().map(|t| t.end).max()?;
+fn schedule(plan: &Plan) -> Result<Option<ScheduleFigures>, Overflow> {
+    let (Some(start), Some(end)) =
+        (plan.schedule.iter().map(|t| t.start).min(), plan.schedule.iter().map(|t| t.end).max())
+    else {
+        return Ok(None);
+    };
     let status_date = plan.meta.as_of.or(plan.meta.date);
     let days = end.days() - start.days() + 1;
     let progress = plan
@@ -371,11 +509,14 @@ fn schedule(plan: &Plan) -> Option<ScheduleFigures> {
             })
         })
         .collect();
-    let elapsed = status_date.map(|d| {
-        let e = (d.days() - start.days() + 1).clamp(0, days);
-        Decimal::from(e) / Decimal::from(days)
-    });
-    Some(ScheduleFigures {
+    let at = At::new("schedule", plan.schedule_span);
+    let elapsed = status_date
+        .map(|d| {
+            let e = (d.days() - start.days() + 1).clamp(0, days);
+            at.div(Decimal::from(e), Decimal::from(days.max(1)))
+        })
+        .transpose()?;
+    Ok(Some(ScheduleFigures {
         start,
         end,
         days,
@@ -383,45 +524,66 @@ fn schedule(plan: &Plan) -> Option<ScheduleFigures> {
         status_date,
         progress,
         elapsed,
-    })
+    }))
 }
 
 /// Ordinary least squares on (0, 1, …, n−1) → sales; needs three points or more.
-fn forecast(plan: &Plan) -> Option<Forecast> {
-    let ys: Vec<Decimal> = plan.history.iter().map(|h| h.sales.amount).collect();
-    let n = ys.len();
-    if n < 3 {
-        return None;
-    }
+///
+/// Sales are first scaled by a power of ten (exact in decimal) so that squares of large
+/// amounts stay within range; slope, intercept and values are scaled back.
+fn forecast(plan: &Plan) -> Result<Option<Forecast>, Overflow> {
+    let n = plan.history.len();
+    let Some(last) = plan.history.last().map(|h| h.period).filter(|_| n >= 3) else {
+        return Ok(None);
+    };
+    let at = At::new("history", plan.history_span);
+    let max = plan.history.iter().map(|h| h.sales.amount.abs()).max().unwrap_or_default();
+    let digits = max.trunc().to_string().trim_start_matches('-').len() as u32;
+    let scale = Decimal::from(10_u64.pow(digits.min(19)));
+    let ys: Vec<Decimal> =
+        plan.history.iter().map(|h| at.div(h.sales.amount, scale)).collect::<Result<_, _>>()?;
     let nd = Decimal::from(n as u64);
     let x_mean = Decimal::from((n - 1) as u64) / Decimal::TWO;
-    let y_mean = ys.iter().sum::<Decimal>() / nd;
+    let y_mean = at.div(at.sum(ys.iter().copied())?, nd)?;
     let (mut sxy, mut sxx) = (Decimal::ZERO, Decimal::ZERO);
     for (i, y) in ys.iter().enumerate() {
-        let dx = Decimal::from(i as u64) - x_mean;
-        sxy += dx * (y - y_mean);
-        sxx += dx * dx;
+        let dx = at.sub(Decimal::from(i as u64), x_mean)?;
+        sxy = at.add(sxy, at.mul(dx, at.sub(*y, y_mean)?)?)?;
+        sxx = at.add(sxx, at.mul(dx, dx)?)?;
     }
-    let slope = sxy / sxx;
-    let intercept = y_mean - slope * x_mean;
-    let fitted: Vec<Decimal> =
-        (0..n).map(|i| intercept + slope * Decimal::from(i as u64)).collect();
-    let ss_res: Decimal = ys.iter().zip(&fitted).map(|(y, f)| (y - f) * (y - f)).sum();
-    let ss_tot: Decimal = ys.iter().map(|y| (y - y_mean) * (y - y_mean)).sum();
-    let r2 = (!ss_tot.is_zero()).then(|| Decimal::ONE - ss_res / ss_tot);
+    let slope = at.div(sxy, sxx)?;
+    let intercept = at.sub(y_mean, at.mul(slope, x_mean)?)?;
+    let value_at = |x: u64| at.add(intercept, at.mul(slope, Decimal::from(x))?);
+    let fitted: Vec<Decimal> = (0..n as u64).map(value_at).collect::<Result<_, _>>()?;
+    let mut ss_res = Decimal::ZERO;
+    let mut ss_tot = Decimal::ZERO;
+    for (y, f) in ys.iter().zip(&fitted) {
+        let (r, d) = (at.sub(*y, *f)?, at.sub(*y, y_mean)?);
+        ss_res = at.add(ss_res, at.mul(r, r)?)?;
+        ss_tot = at.add(ss_tot, at.mul(d, d)?)?;
+    }
+    let r2 =
+        if ss_tot.is_zero() { None } else { Some(at.sub(Decimal::ONE, at.div(ss_res, ss_tot)?)?) };
+    let unscale = |v: Decimal| at.mul(v, scale).map(|v| v.normalize());
     // Forecast up to the plan's own period when it follows the history (at most 4 steps).
-    let last = plan.history.last()?.period;
     let mut next = Vec::new();
     let mut p = last;
     for step in 0..4u64 {
         p = p.next();
-        next.push((p, intercept + slope * Decimal::from(n as u64 + step)));
+        next.push((p, unscale(value_at(n as u64 + step)?)?));
         let reached = plan.meta.period.is_none_or(|mp| p.end >= mp.end);
         if reached {
             break;
         }
     }
-    Some(Forecast { method: "linear", slope, intercept, r2, fitted, next })
+    Ok(Some(Forecast {
+        method: "linear",
+        slope: unscale(slope)?,
+        intercept: unscale(intercept)?,
+        r2,
+        fitted: fitted.into_iter().map(unscale).collect::<Result<_, _>>()?,
+        next,
+    }))
 }
 
 #[cfg(test)]
@@ -434,6 +596,10 @@ mod tests {
         Decimal::from_str_exact(s).unwrap()
     }
 
+    fn at() -> At {
+        At::new("x", None)
+    }
+
     fn money(s: &str) -> Figure {
         Figure::Money(Money { amount: d(s), currency: Currency::Cny })
     }
@@ -441,14 +607,14 @@ mod tests {
     #[test]
     fn growth_is_relative_for_money_and_points_for_percent() {
         assert_eq!(
-            growth(Some(money("120000000")), money("150000000")),
-            Some(Growth::Relative(d("0.25")))
+            growth(Some(money("120000000")), money("150000000"), &at()),
+            Ok(Some(Growth::Relative(d("0.25"))))
         );
         assert_eq!(
-            growth(Some(Figure::Percent(d("0.85"))), Figure::Percent(d("0.92"))),
-            Some(Growth::Points(d("0.07")))
+            growth(Some(Figure::Percent(d("0.85"))), Figure::Percent(d("0.92")), &at()),
+            Ok(Some(Growth::Points(d("0.07"))))
         );
-        assert_eq!(growth(Some(Figure::Number(d("0"))), Figure::Number(d("3"))), None);
+        assert_eq!(growth(Some(Figure::Number(d("0"))), Figure::Number(d("3")), &at()), Ok(None));
     }
 
     #[test]
@@ -472,7 +638,7 @@ mod tests {
             better: Better::Lower,
             note: None,
         };
-        let a = attainment(&m, None);
+        let a = attainment(&m, None, &at()).unwrap();
         assert_eq!(a.ratio, Some(d("0.8")));
         assert_eq!(a.status, Status::OffTrack);
     }
@@ -487,11 +653,12 @@ mod tests {
                 .map(|(s, y)| HistoryPoint {
                     period: Period::parse(&y.to_string()).unwrap(),
                     sales: Money { amount: d(s), currency: Currency::Cny },
+                    span: None,
                 })
                 .collect(),
             ..Plan::default()
         };
-        let f = forecast(&plan).unwrap();
+        let f = forecast(&plan).unwrap().unwrap();
         assert_eq!(f.slope, d("14200000"));
         assert_eq!(f.next.len(), 1);
         assert_eq!(f.next[0].0.code(), "2024");

@@ -292,7 +292,8 @@ pub fn score_points(delta: Decimal, unit: Option<&str>, locale: Locale) -> Strin
 
 /// A fraction as a percentage: `0.28` → `28.0%`; typed values keep their extra decimals.
 pub fn percent(frac: Decimal, precision: Precision) -> String {
-    let p = frac * Decimal::ONE_HUNDRED;
+    // Figures are bounded (limits::MAX_DERIVED), so this never saturates; it cannot panic.
+    let p = frac.saturating_mul(Decimal::ONE_HUNDRED);
     let p = match precision {
         Precision::Exact => with_min_dp(p, 1),
         Precision::Derived => with_min_dp(round(p, 1), 1),
@@ -308,7 +309,7 @@ pub fn signed_percent(frac: Decimal) -> String {
 
 /// A change in percentage points: `+7.0 pt` / `+7.0个百分点`.
 pub fn points(delta_frac: Decimal, locale: Locale) -> String {
-    let p = with_min_dp(round(delta_frac * Decimal::ONE_HUNDRED, 1), 1);
+    let p = with_min_dp(round(delta_frac.saturating_mul(Decimal::ONE_HUNDRED), 1), 1);
     let text = signed(delta_frac, group(p));
     match locale {
         Locale::ZhCn => format!("{text}个百分点"),

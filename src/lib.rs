@@ -17,10 +17,13 @@ pub mod error;
 pub mod figures;
 pub mod fonts;
 pub mod format;
+pub mod limits;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod shares;
 pub mod starter;
 pub mod templates;
 pub mod text;
@@ -34,8 +37,7 @@ use model::Plan;
 use render::{Format, OutputFile, RenderedChart};
 use templates::Templates;
 
-/// Plans larger than this are refused before parsing (real plans are a few KB).
-pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
+pub use limits::MAX_PLAN_BYTES;
 
 /// A plan read and checked: the diagnostics, and the plan when it has no errors.
 pub struct Checked {
@@ -45,47 +47,73 @@ pub struct Checked {
     pub valid: Option<(Plan, Figures)>,
 }
 
-/// Reads, validates and derives a plan from its text. Pure: no I/O.
+/// Reads, validates and derives a plan from its text, with the built-in template sets as
+/// the valid `meta.kind`s. Pure: no I/O.
 pub fn check(file: &str, source: &str) -> Checked {
+    check_with_sets(file, source, &templates::builtin_sets())
+}
+
+/// [`check`], with `sets` as the template sets `meta.kind` may name.
+pub fn check_with_sets(file: &str, source: &str, sets: &[String]) -> Checked {
     let mut diagnostics = Diagnostics::new(file, source);
+    diagnostics.locale = model::sniff_locale(source);
     let mut root = match plan::yaml::parse(source) {
         Ok(root) => root,
-        Err(d) => {
-            diagnostics.push(d);
+        Err(e) => {
+            let cat = messages::Catalog::new(diagnostics.locale);
+            diagnostics.push(e.diagnostic(source, &cat));
             return Checked { diagnostics, valid: None };
         }
     };
-    if plan::locale(&root) == model::Locale::ZhCn {
+    diagnostics.locale = plan::locale(&root);
+    if diagnostics.locale == model::Locale::ZhCn {
         plan::chinese_punctuation(&mut root);
     }
-    let (plan, errors) = model::from_tree(&root, source);
+    let cat = messages::Catalog::new(diagnostics.locale);
+    let (plan, mut errors) = model::from_tree(&root, source, &cat);
+    errors.extend(model::check_kind(&plan.meta, sets, &cat));
     let failed = !errors.is_empty();
     diagnostics.items.extend(errors);
     if failed {
         diagnostics.sort();
         return Checked { diagnostics, valid: None };
     }
-    let figures = figures::derive(&plan);
-    diagnostics.items.extend(checks::warnings(&plan, &figures));
+    let figures = match figures::derive(&plan) {
+        Ok(f) => f,
+        Err(o) => {
+            diagnostics.push(checks::overflow(&o, &plan, &cat));
+            return Checked { diagnostics, valid: None };
+        }
+    };
+    diagnostics.items.extend(checks::warnings(&plan, &figures, &cat));
     diagnostics.sort();
     Checked { diagnostics, valid: Some((plan, figures)) }
 }
 
-/// Reads a plan file as UTF-8 text, refusing files too large to be a plan.
+/// Reads a plan file (or a stream: `/dev/stdin`, a pipe) as UTF-8 text, refusing anything
+/// larger than [`MAX_PLAN_BYTES`]; the read itself is bounded, so `/dev/zero` is refused
+/// after at most that many bytes.
 pub fn read_plan(path: &Path) -> Result<String, Error> {
-    let meta = std::fs::metadata(path)
-        .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    if meta.len() > MAX_PLAN_BYTES {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_PLAN_BYTES,
-        });
-    }
-    let bytes =
-        std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = read_bounded(path, MAX_PLAN_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8(path.to_path_buf()))?;
     Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+/// Reads at most `limit` bytes of `path`; more is [`Error::TooLarge`] (the size reported is
+/// what was read, a lower bound for a stream).
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let err = |source| Error::Read { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(err)?;
+    if file.metadata().map_err(err)?.is_dir() {
+        return Err(err(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(err)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
 }
 
 /// Every file of a rendered report, and the warnings met while rendering it (a character

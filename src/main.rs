@@ -1,14 +1,23 @@
 //! The `planwright` command: parse arguments, call the library, print diagnostics, exit.
 //!
 //! Exit codes: 0 ok, 1 invalid plan (or warnings under `--strict`), 2 I/O or internal failure.
+//!
+//! Messages are in the plan's language (its `meta.locale`); before a plan is read, in the
+//! language of `LC_ALL`/`LC_MESSAGES`/`LANG` when it is English, else Chinese. A closed
+//! standard output (`| head`) never stops a report from being written.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use planwright::error::Error;
+use planwright::limits::MAX_RENDER_SECONDS;
+use planwright::messages::Catalog;
+use planwright::model::Locale;
 use planwright::render::Format;
-use planwright::{Engine, output};
+use planwright::{Engine, output, tr};
 
 /// Turn a sales or business plan written in YAML into a board-ready report.
 #[derive(Parser)]
@@ -52,6 +61,9 @@ enum Command {
         /// Exit 1 on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Folder of templates whose template sets `meta.kind` may name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
     },
     /// Write a commented starter plan.
     New {
@@ -95,7 +107,7 @@ fn main() -> ExitCode {
             let fonts = Fonts { regular: font, bold: bold_font };
             render(&plans, &out, &formats, templates.as_deref(), strict, &fonts)
         }
-        Command::Check { plans, strict } => check(&plans, strict),
+        Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
         Command::New { kind, path } => new(&kind, path),
         Command::Templates { action: TemplatesAction::Export { dir, force } } => {
             export(&dir, force)
@@ -104,36 +116,84 @@ fn main() -> ExitCode {
     ExitCode::from(outcome as u8)
 }
 
-fn fail(e: &Error) -> Outcome {
-    eprintln!("error: {e}");
+/// Prints to standard output; a closed pipe (`| head`) is not a failure of the run.
+fn say(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Prints to standard error, ignoring a closed stream likewise.
+fn tell(text: &str) {
+    let _ = write!(std::io::stderr().lock(), "{text}");
+}
+
+/// The language of messages before a plan says its own: English when the environment asks
+/// for it, else Chinese.
+fn env_locale() -> Locale {
+    let lang = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if lang.starts_with("en") { Locale::En } else { Locale::ZhCn }
+}
+
+fn fail(e: &Error, cat: &Catalog) -> Outcome {
+    tell(&format!("{}\n", tr!(cat, "cli.error", message = e.localized(cat))));
     Outcome::Failed
 }
 
-/// Checks one plan, prints its diagnostics; returns the valid plan unless it must stop.
 /// A valid plan, and how many warnings it has.
 type Loaded = (planwright::model::Plan, planwright::figures::Figures, usize);
 
-/// Checks one plan and prints its diagnostics; `rendering` adds "nothing written" to the
-/// verdict of a plan that must stop.
-fn load(path: &Path, strict: bool, rendering: bool) -> Result<Loaded, Outcome> {
-    let source = planwright::read_plan(path).map_err(|e| fail(&e))?;
-    let checked = planwright::check(&path.display().to_string(), &source);
+/// Checks one plan against the template sets `sets` and prints its diagnostics;
+/// `rendering` adds "nothing written" to the verdict of a plan that must stop.
+fn load(path: &Path, strict: bool, rendering: bool, sets: &[String]) -> Result<Loaded, Outcome> {
+    let source = planwright::read_plan(path).map_err(|e| fail(&e, &Catalog::new(env_locale())))?;
+    let checked = planwright::check_with_sets(&path.display().to_string(), &source, sets);
     let d = &checked.diagnostics;
     if !d.items.is_empty() {
-        eprint!("{}", d.render());
+        tell(&d.render());
     }
+    let cat = Catalog::new(d.locale);
     let (errors, warnings) = (d.error_count(), d.warning_count());
     if errors > 0 || (strict && warnings > 0) {
-        let what = match (errors, warnings) {
-            (0, w) => format!("{w} warning(s) (--strict)"),
-            (e, 0) => format!("{e} error(s)"),
-            (e, w) => format!("{e} error(s), {w} warning(s)"),
-        };
-        let tail = if rendering { "; nothing written" } else { "" };
-        eprintln!("error: `{}` has {what}{tail}", path.display());
+        let mut what = String::new();
+        if errors > 0 {
+            what.push_str(&tr!(cat, "cli.errors", count = errors));
+        }
+        if warnings > 0 {
+            let key = if errors == 0 { "cli.strict-warnings" } else { "cli.warnings" };
+            what.push_str(&tr!(cat, key, count = warnings));
+        }
+        let key = if rendering { "cli.invalid.nothing-written" } else { "cli.invalid" };
+        let message = tr!(cat, key, file = path.display(), what = what);
+        tell(&format!("{}\n", tr!(cat, "cli.error", message = message)));
         return Err(Outcome::Invalid);
     }
     checked.valid.map(|(p, f)| (p, f, warnings)).ok_or(Outcome::Invalid)
+}
+
+/// Runs `work`, stopping the whole process with an error when it takes longer than
+/// [`MAX_RENDER_SECONDS`]: the backstop for a template that loops without writing (the
+/// template engine cannot be interrupted, and nothing has been written yet).
+fn within_time_limit<T>(file: &Path, cat: &Catalog, work: impl FnOnce() -> T) -> T {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let message = tr!(
+        cat,
+        "cli.error",
+        message = tr!(cat, "cli.render-time", file = file.display(), seconds = MAX_RENDER_SECONDS)
+    );
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+            wait.recv_timeout(Duration::from_secs(MAX_RENDER_SECONDS))
+        {
+            tell(&format!("{message}\n"));
+            std::process::exit(Outcome::Failed as i32);
+        }
+    });
+    let result = work();
+    let _ = done.send(());
+    result
 }
 
 /// Font files named on the command line.
@@ -165,83 +225,113 @@ fn render(
     strict: bool,
     fonts: &Fonts,
 ) -> Outcome {
+    let env_cat = Catalog::new(env_locale());
     let mut wanted = Vec::new();
     for f in formats {
         match Format::parse(f) {
             Some(fmt) if !wanted.contains(&fmt) => wanted.push(fmt),
             Some(_) => {}
-            None => return fail(&Error::UnknownFormat(f.clone())),
+            None => return fail(&Error::UnknownFormat(f.clone()), &env_cat),
         }
     }
     let engine = match Engine::new(templates) {
         Ok(e) => e,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, &env_cat),
     };
     let engine = match fonts.load() {
         Ok(Some(f)) => engine.with_fonts(f),
         Ok(None) => engine,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, &env_cat),
     };
     // Two plans with one file name would overwrite each other's report.
     let mut names = std::collections::BTreeMap::new();
     for path in plans {
         if let Some(first) = names.insert(output::report_name(path), path) {
-            eprintln!(
-                "error: `{}` and `{}` would both write `{}`\nhint: rename one, or render them with different `-o` folders",
-                first.display(),
-                path.display(),
-                out.join(output::report_name(path)).display()
+            let message = tr!(
+                env_cat,
+                "cli.same-name",
+                first = first.display(),
+                second = path.display(),
+                path = out.join(output::report_name(path)).display()
             );
+            tell(&format!("{}\n", tr!(env_cat, "cli.error", message = message)));
             return Outcome::Failed;
         }
     }
+    let sets = engine.templates().sets();
     let mut worst = Outcome::Ok;
     for path in plans {
-        let (plan, figures, _) = match load(path, strict, true) {
+        let (plan, figures, _) = match load(path, strict, true, &sets) {
             Ok(v) => v,
             Err(o) => {
                 worst = worst.max(o);
                 continue;
             }
         };
+        let cat = Catalog::new(plan.meta.locale);
         let name = output::report_name(path);
         // Everything is rendered in memory first: a failure leaves no partial report.
-        let report = match engine.render(&plan, &figures, &name, &wanted) {
+        let rendered =
+            within_time_limit(path, &cat, || engine.render(&plan, &figures, &name, &wanted));
+        let report = match rendered {
             Ok(r) => r,
             Err(e) => {
-                worst = worst.max(fail(&e));
+                worst = worst.max(fail(&e, &cat));
                 continue;
             }
         };
         for w in &report.warnings {
-            eprintln!("warning: {}: {w}", path.display());
+            tell(&format!("{}\n", tr!(cat, "cli.warning", file = path.display(), message = w)));
         }
         if strict && !report.warnings.is_empty() {
-            let n = report.warnings.len();
-            eprintln!(
-                "error: `{}` has {n} rendering warning(s) (--strict); nothing written",
-                path.display()
+            let message = tr!(
+                cat,
+                "cli.render-warnings",
+                file = path.display(),
+                count = report.warnings.len()
             );
+            tell(&format!("{}\n", tr!(cat, "cli.error", message = message)));
             worst = worst.max(Outcome::Invalid);
             continue;
         }
-        for f in report.files {
-            let file = out.join(&name).join(&f.path);
-            match output::write_atomic(&file, &f.bytes) {
-                Ok(()) => println!("wrote {}", file.display()),
-                Err(e) => worst = worst.max(fail(&e)),
+        let dir = out.join(&name);
+        if output::is_locked(out, &name) {
+            tell(&format!("{}\n", tr!(cat, "cli.waiting", path = dir.display())));
+        }
+        // One report, one write: all of it or none of it, and one error if it fails.
+        match output::write_report(out, &name, &report.files) {
+            Ok(_) => {
+                for f in &report.files {
+                    say(&tr!(cat, "cli.wrote", path = dir.join(&f.path).display()));
+                }
             }
+            Err(e) => worst = worst.max(fail(&e, &cat)),
         }
     }
     worst
 }
 
-fn check(plans: &[PathBuf], strict: bool) -> Outcome {
+fn check(plans: &[PathBuf], strict: bool, templates: Option<&Path>) -> Outcome {
+    let env_cat = Catalog::new(env_locale());
+    let sets = match templates {
+        None => planwright::templates::builtin_sets(),
+        Some(dir) => match Engine::new(Some(dir)) {
+            Ok(e) => e.templates().sets(),
+            Err(e) => return fail(&e, &env_cat),
+        },
+    };
     let mut worst = Outcome::Ok;
     for path in plans {
-        match load(path, strict, false) {
-            Ok((.., 0)) => println!("ok {}", path.display()),
-            Ok((.., w)) => println!("ok {} ({w} warning(s))", path.display()),
+        match load(path, strict, false, &sets) {
+            Ok((plan, _, 0)) => {
+                say(&tr!(Catalog::new(plan.meta.locale), "cli.ok", file = path.display()));
+            }
+            Ok((plan, _, w)) => say(&tr!(
+                Catalog::new(plan.meta.locale),
+                "cli.ok-warnings",
+                file = path.display(),
+                count = w
+            )),
             Err(o) => worst = worst.max(o),
         }
     }
@@ -250,27 +340,27 @@ fn check(plans: &[PathBuf], strict: bool) -> Outcome {
 
 fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
     let Some(text) = planwright::starter::starter(kind) else {
-        eprintln!("error: no starter plan `{kind}`\nhint: use `annual` or `monthly`");
+        tell(&format!("error: no starter plan `{kind}`\nhint: use `annual` or `monthly`\n"));
         return Outcome::Invalid;
     };
     let path = path.unwrap_or_else(|| PathBuf::from(format!("{kind}-plan.yaml")));
     if path.exists() {
-        eprintln!(
-            "error: `{}` already exists; nothing written\nhint: name another file: `planwright new {kind} my-plan.yaml`",
+        tell(&format!(
+            "error: `{}` already exists; nothing written\nhint: name another file: `planwright new {kind} my-plan.yaml`\n",
             path.display()
-        );
+        ));
         return Outcome::Failed;
     }
     match output::write_atomic(&path, text.as_bytes()) {
         Ok(()) => {
-            println!(
+            say(&format!(
                 "wrote {}\nnext: edit it, then `planwright render {}`",
                 path.display(),
                 path.display()
-            );
+            ));
             Outcome::Ok
         }
-        Err(e) => fail(&e),
+        Err(e) => fail(&e, &Catalog::new(env_locale())),
     }
 }
 
@@ -279,12 +369,16 @@ fn export(dir: &Path, force: bool) -> Outcome {
     for (name, text) in planwright::templates::BUILTINS {
         let path = dir.join(name);
         if path.exists() && !force {
-            println!("kept {} (exists; --force overwrites)", path.display());
+            say(&format!("kept {} (exists; --force overwrites)", path.display()));
             continue;
         }
         match output::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => println!("wrote {}", path.display()),
-            Err(e) => worst = worst.max(fail(&e)),
+            Ok(()) => say(&format!("wrote {}", path.display())),
+            Err(e) => {
+                // One error is enough: the next file would fail the same way.
+                worst = worst.max(fail(&e, &Catalog::new(env_locale())));
+                break;
+            }
         }
     }
     worst

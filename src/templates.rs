@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
 use tera::{Kwargs, State, Tera, Value};
@@ -13,6 +14,7 @@ use tera::{Kwargs, State, Tera, Value};
 use crate::context::locale_of;
 use crate::error::Error;
 use crate::format::{self, Precision};
+use crate::limits::{MAX_TEMPLATE_FILE_BYTES, MAX_TEMPLATE_OUTPUT, MAX_TEMPLATE_SECONDS};
 use crate::model::Locale;
 use crate::model::date::Date;
 use crate::model::values::{Currency, Period};
@@ -42,6 +44,11 @@ pub const BUILTINS: &[(&str, &str)] = &[
     ("html/report.html", include_str!("../templates/html/report.html")),
     ("html/style.css", include_str!("../templates/html/style.css")),
 ];
+
+/// The template sets built in (`annual`, `monthly`).
+pub fn builtin_sets() -> Vec<String> {
+    BUILTINS.iter().filter_map(|(n, _)| n.strip_suffix("/report.md").map(str::to_string)).collect()
+}
 
 /// Templates and labels, ready to render any number of plans.
 pub struct Templates {
@@ -133,11 +140,68 @@ impl Templates {
             .find(|n| self.tera.contains_template(n))
     }
 
-    /// Renders template `name` with `context`.
+    /// Renders template `name` with `context`, within [`MAX_TEMPLATE_OUTPUT`] bytes and
+    /// [`MAX_TEMPLATE_SECONDS`] (a template that loops too long or writes too much is an
+    /// error, not a hang).
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Error> {
-        self.tera
-            .render(name, ctx)
+        let mut out = Bounded {
+            bytes: Vec::new(),
+            deadline: Instant::now() + Duration::from_secs(MAX_TEMPLATE_SECONDS),
+            over: None,
+        };
+        let result = self.tera.render_to(name, ctx, &mut out);
+        match out.over {
+            Some(Over::Size) => {
+                return Err(Error::TemplateOutput {
+                    name: name.to_string(),
+                    limit: MAX_TEMPLATE_OUTPUT,
+                });
+            }
+            Some(Over::Time) => {
+                return Err(Error::TemplateTime {
+                    name: name.to_string(),
+                    seconds: MAX_TEMPLATE_SECONDS,
+                });
+            }
+            None => {}
+        }
+        result.map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })?;
+        String::from_utf8(out.bytes)
             .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })
+    }
+}
+
+/// Which bound a template render crossed.
+#[derive(Clone, Copy)]
+enum Over {
+    Size,
+    Time,
+}
+
+/// A buffer that refuses to grow past [`MAX_TEMPLATE_OUTPUT`] or to be written after its
+/// deadline: Tera stops rendering at the first refused write.
+struct Bounded {
+    bytes: Vec<u8>,
+    deadline: Instant,
+    over: Option<Over>,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_TEMPLATE_OUTPUT {
+            self.over = Some(Over::Size);
+        } else if Instant::now() > self.deadline {
+            self.over = Some(Over::Time);
+        }
+        if self.over.is_some() {
+            return Err(std::io::Error::other("template output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -150,27 +214,60 @@ fn template_name_of(message: &str) -> String {
         .to_string()
 }
 
-/// Reads every file under `dir` as (relative name with `/`, text).
+/// Reads every template file under `dir` as (relative name with `/`, text).
+///
+/// Only regular files inside the folder are read: a link is followed only when it stays
+/// inside `root` (a link to `/etc/passwd` is an error), and a FIFO or device named `*.md`
+/// is an error instead of a read that never ends. Each file is read at most
+/// [`MAX_TEMPLATE_FILE_BYTES`].
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<(), Error> {
+    let real_root =
+        root.canonicalize().map_err(|source| Error::Read { path: root.into(), source })?;
+    collect_in(&real_root, root, dir, out, 0)
+}
+
+fn collect_in(
+    real_root: &Path,
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, String)>,
+    depth: usize,
+) -> Result<(), Error> {
     let read_err = |source| Error::Read { path: dir.to_path_buf(), source };
     let mut entries: Vec<_> =
         std::fs::read_dir(dir).map_err(read_err)?.collect::<Result<_, _>>().map_err(read_err)?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
+        let err = |source| Error::Read { path: path.clone(), source };
+        let link = std::fs::symlink_metadata(&path).map_err(err)?.file_type().is_symlink();
+        let real = path.canonicalize().map_err(err)?;
+        if link && !real.starts_with(real_root) {
+            return Err(Error::TemplateOutside { path, target: real });
+        }
+        let meta = std::fs::metadata(&real).map_err(err)?;
+        if meta.is_dir() {
+            // Links may loop inside the folder: a real template tree is a few levels deep.
+            if depth < 8 {
+                collect_in(real_root, root, &path, out, depth + 1)?;
+            }
             continue;
         }
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
         if !matches!(ext, "md" | "yaml" | "html" | "css") {
             continue;
         }
+        if !meta.is_file() {
+            return Err(Error::TemplateNotFile(path));
+        }
+        if meta.len() > MAX_TEMPLATE_FILE_BYTES {
+            return Err(Error::TooLarge { path, size: meta.len(), limit: MAX_TEMPLATE_FILE_BYTES });
+        }
         let rel = path.strip_prefix(root).unwrap_or(&path);
         let name =
             rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        let text = std::fs::read_to_string(&path)
-            .map_err(|source| Error::Read { path: path.clone(), source })?;
+        let bytes = crate::read_bounded(&real, MAX_TEMPLATE_FILE_BYTES)?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::NotUtf8(path.clone()))?;
         out.push((name, text));
     }
     Ok(())
@@ -182,8 +279,10 @@ fn parse_labels(
     text: &str,
 ) -> Result<BTreeMap<String, BTreeMap<String, String>>, Error> {
     let bad = |message: String| Error::Labels { name: name.to_string(), message };
-    let root = yaml::parse(text)
-        .map_err(|d| bad(format!("{} at line {}", d.message, d.span.map_or(0, |s| s.line))))?;
+    let root = yaml::parse(text).map_err(|e| {
+        let d = e.diagnostic(text, &crate::messages::Catalog::new(Locale::En));
+        bad(format!("{} at line {}", d.message, d.span.map_or(0, |s| s.line)))
+    })?;
     let NodeKind::Map(entries) = root.kind else {
         return Err(bad("expected a mapping of label keys".into()));
     };
@@ -314,8 +413,12 @@ fn period_of(v: &Value) -> Option<Period> {
 }
 
 /// Escapes text from the plan so Markdown shows it literally (never as markup or HTML).
+///
+/// A lone `\r` (old Mac line ends, or pasted text) is a line break here as it is in
+/// Markdown, so it is escaped like one.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
     for (i, line) in s.lines().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -353,6 +456,48 @@ fn escape_inline(s: &str) -> String {
 pub fn escape_cell(s: &str) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     escape_inline(&one_line)
+}
+
+/// Plan Markdown with every image turned into its text: charts are placed by the
+/// templates, never by plan text, so `![x](charts/../../api?x)` or `<img src=…>` in a plan
+/// loads nothing in any format. A lone `\r` is a line break, as in [`escape_text`].
+pub fn without_images(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let md = md.replace("\r\n", "\n").replace('\r', "\n");
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut image: Option<(std::ops::Range<usize>, String)> = None;
+    let events = Parser::new_ext(&md, crate::render::markdown::options()).into_offset_iter();
+    for (ev, range) in events {
+        match ev {
+            Event::Start(Tag::Image { .. }) if image.is_none() => {
+                image = Some((range, String::new()))
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((r, alt)) = image.take() {
+                    edits.push((r, escape_inline(&alt)));
+                }
+            }
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some((_, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h)
+                if image.is_none() && h.to_ascii_lowercase().contains("<img") =>
+            {
+                edits.push((range, escape_inline(&h)));
+            }
+            _ => {}
+        }
+    }
+    let mut out = md.clone();
+    // Ranges come in document order and do not overlap: apply them from the end.
+    for (r, text) in edits.into_iter().rev() {
+        if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.start <= r.end {
+            out.replace_range(r, &text);
+        }
+    }
+    out
 }
 
 /// Plan Markdown placed inside a chapter: headings demoted below the chapter's own.
@@ -483,7 +628,7 @@ fn register_filters(tera: &mut Tera) {
         })
     });
     tera.register_filter("md", |v: &Value, _: Kwargs, _: &State| {
-        demote_headings(v.as_str().unwrap_or(""))
+        demote_headings(&without_images(v.as_str().unwrap_or("")))
     });
     // `{{ chart(id="budget") }}`: the chart as a Markdown image, or nothing when the plan has
     // no data for it (so a template can place every chart unconditionally).
@@ -518,6 +663,15 @@ mod tests {
         assert_eq!(escape_text("1. 第一"), "1\\. 第一");
         assert_eq!(escape_text("# 不是标题"), "\\# 不是标题");
         assert_eq!(escape_cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn plan_images_become_text() {
+        assert_eq!(without_images("a ![图](charts/../../x?id=1) b"), "a 图 b");
+        assert_eq!(without_images("![a*b*](//evil/x.png)"), "ab");
+        let html = without_images("x <img alt=\"a\" src=\"charts/../api\"> y");
+        assert!(html.contains("\\<img") && !html.contains(" <img"), "{html}");
+        assert_eq!(without_images("a\r- b"), "a\n- b");
     }
 
     #[test]

@@ -9,9 +9,36 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF)
 }
 
+/// How deeply block quotes and lists nest in Markdown `md`, counted without recursion.
+/// The PDF builds its block tree recursively and HTML sanitising slows down with depth, so
+/// plan text nested deeper than [`MAX_MARKDOWN_NESTING`](crate::limits::MAX_MARKDOWN_NESTING)
+/// is refused.
+pub fn markdown_nesting(md: &str) -> usize {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (mut depth, mut max) = (0usize, 0usize);
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match ev {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_nesting_without_recursion() {
+        assert_eq!(markdown_nesting("> a\n>> b\n"), 2);
+        assert_eq!(markdown_nesting("- a\n  - b\n    - c\n"), 3);
+        assert_eq!(markdown_nesting(&">".repeat(20_000)), 20_000);
+    }
 
     #[test]
     fn tells_chinese_from_latin() {

@@ -15,42 +15,35 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         Severity::Error,
         4,
         16,
-        "invalid YAML: mapping values are not allowed",
-        "quote values",
+        "第 4 行 `title` 的值里有“冒号加空格” `: `",
+        "`title: \"年度销售计划: 华东区\"`",
     ),
-    ("unknown-key", Severity::Error, 14, 24, "unknown key `amout`", "did you mean `amount`?"),
-    (
-        "unknown-top-level-key",
-        Severity::Error,
-        8,
-        1,
-        "unknown key `budgets`",
-        "did you mean `budget`?",
-    ),
+    ("unknown-key", Severity::Error, 14, 24, "未知的键 `amout`", "是不是想写 `amount`？"),
+    ("unknown-top-level-key", Severity::Error, 8, 1, "未知的键 `budgets`", "是不是想写 `budget`？"),
     (
         "wrong-type",
         Severity::Error,
         9,
         12,
-        "`targets.metrics` must be a list, found a single value",
-        "lines starting with `- `",
+        "`targets.metrics` 应为列表，这里写的是单个值",
+        "以 `- ` 开头",
     ),
-    ("bad-money", Severity::Error, 13, 31, "`12万五` is not an amount of money", "`1.5亿`"),
-    ("bare-percent", Severity::Error, 9, 26, "`50` is not a percentage", "write `50%`"),
+    ("bad-money", Severity::Error, 13, 31, "`12万五` 不是金额", "`1.5亿`"),
+    ("bare-percent", Severity::Error, 9, 26, "`50` 不是百分比", "写成 `50%`"),
     (
         "missing-required",
         Severity::Error,
         3,
         3,
-        "missing required field `title`",
-        "add `title: …` to `meta`",
+        "缺少必填字段 `title`",
+        "在 `meta` 中加上 `title: …`",
     ),
     (
         "mixed-currencies",
         Severity::Error,
         13,
         29,
-        "mixed currencies: `$120` is in USD, but the plan's currency is CNY",
+        "币种混用：`$120` 是 USD，但计划的币种是 CNY",
         "meta.currency: USD",
     ),
     (
@@ -58,7 +51,7 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         Severity::Error,
         8,
         46,
-        "`7` is out of range: the scale runs from 1 to 5",
+        "`7` 超出范围：等级为 1 到 5",
         "很低/低/中/高/很高",
     ),
     (
@@ -66,35 +59,28 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         Severity::Error,
         8,
         45,
-        "`end` (2024-01-01) is before `start` (2024-03-31)",
-        "swap the two dates",
+        "`end`（2024-01-01）早于 `start`（2024-03-31）",
+        "对调两个日期",
     ),
     (
         "after-unknown-chapter",
         Severity::Error,
         10,
         12,
-        "`after: teams` names no chapter",
-        "did you mean `team`?",
+        "`after: teams` 指向的章节不存在",
+        "是不是想写 `team`？",
     ),
-    ("duplicate-ids", Severity::Error, 11, 9, "duplicate id `optimization`", "its own id"),
+    ("duplicate-ids", Severity::Error, 11, 9, "id `optimization` 重复", "自己的 id"),
     (
         "flow-comma-split",
         Severity::Error,
         8,
         27,
-        "was read as `拉动消费` plus an unknown key `提升客单价`",
-        "full-width comma: `expected: 拉动消费，提升客单价`",
+        "被读成了 `拉动消费` 和一个未知的键 `提升客单价`",
+        "改用中文逗号：`expected: 拉动消费，提升客单价`",
     ),
-    ("bad-date", Severity::Error, 6, 9, "`2024-02-30` is not a date", "YYYY-MM-DD"),
-    (
-        "bad-period",
-        Severity::Error,
-        5,
-        11,
-        "`2024-Q5` is not a period: quarters run Q1–Q4",
-        "2024-Q3",
-    ),
+    ("bad-date", Severity::Error, 6, 9, "`2024-02-30` 不是日期", "YYYY-MM-DD"),
+    ("bad-period", Severity::Error, 5, 11, "`2024-Q5` 不是期间：季度为 Q1–Q4", "2024-Q3"),
     (
         "breakdown-sum",
         Severity::Warning,
@@ -205,9 +191,48 @@ fn all_problems_of_a_file_are_reported_at_once() {
     let messages: Vec<&str> =
         checked.diagnostics.items.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(checked.diagnostics.error_count(), 5, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("`85` 不是百分比")));
+    assert!(messages.iter().any(|m| m.contains("未知的键 `expectd`")));
+    assert!(messages.iter().any(|m| m.contains("`超高` 不是风险等级")));
+}
+
+/// The same plan with `locale: en` reads every problem in English.
+#[test]
+fn an_english_plan_gets_english_messages() {
+    let source = "meta: { kind: annual, title: x, period: \"2024\", locale: en }\n\
+                  targets:\n  total: 1.5亿\n  metrics:\n    - { name: 回款率, baseline: 85, target: 92% }\n\
+                  channels:\n  - { name: 直销, share: 0.5, expectd: 100 }\n\
+                  risks:\n  - { name: r, likelihood: 0, severity: 超高 }\n";
+    let checked = planwright::check("many.yaml", source);
+    let d = &checked.diagnostics;
+    let messages: Vec<&str> = d.items.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(d.error_count(), 5, "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("`85` is not a percentage")));
     assert!(messages.iter().any(|m| m.contains("unknown key `expectd`")));
     assert!(messages.iter().any(|m| m.contains("`超高` is not a risk scale value")));
+    let text = d.render();
+    assert!(text.contains("hint: `0.5` looks like a fraction: write `50%`"), "{text}");
+}
+
+/// Syntax errors people make by hand are named at their own line, in plain words.
+#[test]
+fn common_yaml_mistakes_are_explained_at_their_line() {
+    let base =
+        "meta:\n  kind: annual\n  title: 年度计划\n  period: \"2024\"\ntargets:\n  total: 1.5亿\n";
+    let cases: [(&str, &str, (usize, usize), &str); 3] = [
+        ("  title: 年度计划", "  title：年度计划", (3, 8), "中文冒号 `："),
+        ("  period: \"2024\"", "\tperiod: \"2024\"", (4, 1), "制表符"),
+        ("  period: \"2024\"", "   period: \"2024\"", (4, 4), "缩进不对"),
+    ];
+    for (from, to, at, says) in cases {
+        let source = base.replace(from, to);
+        let checked = planwright::check("s.yaml", &source);
+        let items = &checked.diagnostics.items;
+        assert_eq!(items.len(), 1, "{to}: {items:#?}");
+        let d = &items[0];
+        assert_eq!(d.position(), Some(at), "{to}: {}", d.message);
+        assert!(d.message.contains(says), "{to}: {}", d.message);
+    }
 }
 
 #[test]

@@ -31,9 +31,19 @@ fn unknown_formats_are_refused_before_anything_is_written() {
     for f in ["docx", "md,docx"] {
         let o = run(&dir, &["render", "p.yaml", "-f", f]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format `docx`"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("未知的格式 `docx`"));
     }
     assert!(!dir.join("output").exists(), "nothing may be written");
+    // In English when the environment asks for it.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_planwright"))
+        .args(["render", "p.yaml", "-f", "docx"])
+        .current_dir(&dir)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format `docx`"));
 }
 
 #[test]
@@ -79,7 +89,7 @@ fn missing_template_folder_is_an_error() {
     std::fs::write(dir.join("p.yaml"), planwright::starter::starter("annual").unwrap()).unwrap();
     let o = run(&dir, &["render", "p.yaml", "--templates", "nope"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("template folder `nope` does not exist"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("模板文件夹 `nope` 不存在"));
 }
 
 #[test]
@@ -105,10 +115,25 @@ fn unknown_template_set_lists_the_available_ones() {
     let plan =
         planwright::starter::starter("annual").unwrap().replace("kind: annual", "kind: quarterly");
     std::fs::write(dir.join("p.yaml"), plan).unwrap();
-    let o = run(&dir, &["render", "p.yaml"]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("no template set `quarterly` (available: annual, monthly)"), "{err}");
+    // `check` finds it, at its line, as `render` does before rendering anything.
+    for cmd in ["check", "render"] {
+        let o = run(&dir, &[cmd, "p.yaml"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("没有名为 `quarterly` 的模板（可用：`annual`, `monthly`）"), "{err}");
+        assert!(err.contains("p.yaml:8:9"), "{err}");
+    }
+    let plan =
+        planwright::starter::starter("annual").unwrap().replace("kind: annual", "kind: anual");
+    std::fs::write(dir.join("p.yaml"), plan).unwrap();
+    let err = String::from_utf8_lossy(&run(&dir, &["check", "p.yaml"]).stderr).into_owned();
+    assert!(err.contains("是不是想写 `annual`？"), "{err}");
+    // A set of the template folder is known to `check --templates`.
+    std::fs::create_dir_all(dir.join("tpl/anual")).unwrap();
+    std::fs::write(dir.join("tpl/anual/report.md"), "{% include \"builtin/annual/report.md\" %}")
+        .unwrap();
+    let o = run(&dir, &["check", "p.yaml", "--templates", "tpl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]
@@ -120,9 +145,9 @@ fn check_reports_all_plans_and_the_worst_exit_code() {
         .unwrap();
     let o = run(&dir, &["check", "good.yaml", "bad.yaml", "missing.yaml"]);
     let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(out.contains("ok good.yaml"));
+    assert!(out.contains("通过 good.yaml"), "{out}");
     assert!(err.contains("bad.yaml:1:40"), "{err}");
-    assert!(err.contains("failed to read `missing.yaml`"), "{err}");
+    assert!(err.contains("无法读取 `missing.yaml`（不存在）"), "{err}");
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -140,6 +165,6 @@ fn two_plans_with_one_name_are_refused() {
     }
     let o = run(&dir, &["render", "a/plan.yaml", "b/plan.yaml", "-f", "md"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("would both write"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("都会写入"));
     assert!(!dir.join("output").exists());
 }

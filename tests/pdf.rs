@@ -459,7 +459,7 @@ fn font_option_rejects_what_is_not_a_font() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("failed to load the font `fake`") && err.contains("TrueType"), "{err}");
     let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "missing.ttf"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("failed to read `missing.ttf`"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法读取 `missing.ttf`"));
     assert!(!dir.join("output").exists());
 }
 

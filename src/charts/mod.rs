@@ -331,22 +331,26 @@ fn ticks(max: Decimal) -> Vec<Decimal> {
     if max <= Decimal::ZERO {
         return vec![Decimal::ZERO, Decimal::ONE];
     }
+    // Checked throughout: figures are bounded, but an axis must never panic.
     let raw = max / Decimal::from(4);
     let mut mag = Decimal::ONE;
-    while mag * Decimal::TEN <= raw {
-        mag *= Decimal::TEN;
+    while let Some(next) = mag.checked_mul(Decimal::TEN).filter(|n| *n <= raw) {
+        mag = next;
     }
-    while mag > raw {
+    while mag > raw && !mag.is_zero() {
         mag /= Decimal::TEN;
     }
     let step = [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
         .into_iter()
-        .map(|m| m * mag)
+        .map(|m| m.saturating_mul(mag))
         .find(|s| *s >= raw)
-        .unwrap_or(mag * Decimal::TEN);
+        .unwrap_or(mag.saturating_mul(Decimal::TEN));
+    if step.is_zero() {
+        return vec![Decimal::ZERO, max];
+    }
     let mut out = vec![Decimal::ZERO];
-    while out.last().is_some_and(|t| *t < max) {
-        out.push(Decimal::from(out.len() as u64) * step);
+    while out.last().is_some_and(|t| *t < max) && out.len() < 64 {
+        out.push(Decimal::from(out.len() as u64).saturating_mul(step));
     }
     out.into_iter().map(|t| t.normalize()).collect()
 }

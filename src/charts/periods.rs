@@ -76,7 +76,7 @@ pub(crate) fn build(
     let running: Vec<Decimal> = values
         .iter()
         .scan(Decimal::ZERO, |acc, v| {
-            *acc += v;
+            *acc = acc.saturating_add(*v);
             Some(*acc)
         })
         .collect();

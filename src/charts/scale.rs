@@ -59,7 +59,12 @@ impl Numbers {
     /// and more when a given value needs it.
     pub fn percent(exact: impl IntoIterator<Item = Decimal>) -> Self {
         let hundred = Decimal::ONE_HUNDRED;
-        let dp = exact.into_iter().map(|v| decimals(v * hundred)).max().unwrap_or(0).max(1);
+        let dp = exact
+            .into_iter()
+            .map(|v| decimals(v.saturating_mul(hundred)))
+            .max()
+            .unwrap_or(0)
+            .max(1);
         Self { div: Decimal::ONE, dp, unit: None, percent: true }
     }
 
@@ -74,7 +79,9 @@ impl Numbers {
     }
 
     fn write(&self, v: Decimal, dp: u32) -> String {
-        let scaled = if self.percent { v * Decimal::ONE_HUNDRED } else { v / self.div };
+        // Figures are bounded (limits::MAX_DERIVED): saturating only rules out a panic.
+        let scaled =
+            if self.percent { v.saturating_mul(Decimal::ONE_HUNDRED) } else { v / self.div };
         let mut r = format::round(scaled, dp);
         r.rescale(dp);
         let text = format::group(r);
@@ -85,7 +92,7 @@ impl Numbers {
     /// positions (in the values' own terms) and labels.
     pub fn ticks(&self, max: Decimal) -> Vec<(f64, String)> {
         let per = if self.percent { Decimal::ONE_HUNDRED } else { Decimal::ONE / self.div };
-        let in_unit = super::ticks(max * per);
+        let in_unit = super::ticks(max.saturating_mul(per));
         let dp = in_unit.iter().map(|t| decimals(*t)).max().unwrap_or(0);
         in_unit
             .into_iter()

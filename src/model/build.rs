@@ -2,11 +2,13 @@
 
 use rust_decimal::Decimal;
 
-use super::reader::{Fields, Reader, join};
+use super::reader::{Fields, Reader, TextLimit, join};
 use super::types::*;
 use super::values::{self, Currency, Figure, FigureKind, RawFigure};
 use crate::diagnostic::Diagnostic;
+use crate::messages::Catalog;
 use crate::plan::yaml::{Node, NodeKind};
+use crate::tr;
 
 /// Built-in chapter ids, in the default order.
 pub const CHAPTERS: [&str; 11] = [
@@ -43,22 +45,32 @@ const TOP: [&str; 16] = [
 ];
 
 /// Reads the whole plan. Returns the plan (with whatever could be read) and all errors.
-pub(crate) fn build(root: &Node, source: &str) -> (Plan, Vec<Diagnostic>) {
-    let mut r = Reader::new(source);
+pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diagnostic>) {
+    let mut r = Reader::new(source, cat);
     let mut plan = Plan::default();
-    let Some(top) = r.fields(root, "", &TOP, &["meta"]) else {
+    let Some(top) = r.fields(root, "", &TOP, &[]) else {
         return (plan, r.diags);
     };
-    if let Some(n) = top.get("meta") {
-        plan.meta = meta(&mut r, n);
+    match top.get("meta") {
+        Some(n) => plan.meta = meta(&mut r, n),
+        None if top.misspelt("meta") => {}
+        None => {
+            let at = crate::diagnostic::Span { end: root.span.start, ..root.span };
+            r.error(
+                Diagnostic::error(r.cat.t("meta.missing", &[]), "meta", Some(at))
+                    .with_label(r.cat.t("meta.missing.label", &[]))
+                    .with_hint(r.cat.t("meta.missing.hint", &[])),
+            );
+        }
     }
     r.money_unit = plan.meta.money_unit;
+    r.money_unit_label = plan.meta.money_unit_label.clone();
     r.currency = plan.meta.currency;
 
     plan.summary = top.get("summary").and_then(|n| {
         let f = r.fields(n, "summary", &["text", "highlights", "asks"], &[])?;
         Some(Summary {
-            text: r.text(&f, "text"),
+            text: r.markdown(&f, "text"),
             highlights: r.text_list(&f, "highlights"),
             asks: r.text_list(&f, "asks"),
         })
@@ -106,7 +118,8 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
         Meta { money_unit: Decimal::ONE, money_unit_label: "元".into(), ..Meta::default() };
     let Some(f) = r.fields(n, "meta", &KEYS, &["kind", "title", "period"]) else { return m };
     m.kind = r.name(&f, "kind");
-    m.title = r.name(&f, "title");
+    m.kind_span = f.get("kind").map(|n| n.span);
+    m.title = r.text_limited(&f, "title", TextLimit::Title).unwrap_or_default();
     m.period = r.period(&f, "period");
     m.period_span = f.get("period").map(|n| n.span);
     m.organization = r.text(&f, "organization");
@@ -125,11 +138,11 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
             Some(l) => m.locale = l,
             None => r.error(
                 Diagnostic::error(
-                    format!("unknown locale `{text}`"),
+                    tr!(r.cat, "meta.locale.unknown", text = text),
                     "meta.locale",
                     Some(node.span),
                 )
-                .with_hint("write `zh-CN` or `en`"),
+                .with_hint(r.cat.t("meta.locale.hint", &[])),
             ),
         }
     }
@@ -139,11 +152,11 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
             Some(c) => m.currency = c,
             None => r.error(
                 Diagnostic::error(
-                    format!("unknown currency `{text}`"),
+                    tr!(r.cat, "meta.currency.unknown", text = text),
                     "meta.currency",
                     Some(node.span),
                 )
-                .with_hint("write `CNY`, `USD` or `EUR`"),
+                .with_hint(r.cat.t("meta.currency.hint", &[])),
             ),
         }
     }
@@ -156,11 +169,11 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
             }
             None => r.error(
                 Diagnostic::error(
-                    format!("unknown money unit `{text}`"),
+                    tr!(r.cat, "meta.money-unit.unknown", text = text),
                     "meta.money_unit",
                     Some(node.span),
                 )
-                .with_hint("write `元`, `千元`, `万元`, `百万元`, `亿元`, `K`, `M` or `B`"),
+                .with_hint(r.cat.t("meta.money-unit.hint", &[])),
             ),
         }
     }
@@ -169,9 +182,13 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
         && !m.kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
         r.error(
-                Diagnostic::error(format!("`{}` is not a template set name", m.kind), "meta.kind", Some(kind.span))
-                    .with_hint("write `annual`, `monthly`, or the name of a template set folder (letters, digits, `-`)"),
-            );
+            Diagnostic::error(
+                tr!(r.cat, "meta.kind.invalid", text = m.kind),
+                "meta.kind",
+                Some(kind.span),
+            )
+            .with_hint(r.cat.t("meta.kind.hint", &[])),
+        );
     }
     m
 }
@@ -180,7 +197,7 @@ fn review(r: &mut Reader, n: &Node) -> Option<Review> {
     let f =
         r.fields(n, "review", &["text", "results", "highlights", "challenges", "lessons"], &[])?;
     Some(Review {
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         results: r.list(&f, "results", |r, n, p| measure(r, n, p, false)).unwrap_or_default(),
         highlights: r.text_list(&f, "highlights"),
         challenges: r.text_list(&f, "challenges"),
@@ -225,7 +242,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         })
         .unwrap_or_default();
     Some(Market {
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         environment,
         competitors,
         competitors_span: f.key_span("competitors"),
@@ -279,11 +296,11 @@ fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
                 (Some(_), Some(s)) => {
                     r.error(
                         Diagnostic::error(
-                            "an item has both `amount` and `share`",
+                            r.cat.t("item.amount-and-share", &[]),
                             join(p, "share"),
                             Some(s.span),
                         )
-                        .with_hint("keep one: the other is derived from `targets.total`"),
+                        .with_hint(r.cat.t("item.amount-and-share.hint", &[])),
                     );
                     None
                 }
@@ -292,18 +309,19 @@ fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
                 (None, None) if g.misspelt("amount") || g.misspelt("share") => None,
                 (None, None) => {
                     r.error(
-                        Diagnostic::error(
-                            "missing required field `amount` or `share`",
-                            p,
-                            Some(g.span),
-                        )
-                        .with_hint("add `amount: 3000万` or `share: 20%`"),
+                        Diagnostic::error(r.cat.t("item.amount-or-share", &[]), p, Some(g.span))
+                            .with_hint(r.cat.t("item.amount-or-share.hint", &[])),
                     );
                     None
                 }
             };
             let name = r.name(&g, "name");
-            Some(BreakdownItem { name, portion: portion?, note: r.text(&g, "note") })
+            Some(BreakdownItem {
+                name,
+                portion: portion?,
+                note: r.text(&g, "note"),
+                span: Some(n.span),
+            })
         })
         .unwrap_or_default();
     Some(Breakdown { name: r.name(&f, "name"), items, span: f.key_span("items") })
@@ -313,14 +331,14 @@ fn history_point(r: &mut Reader, n: &Node, path: &str) -> Option<HistoryPoint> {
     let f = r.fields(n, path, &["period", "sales"], &["period", "sales"])?;
     let period = r.period(&f, "period");
     let sales = r.money(&f, "sales");
-    Some(HistoryPoint { period: period?, sales: sales? })
+    Some(HistoryPoint { period: period?, sales: sales?, span: Some(n.span) })
 }
 
 fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
     let f = r.fields(n, path, &["name", "text", "measures", "owner", "expected"], &["name"])?;
     Some(Strategy {
         name: r.name(&f, "name"),
-        text: r.text(&f, "text"),
+        text: r.markdown(&f, "text"),
         measures: r.text_list(&f, "measures"),
         owner: r.text(&f, "owner"),
         expected: r.text(&f, "expected"),
@@ -334,6 +352,7 @@ fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
         share: r.percent(&f, "share"),
         actions: r.text(&f, "actions"),
         expected: r.money(&f, "expected"),
+        span: Some(n.span),
     })
 }
 
@@ -374,6 +393,7 @@ fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
                 amount: r.money(&g, "amount")?,
                 category: r.text(&g, "category"),
                 note: r.text(&g, "note"),
+                span: Some(n.span),
             })
         })
         .unwrap_or_default();
@@ -437,18 +457,18 @@ fn section(r: &mut Reader, n: &Node, path: &str) -> Option<Section> {
         if !valid {
             r.error(
                 Diagnostic::error(
-                    format!("`{id}` is not a valid section id"),
+                    tr!(r.cat, "section.id.invalid", id = id),
                     f.child("id"),
                     Some(node.span),
                 )
-                .with_hint("use letters, digits, `-` and `_`, e.g. `optimization`"),
+                .with_hint(r.cat.t("section.id.hint", &[])),
             );
         }
     }
     Some(Section {
         id,
         title: r.name(&f, "title"),
-        body: r.text(&f, "body").unwrap_or_default(),
+        body: r.markdown(&f, "body").unwrap_or_default(),
         after: r.text(&f, "after"),
     })
 }
@@ -462,12 +482,12 @@ fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
         if CHAPTERS.contains(&s.id.as_str()) || seen.contains(&s.id.as_str()) {
             r.error(
                 Diagnostic::error(
-                    format!("duplicate id `{}`", s.id),
+                    tr!(r.cat, "section.id.duplicate", id = s.id),
                     format!("sections[{i}].id"),
                     id_span,
                 )
-                .with_label("already used")
-                .with_hint("give every section its own id, different from the chapter ids"),
+                .with_label(r.cat.t("section.id.duplicate.label", &[]))
+                .with_hint(r.cat.t("section.id.duplicate.hint", &[])),
             );
         }
         seen.push(&s.id);
@@ -478,14 +498,14 @@ fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
             CHAPTERS.iter().copied().chain(plan.sections.iter().map(|s| s.id.as_str())).collect();
         if !known.contains(&after.as_str()) || after == &s.id {
             let mut d = Diagnostic::error(
-                format!("`after: {after}` names no chapter"),
+                tr!(r.cat, "section.after.unknown", after = after),
                 format!("sections[{i}].after"),
                 field_span(node, "after"),
             )
-            .with_label("unknown chapter");
+            .with_label(r.cat.t("section.after.label", &[]));
             d = match super::reader::nearest(after, &known) {
-                Some(best) => d.with_hint(format!("did you mean `{best}`?")),
-                None => d.with_hint(format!("write one of: {}", known.join(", "))),
+                Some(best) => d.with_hint(tr!(r.cat, "did-you-mean", name = best)),
+                None => d.with_hint(tr!(r.cat, "one-of", names = known.join(", "))),
             };
             r.error(d);
         }
@@ -575,11 +595,11 @@ fn measure(r: &mut Reader, n: &Node, path: &str, kpi: bool) -> Option<Measure> {
             other => {
                 r.error(
                     Diagnostic::error(
-                        format!("`{}` is not `higher` or `lower`", other.unwrap_or("")),
+                        tr!(r.cat, "better.invalid", text = other.unwrap_or("")),
                         f.child("better"),
                         Some(node.span),
                     )
-                    .with_hint("write `better: lower` for figures where less is better, such as churn or cost"),
+                    .with_hint(r.cat.t("better.hint", &[])),
                 );
                 Better::Higher
             }
@@ -622,25 +642,14 @@ fn figures(
         };
         let path = f.child(key);
         let Some(text) = node.as_str() else {
-            r.error(
-                Diagnostic::error(
-                    format!("`{path}` must be a figure, found {}", node.describe()),
-                    &path,
-                    Some(node.span),
-                )
-                .with_hint("write a number (`1100`), a percentage (`28%`) or an amount (`1.5亿`)"),
-            );
+            r.wrong_type(node, &path, "figure");
             raws.push(None);
             continue;
         };
         match values::parse_figure(text, r.money_unit) {
             Ok(raw) => raws.push(Some((raw, node, path))),
             Err(e) => {
-                r.error(
-                    Diagnostic::error(e.message, &path, Some(node.span))
-                        .with_label("here")
-                        .with_hint(e.hint),
-                );
+                r.value_error(e, &path, node);
                 raws.push(None);
             }
         }
@@ -653,11 +662,11 @@ fn figures(
             if k.is_none() {
                 r.error(
                     Diagnostic::error(
-                        format!("`{text}` is not a figure kind"),
+                        tr!(r.cat, "figure-kind.invalid", text = text),
                         f.child("kind"),
                         Some(node.span),
                     )
-                    .with_hint("write `money`, `percent` or `number`"),
+                    .with_hint(r.cat.t("figure-kind.hint", &[])),
                 );
             }
             k
@@ -683,43 +692,57 @@ fn figures(
             let (raw, node, path) = slot?;
             let text = node.as_str().unwrap_or("");
             let mismatch = |r: &mut Reader, what: &str| {
+                let (cat, t) = (r.cat, text.trim());
+                let holds = cat.t(kind_name(kind), &[]);
+                let what = cat.t(what, &[]);
+                let hint = match kind {
+                    FigureKind::Percent => tr!(cat, "figure.mismatch.percent.hint", text = t),
+                    FigureKind::Money => cat.t("figure.mismatch.money.hint", &[]),
+                    FigureKind::Number => cat.t("figure.mismatch.number.hint", &[]),
+                };
                 r.error(
-                    Diagnostic::error(format!("`{}` is {what}, but this metric holds {}", text.trim(), kind_name(kind)), &path, Some(node.span))
-                        .with_label("different kind")
-                        .with_hint(match kind {
-                            FigureKind::Percent => format!("write it as a percentage, e.g. `{}%`", text.trim()),
-                            FigureKind::Money => "write every figure of a money metric as money, e.g. `1.5亿` or a bare number in `meta.money_unit`".to_string(),
-                            FigureKind::Number => "write every figure of this metric as a plain number, or set `kind: money` / `kind: percent`".to_string(),
-                        }),
+                    Diagnostic::error(
+                        tr!(cat, "figure.mismatch", text = t, what = what, holds = holds),
+                        &path,
+                        Some(node.span),
+                    )
+                    .with_label(cat.t("figure.mismatch.label", &[]))
+                    .with_hint(hint),
                 );
                 None
             };
             match (kind, raw) {
-                (FigureKind::Percent, RawFigure::Percent(p)) => Some(Figure::Percent(p)),
+                (FigureKind::Percent, RawFigure::Percent(p)) => {
+                    r.plausible(node, p, true, &path).then_some(Figure::Percent(p))
+                }
                 (FigureKind::Percent, RawFigure::Bare(_)) => {
                     let e = values::parse_percent(text).err()?;
-                    r.error(Diagnostic::error(e.message, &path, Some(node.span)).with_label("no `%`").with_hint(e.hint));
+                    r.value_error(e, &path, node);
                     None
                 }
                 (FigureKind::Money, RawFigure::Money(m)) => {
                     r.in_currency(node, text, m.amount, m.currency, &path).map(Figure::Money)
                 }
                 (FigureKind::Money, RawFigure::Bare(b)) => {
-                    let amount = b.checked_mul(bare_unit)?;
-                    Some(Figure::Money(values::Money { amount: amount.normalize(), currency: r.currency }))
+                    // Past Decimal's range is far past MAX_MONEY: the same error either way.
+                    let amount = b.checked_mul(bare_unit).unwrap_or(Decimal::MAX).normalize();
+                    r.in_currency(node, text, amount, None, &path).map(Figure::Money)
                 }
-                (FigureKind::Number, RawFigure::Bare(b)) => Some(Figure::Number(b)),
-                (_, RawFigure::Percent(_)) => mismatch(r, "a percentage"),
-                (_, RawFigure::Money(_)) => mismatch(r, "an amount of money"),
+                (FigureKind::Number, RawFigure::Bare(b)) => {
+                    r.plausible(node, b, false, &path).then_some(Figure::Number(b))
+                }
+                (_, RawFigure::Percent(_)) => mismatch(r, "figure.a-percentage"),
+                (_, RawFigure::Money(_)) => mismatch(r, "figure.an-amount"),
             }
         })
         .collect()
 }
 
+/// Catalog key of what a metric of kind `k` holds.
 fn kind_name(k: FigureKind) -> &'static str {
     match k {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percentages",
-        FigureKind::Number => "plain numbers",
+        FigureKind::Money => "figure.holds.money",
+        FigureKind::Percent => "figure.holds.percent",
+        FigureKind::Number => "figure.holds.number",
     }
 }

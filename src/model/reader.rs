@@ -8,14 +8,44 @@ use rust_decimal::Decimal;
 use super::date::Date;
 use super::values::{self, Currency, Money, Period, ValueError};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::{
+    MAX_MARKDOWN_NESTING, MAX_MONEY, MAX_NAME_CHARS, MAX_NUMBER, MAX_PERCENT, MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+};
+use crate::messages::Catalog;
 use crate::plan::yaml::{Node, NodeKind, Style};
+use crate::tr;
 
 /// Collects diagnostics while reading; holds what every money value needs.
 pub(crate) struct Reader<'s> {
     pub source: &'s str,
+    pub cat: &'s Catalog,
     pub diags: Vec<Diagnostic>,
     pub money_unit: Decimal,
+    /// `meta.money_unit` as written (`万元`), for hints about implausible amounts.
+    pub money_unit_label: String,
     pub currency: Currency,
+}
+
+/// How long a piece of text may be.
+#[derive(Clone, Copy)]
+pub(crate) enum TextLimit {
+    /// `meta.title`.
+    Title,
+    /// A name or other one-line field.
+    Name,
+    /// A paragraph.
+    Text,
+}
+
+impl TextLimit {
+    fn max(self) -> usize {
+        match self {
+            Self::Title => MAX_TITLE_CHARS,
+            Self::Name => MAX_NAME_CHARS,
+            Self::Text => MAX_TEXT_CHARS,
+        }
+    }
 }
 
 /// The entries of one mapping, checked against the fields it may have.
@@ -58,33 +88,110 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 }
 
 impl<'s> Reader<'s> {
-    pub fn new(source: &'s str) -> Self {
-        Self { source, diags: Vec::new(), money_unit: Decimal::ONE, currency: Currency::Cny }
+    pub fn new(source: &'s str, cat: &'s Catalog) -> Self {
+        Self {
+            source,
+            cat,
+            diags: Vec::new(),
+            money_unit: Decimal::ONE,
+            money_unit_label: "元".into(),
+            currency: Currency::Cny,
+        }
     }
 
     pub fn error(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 
-    fn value_error(&mut self, e: ValueError, path: &str, node: &Node) {
-        self.error(
-            Diagnostic::error(e.message, path, Some(node.span))
-                .with_label("here")
-                .with_hint(e.hint),
-        );
+    pub fn value_error(&mut self, e: ValueError, path: &str, node: &Node) {
+        let d = Diagnostic::error(e.message(self.cat), path, Some(node.span))
+            .with_label(self.cat.t("label.here", &[]))
+            .with_hint(e.hint(self.cat));
+        self.error(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str, example: &str) {
-        let found = node.describe();
+    /// `path` holds the wrong shape of value; `what` names the catalog's `expect.<what>`
+    /// (what was expected) and `example.<what>` (how to write it).
+    pub fn wrong_type(&mut self, node: &Node, path: &str, what: &str) {
+        let cat = self.cat;
+        let found = cat.t(node.describe(), &[]);
+        let expected = cat.t(&format!("expect.{what}"), &[]);
+        let example = cat.t(&format!("example.{what}"), &[("key", last_key(path))]);
         self.error(
             Diagnostic::error(
-                format!("`{path}` must be {expected}, found {found}"),
+                tr!(cat, "wrong-type", path = path, expected = expected, found = found),
                 path,
                 Some(node.span),
             )
-            .with_label(format!("expected {expected}"))
-            .with_hint(format!("write it like {example}")),
+            .with_label(tr!(cat, "wrong-type.label", expected = expected))
+            .with_hint(tr!(cat, "wrong-type.hint", example = example)),
         );
+    }
+
+    /// Reports text longer than its limit (the report could not lay it out sensibly).
+    fn too_long(&mut self, node: &Node, path: &str, text: &str, limit: TextLimit) -> bool {
+        let chars = text.chars().count();
+        if chars <= limit.max() {
+            return false;
+        }
+        let cat = self.cat;
+        let d = Diagnostic::error(
+            tr!(cat, "text.too-long", path = path, chars = chars, max = limit.max()),
+            path,
+            Some(node.span),
+        )
+        .with_label(cat.t("label.here", &[]))
+        .with_hint(tr!(cat, "text.too-long.hint", max = limit.max()));
+        self.error(d);
+        true
+    }
+
+    /// Refuses an amount beyond [`MAX_MONEY`]: nearly always a figure typed in the wrong
+    /// unit (`180000000` under `money_unit: 亿元`).
+    fn plausible_money(&mut self, node: &Node, text: &str, amount: Decimal, path: &str) -> bool {
+        if amount.abs() <= MAX_MONEY {
+            return true;
+        }
+        let cat = self.cat;
+        let d = Diagnostic::error(
+            tr!(
+                cat,
+                "value.money.implausible",
+                text = text.trim(),
+                amount = crate::format::group(amount.trunc()),
+                max = crate::format::group(MAX_MONEY)
+            ),
+            path,
+            Some(node.span),
+        )
+        .with_label(cat.t("label.here", &[]))
+        .with_hint(tr!(cat, "value.money.implausible.hint", unit = self.money_unit_label));
+        self.error(d);
+        false
+    }
+
+    /// Refuses a percentage or number beyond its limit.
+    pub fn plausible(&mut self, node: &Node, value: Decimal, percent: bool, path: &str) -> bool {
+        let max = if percent { MAX_PERCENT } else { MAX_NUMBER };
+        if value.abs() <= max {
+            return true;
+        }
+        let cat = self.cat;
+        let shown = if percent {
+            format!("{}%", crate::format::group(max.saturating_mul(Decimal::ONE_HUNDRED)))
+        } else {
+            crate::format::group(max)
+        };
+        let text = node.as_str().unwrap_or("").trim();
+        let d = Diagnostic::error(
+            tr!(cat, "value.implausible", text = text, max = shown),
+            path,
+            Some(node.span),
+        )
+        .with_label(cat.t("label.here", &[]))
+        .with_hint(cat.t("value.implausible.hint", &[]));
+        self.error(d);
+        false
     }
 
     /// Checks a mapping's keys: unknown keys (with the nearest valid one), duplicates, the
@@ -97,8 +204,7 @@ impl<'s> Reader<'s> {
         required: &[&str],
     ) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
-            let example = format!("`{{ {}: … }}`", allowed.first().copied().unwrap_or("name"));
-            self.wrong_type(node, path, "a mapping of fields", &example);
+            self.wrong_type(node, path, "fields");
             return None;
         };
         let mut out = Fields {
@@ -109,22 +215,23 @@ impl<'s> Reader<'s> {
         };
         let mut prev: Option<(&str, &Node)> = None;
         for (k, v) in entries {
+            let cat = self.cat;
             let Some(key) = k.as_str() else {
                 self.error(
-                    Diagnostic::error("a key must be a plain name", path, Some(k.span))
-                        .with_hint(format!("valid keys here: {}", list(allowed))),
+                    Diagnostic::error(cat.t("key.not-plain", &[]), path, Some(k.span))
+                        .with_hint(tr!(cat, "key.valid", keys = list(allowed))),
                 );
                 continue;
             };
             if out.entries.iter().any(|(seen, _, _)| *seen == key) {
                 self.error(
                     Diagnostic::error(
-                        format!("duplicate key `{key}`"),
+                        tr!(cat, "key.duplicate", key = key),
                         join(path, key),
                         Some(k.span),
                     )
-                    .with_label("written a second time here")
-                    .with_hint("keep one of the two; YAML would silently drop the first"),
+                    .with_label(cat.t("key.duplicate.label", &[]))
+                    .with_hint(cat.t("key.duplicate.hint", &[])),
                 );
                 continue;
             }
@@ -144,13 +251,13 @@ impl<'s> Reader<'s> {
                     end: at.start.max(at.end.min(at.start + line_len(self.source, at.start))),
                     ..at
                 };
+                let cat = self.cat;
+                let whole =
+                    if path.is_empty() { cat.t("the-plan", &[]) } else { format!("`{path}`") };
                 self.error(
-                    Diagnostic::error(format!("missing required field `{req}`"), path, Some(at))
-                        .with_label(format!("`{req}` is missing here"))
-                        .with_hint(format!(
-                            "add `{req}: …` to `{}`",
-                            if path.is_empty() { "the plan" } else { path }
-                        )),
+                    Diagnostic::error(tr!(cat, "field.missing", field = req), path, Some(at))
+                        .with_label(tr!(cat, "field.missing.label", field = req))
+                        .with_hint(tr!(cat, "field.missing.hint", field = req, whole = whole)),
                 );
             }
         }
@@ -181,48 +288,96 @@ impl<'s> Reader<'s> {
             && let NodeKind::Scalar(ptext, Style::Plain) = &pval.kind
         {
             let whole = format!("{ptext},{key}");
+            let cat = self.cat;
             self.error(
-                        Diagnostic::error(
-                            format!("the value of `{pkey}` was cut at an ASCII comma: `{whole}` was read as `{ptext}` plus an unknown key `{key}`"),
-                            join(path, pkey),
-                            Some(Span { start: pval.span.start, end: k.span.end, ..pval.span }),
-                        )
-                        .with_label("in a `{ … }` mapping a `,` ends the value")
-                        .with_hint(format!("quote the value: `{pkey}: \"{whole}\"`, or use the full-width comma: `{pkey}: {ptext}，{key}`")),
-                    );
+                Diagnostic::error(
+                    tr!(cat, "flow-comma", field = pkey, whole = whole, first = ptext, rest = key),
+                    join(path, pkey),
+                    Some(Span { start: pval.span.start, end: k.span.end, ..pval.span }),
+                )
+                .with_label(cat.t("flow-comma.label", &[]))
+                .with_hint(tr!(
+                    cat,
+                    "flow-comma.hint",
+                    field = pkey,
+                    whole = whole,
+                    first = ptext,
+                    rest = key
+                )),
+            );
             return None;
         }
+        let cat = self.cat;
         let mut d =
-            Diagnostic::error(format!("unknown key `{key}`"), join(path, key), Some(k.span))
-                .with_label("not a field here");
+            Diagnostic::error(tr!(cat, "key.unknown", key = key), join(path, key), Some(k.span))
+                .with_label(cat.t("key.unknown.label", &[]));
         let best = nearest(key, allowed);
         match best {
-            Some(best) => d = d.with_hint(format!("did you mean `{best}`?")),
-            None => d = d.with_hint(format!("valid keys here: {}", list(allowed))),
+            Some(best) => d = d.with_hint(tr!(cat, "did-you-mean", name = best)),
+            None => d = d.with_hint(tr!(cat, "key.valid", keys = list(allowed))),
         }
         self.error(d);
         best
     }
 
-    /// Free text. Numbers and dates are accepted as text, as written.
+    /// Free text (a paragraph). Numbers and dates are accepted as text, as written.
     pub fn text(&mut self, f: &Fields, key: &str) -> Option<String> {
+        self.text_limited(f, key, TextLimit::Text)
+    }
+
+    /// Text of at most `limit` characters.
+    pub fn text_limited(&mut self, f: &Fields, key: &str, limit: TextLimit) -> Option<String> {
         let node = f.get(key)?;
-        self.text_node(node, &f.child(key))
+        self.text_node_limited(node, &f.child(key), limit)
+    }
+
+    /// Plan Markdown (a chapter's `text`, a section's `body`): text nested no deeper than
+    /// [`MAX_MARKDOWN_NESTING`] quotes and lists.
+    pub fn markdown(&mut self, f: &Fields, key: &str) -> Option<String> {
+        let text = self.text(f, key)?;
+        let depth = crate::text::markdown_nesting(&text);
+        if depth <= MAX_MARKDOWN_NESTING {
+            return Some(text);
+        }
+        let (cat, node) = (self.cat, f.get(key)?);
+        let d = Diagnostic::error(
+            tr!(
+                cat,
+                "text.too-deep",
+                path = f.child(key),
+                depth = depth,
+                max = MAX_MARKDOWN_NESTING
+            ),
+            f.child(key),
+            Some(node.span),
+        )
+        .with_label(cat.t("label.here", &[]))
+        .with_hint(cat.t("text.too-deep.hint", &[]));
+        self.error(d);
+        None
     }
 
     pub fn text_node(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.text_node_limited(node, path, TextLimit::Text)
+    }
+
+    fn text_node_limited(&mut self, node: &Node, path: &str, limit: TextLimit) -> Option<String> {
         match &node.kind {
-            NodeKind::Scalar(s, _) => Some(s.trim_end_matches('\n').to_string()),
+            NodeKind::Scalar(s, _) => {
+                let text = s.trim_end_matches('\n');
+                (!self.too_long(node, path, text, limit)).then(|| text.to_string())
+            }
             _ => {
-                self.wrong_type(node, path, "text", "`key: some text`");
+                self.wrong_type(node, path, "text");
                 None
             }
         }
     }
 
-    /// Required text: reports and returns empty when missing (the error is already counted).
+    /// A required name: reports and returns empty when missing (the error is already
+    /// counted).
     pub fn name(&mut self, f: &Fields, key: &str) -> String {
-        self.text(f, key).unwrap_or_default()
+        self.text_limited(f, key, TextLimit::Name).unwrap_or_default()
     }
 
     /// A list of text items.
@@ -240,12 +395,7 @@ impl<'s> Reader<'s> {
         let node = f.get(key)?;
         let path = f.child(key);
         let NodeKind::Seq(items) = &node.kind else {
-            self.wrong_type(
-                node,
-                &path,
-                "a list",
-                &format!("`{key}:` followed by lines starting with `- `"),
-            );
+            self.wrong_type(node, &path, "list");
             return None;
         };
         Some(
@@ -257,18 +407,12 @@ impl<'s> Reader<'s> {
         )
     }
 
-    fn scalar<'n>(
-        &mut self,
-        f: &Fields<'n>,
-        key: &str,
-        what: &str,
-        example: &str,
-    ) -> Option<(&'n Node, &'n str)> {
+    fn scalar<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<(&'n Node, &'n str)> {
         let node = f.get(key)?;
         match &node.kind {
             NodeKind::Scalar(s, _) => Some((node, s.as_str())),
             _ => {
-                self.wrong_type(node, &f.child(key), what, example);
+                self.wrong_type(node, &f.child(key), what);
                 None
             }
         }
@@ -276,7 +420,7 @@ impl<'s> Reader<'s> {
 
     /// Money in the plan's currency; a bare number is in `meta.money_unit`.
     pub fn money(&mut self, f: &Fields, key: &str) -> Option<Money> {
-        let (node, text) = self.scalar(f, key, "an amount of money", "`1.5亿` or `3000万`")?;
+        let (node, text) = self.scalar(f, key, "money")?;
         self.money_text(node, text, &f.child(key))
     }
 
@@ -301,59 +445,69 @@ impl<'s> Reader<'s> {
     ) -> Option<Money> {
         match currency {
             Some(c) if c != self.currency => {
-                let plan = self.currency;
+                let (plan, cat) = (self.currency, self.cat);
                 self.error(
                     Diagnostic::error(
-                        format!("mixed currencies: `{}` is in {c}, but the plan's currency is {plan}", text.trim()),
+                        tr!(cat, "currency.mixed", text = text.trim(), currency = c, plan = plan),
                         path,
                         Some(node.span),
                     )
-                    .with_label(format!("{c} amount"))
-                    .with_hint(format!("write every amount in {plan}, or set `meta.currency: {c}` and convert the others")),
+                    .with_label(tr!(cat, "currency.mixed.label", currency = c))
+                    .with_hint(tr!(
+                        cat,
+                        "currency.mixed.hint",
+                        currency = c,
+                        plan = plan
+                    )),
                 );
                 None
             }
-            _ => Some(Money { amount, currency: self.currency }),
+            _ => self
+                .plausible_money(node, text, amount, path)
+                .then_some(Money { amount, currency: self.currency }),
         }
     }
 
     /// A scalar parsed by `parse`; a parse failure is reported at the value.
-    fn parsed<T>(
+    fn parsed<'n, T>(
         &mut self,
-        f: &Fields,
+        f: &Fields<'n>,
         key: &str,
-        (what, example): (&str, &str),
+        what: &str,
         parse: impl FnOnce(&str) -> Result<T, ValueError>,
-    ) -> Option<T> {
-        let (node, text) = self.scalar(f, key, what, example)?;
-        parse(text).map_err(|e| self.value_error(e, &f.child(key), node)).ok()
+    ) -> Option<(T, &'n Node)> {
+        let (node, text) = self.scalar(f, key, what)?;
+        parse(text).map_err(|e| self.value_error(e, &f.child(key), node)).ok().map(|v| (v, node))
     }
 
     /// A percentage written with `%`, as a fraction.
     pub fn percent(&mut self, f: &Fields, key: &str) -> Option<Decimal> {
-        self.parsed(f, key, ("a percentage", "`28%`"), values::parse_percent)
+        let (v, node) = self.parsed(f, key, "percent", values::parse_percent)?;
+        self.plausible(node, v, true, &f.child(key)).then_some(v)
     }
 
     /// A plain number.
     pub fn number(&mut self, f: &Fields, key: &str) -> Option<Decimal> {
-        self.parsed(f, key, ("a number", "`12`"), values::parse_number)
+        let (v, node) = self.parsed(f, key, "number", values::parse_number)?;
+        self.plausible(node, v, false, &f.child(key)).then_some(v)
     }
 
     /// A 1–5 risk scale value.
     pub fn scale(&mut self, f: &Fields, key: &str) -> Option<u8> {
-        self.parsed(f, key, ("a value from 1 to 5", "`3` or `中`"), values::parse_scale)
+        self.parsed(f, key, "scale", values::parse_scale).map(|(v, _)| v)
     }
 
     /// `true` / `false`.
     pub fn boolean(&mut self, f: &Fields, key: &str) -> Option<bool> {
-        let (node, text) = self.scalar(f, key, "`true` or `false`", "`true`")?;
+        let (node, text) = self.scalar(f, key, "boolean")?;
         match text.trim() {
             "true" | "True" | "yes" | "是" => Some(true),
             "false" | "False" | "no" | "否" => Some(false),
             other => {
                 let e = ValueError {
-                    message: format!("`{other}` is not `true` or `false`"),
-                    hint: "write `true` or `false`".into(),
+                    key: "value.boolean.invalid",
+                    hint: "value.boolean.hint",
+                    args: vec![("text", other.to_string())],
                 };
                 self.value_error(e, &f.child(key), node);
                 None
@@ -363,11 +517,12 @@ impl<'s> Reader<'s> {
 
     /// An ISO date.
     pub fn date(&mut self, f: &Fields, key: &str) -> Option<Date> {
-        let (node, text) = self.scalar(f, key, "a date", "`2024-01-08`")?;
+        let (node, text) = self.scalar(f, key, "date")?;
         Date::parse(text.trim()).or_else(|| {
             let e = ValueError {
-                message: format!("`{}` is not a date", text.trim()),
-                hint: "write a real calendar day as `YYYY-MM-DD`, e.g. `2024-01-08`".into(),
+                key: "value.date.invalid",
+                hint: "value.date.hint",
+                args: vec![("text", text.trim().to_string())],
             };
             self.value_error(e, &f.child(key), node);
             None
@@ -398,7 +553,7 @@ impl<'s> Reader<'s> {
                 Some(Period { kind: values::PeriodKind::Range, start, end })
             }
             _ => {
-                self.wrong_type(node, &path, "a period", "`\"2024\"`, `2024-Q3` or `2025-11`");
+                self.wrong_type(node, &path, "period");
                 None
             }
         }
@@ -406,17 +561,23 @@ impl<'s> Reader<'s> {
 
     /// Reports `end` before `start`, pointing at `end`.
     pub fn end_before_start(&mut self, f: &Fields, start: Date, end: Date) {
-        let at = f.get("end").map(|n| n.span);
+        let (at, cat) = (f.get("end").map(|n| n.span), self.cat);
         self.error(
             Diagnostic::error(
-                format!("`end` ({end}) is before `start` ({start})"),
+                tr!(cat, "end-before-start", start = start, end = end),
                 f.child("end"),
                 at,
             )
-            .with_label("ends before it starts")
-            .with_hint(format!("write an `end` on or after {start}, or swap the two dates")),
+            .with_label(cat.t("end-before-start.label", &[]))
+            .with_hint(tr!(cat, "end-before-start.hint", start = start)),
         );
     }
+}
+
+/// The last key of a path (`targets.total` → `total`, `items[2]` → `items`).
+fn last_key(path: &str) -> &str {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    key.split('[').next().unwrap_or(key)
 }
 
 fn line_len(source: &str, at: usize) -> usize {

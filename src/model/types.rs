@@ -92,6 +92,8 @@ pub struct Plan {
 pub struct Meta {
     /// Template set: `annual`, `monthly` or a custom set's name.
     pub kind: String,
+    /// Where `kind` is written.
+    pub kind_span: Option<Span>,
     /// Report title.
     pub title: String,
     /// The plan's span.
@@ -281,6 +283,8 @@ pub struct BreakdownItem {
     pub portion: Portion,
     /// Note.
     pub note: Option<String>,
+    /// Where the item is written.
+    pub span: Option<Span>,
 }
 
 /// `targets.breakdowns[]`.
@@ -314,6 +318,8 @@ pub struct HistoryPoint {
     pub period: Period,
     /// Sales in it.
     pub sales: Money,
+    /// Where the entry is written.
+    pub span: Option<Span>,
 }
 
 /// `strategies[]`.
@@ -342,6 +348,8 @@ pub struct Channel {
     pub actions: Option<String>,
     /// Expected sales.
     pub expected: Option<Money>,
+    /// Where the channel is written.
+    pub span: Option<Span>,
 }
 
 /// `schedule[]`.
@@ -374,6 +382,8 @@ pub struct BudgetItem {
     pub category: Option<String>,
     /// Note.
     pub note: Option<String>,
+    /// Where the item is written.
+    pub span: Option<Span>,
 }
 
 /// `budget`.

@@ -10,18 +10,38 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::date::Date;
+use crate::messages::Catalog;
 
-/// Why a value did not parse: what is wrong and what to write instead.
+/// Why a value did not parse: catalog keys of what is wrong and of what to write instead,
+/// and the arguments both are filled with (`text`: the value as written).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueError {
-    /// Lowercase, one line.
-    pub message: String,
-    /// What to write instead.
-    pub hint: String,
+    /// Catalog key of the message.
+    pub key: &'static str,
+    /// Catalog key of the hint.
+    pub hint: &'static str,
+    /// Placeholder values.
+    pub args: Vec<(&'static str, String)>,
 }
 
-fn err(message: impl Into<String>, hint: impl Into<String>) -> ValueError {
-    ValueError { message: message.into(), hint: hint.into() }
+impl ValueError {
+    /// The message in the catalog's locale.
+    pub fn message(&self, cat: &Catalog) -> String {
+        cat.t(self.key, &self.arg_refs())
+    }
+
+    /// The hint in the catalog's locale.
+    pub fn hint(&self, cat: &Catalog) -> String {
+        cat.t(self.hint, &self.arg_refs())
+    }
+
+    fn arg_refs(&self) -> Vec<(&str, &str)> {
+        self.args.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+}
+
+fn err(key: &'static str, hint: &'static str, text: &str) -> ValueError {
+    ValueError { key, hint, args: vec![("text", text.to_string())] }
 }
 
 /// ISO 4217 code of a currency the plan may use.
@@ -86,7 +106,7 @@ pub struct ParsedMoney {
     pub explicit: bool,
 }
 
-const MONEY_HINT: &str = "write digits with an optional unit, e.g. `1.5亿`, `3000万`, `1,200万元`, `300元`, `¥2.5M`, `$120`, `900K`";
+const MONEY_HINT: &str = "value.money.hint";
 
 /// Multiplier for a unit word such as `万`, `亿元`, `K`.
 pub fn unit_multiplier(unit: &str) -> Option<Decimal> {
@@ -137,7 +157,7 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, ValueError> {
     let original = text.trim();
     if original.is_empty() {
-        return Err(err("an amount of money is empty", MONEY_HINT));
+        return Err(err("value.money.empty", MONEY_HINT, original));
     }
     let mut rest = original;
     let mut negative = false;
@@ -176,14 +196,14 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
         .unwrap_or(rest.len());
     let (digits, suffix) = rest.split_at(split);
     let Some(number) = parse_decimal(digits) else {
-        return Err(err(format!("`{original}` is not an amount of money"), MONEY_HINT));
+        return Err(err("value.money.invalid", MONEY_HINT, original));
     };
     let mut suffix = suffix.trim();
     for (word, cur) in [("人民币", Currency::Cny), ("美元", Currency::Usd), ("欧元", Currency::Eur)]
     {
         if let Some(s) = suffix.strip_suffix(word) {
             if currency.is_some_and(|c| c != cur) {
-                return Err(err(format!("`{original}` names two currencies"), MONEY_HINT));
+                return Err(err("value.money.two-currencies", MONEY_HINT, original));
             }
             currency = Some(cur);
             suffix = s.trim_end();
@@ -191,7 +211,7 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
     }
     if suffix.ends_with('元') {
         if currency.is_some_and(|c| c != Currency::Cny) {
-            return Err(err(format!("`{original}` names two currencies"), MONEY_HINT));
+            return Err(err("value.money.two-currencies", MONEY_HINT, original));
         }
         currency = Some(Currency::Cny);
     }
@@ -205,16 +225,15 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
         }
     }
     let Some(mult) = unit_multiplier(suffix) else {
-        return Err(err(
-            format!("`{original}` is not an amount of money: unknown unit `{suffix}`"),
-            MONEY_HINT,
-        ));
+        let mut e = err("value.money.unknown-unit", MONEY_HINT, original);
+        e.args.push(("unit", suffix.to_string()));
+        return Err(e);
     };
     let explicit = currency.is_some() || !suffix.is_empty();
     let scale = if explicit { mult } else { default_unit };
     let amount = number
         .checked_mul(scale)
-        .ok_or_else(|| err(format!("`{original}` is too large"), MONEY_HINT))?;
+        .ok_or_else(|| err("value.too-large", "value.too-large.hint", original))?;
     let amount = if negative { -amount } else { amount };
     Ok(ParsedMoney { amount: amount.normalize(), currency, explicit })
 }
@@ -223,23 +242,35 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
 pub fn parse_percent(text: &str) -> Result<Decimal, ValueError> {
     let t = text.trim();
     let Some(body) = t.strip_suffix('%').or_else(|| t.strip_suffix('％')) else {
-        let hint = match parse_decimal(t) {
-            Some(_) => format!("write `{t}%`, with the `%` sign"),
-            None => "write a percentage such as `28%` or `3.1%`".to_string(),
-        };
-        return Err(err(format!("`{t}` is not a percentage: a percentage needs `%`"), hint));
+        let mut e = err("value.percent.no-sign", "value.percent.hint", t);
+        if let Some(n) = parse_decimal(t) {
+            // `0.28` is nearly always a fraction: 28%. `50` means 50%.
+            let fraction = !n.is_zero() && n.abs() < Decimal::ONE;
+            let as_percent = if fraction {
+                n.checked_mul(Decimal::ONE_HUNDRED).map(|p| p.normalize().to_string())
+            } else {
+                Some(t.to_string())
+            };
+            if let Some(p) = as_percent {
+                e.hint =
+                    if fraction { "value.percent.fraction.hint" } else { "value.percent.add-sign" };
+                e.args.push(("percent", format!("{p}%")));
+            }
+        }
+        return Err(e);
     };
-    let n = parse_decimal(body.trim()).ok_or_else(|| {
-        err(format!("`{t}` is not a percentage"), "write a percentage such as `28%` or `3.1%`")
-    })?;
-    Ok((n / Decimal::ONE_HUNDRED).normalize())
+    let n = parse_decimal(body.trim())
+        .ok_or_else(|| err("value.percent.invalid", "value.percent.hint", t))?;
+    n.checked_div(Decimal::ONE_HUNDRED)
+        .map(|p| p.normalize())
+        .ok_or_else(|| err("value.too-large", "value.too-large.hint", t))
 }
 
 /// Parses a plain number such as `1100`, `3.5` or `1,100`.
 pub fn parse_number(text: &str) -> Result<Decimal, ValueError> {
-    parse_decimal(text).map(|d| d.normalize()).ok_or_else(|| {
-        err(format!("`{}` is not a number", text.trim()), "write digits such as `1100` or `3.5`")
-    })
+    parse_decimal(text)
+        .map(|d| d.normalize())
+        .ok_or_else(|| err("value.number.invalid", "value.number.hint", text.trim()))
 }
 
 /// A figure of a metric, KPI or result: what kind it is decides formatting and growth.
@@ -318,16 +349,13 @@ pub fn parse_figure(text: &str, money_unit: Decimal) -> Result<RawFigure, ValueE
     }
     match parse_money(t, money_unit) {
         Ok(m) => Ok(RawFigure::Money(m)),
-        Err(_) => Err(err(
-            format!("`{t}` is not a figure"),
-            "write a number (`1100`, `3.5`), a percentage (`28%`) or an amount (`1.5亿`, `300元`)",
-        )),
+        Err(_) => Err(err("value.figure.invalid", "value.figure.hint", t)),
     }
 }
 
 /// Risk likelihood or severity on the 1–5 scale.
 pub fn parse_scale(text: &str) -> Result<u8, ValueError> {
-    const HINT: &str = "write 1–5, or 很低/低/中/高/很高, or very-low/low/medium/high/very-high";
+    const HINT: &str = "value.scale.hint";
     let t = text.trim();
     let word = t.to_lowercase().replace([' ', '_'], "-");
     let v = match word.as_str() {
@@ -338,13 +366,10 @@ pub fn parse_scale(text: &str) -> Result<u8, ValueError> {
         "很高" | "极高" | "very-high" | "critical" => 5,
         _ => {
             let Some(n) = parse_decimal(t) else {
-                return Err(err(format!("`{t}` is not a risk scale value"), HINT));
+                return Err(err("value.scale.invalid", HINT, t));
             };
             if n.fract() != Decimal::ZERO || n < Decimal::ONE || n > Decimal::from(5) {
-                return Err(err(
-                    format!("`{t}` is out of range: the scale runs from 1 to 5"),
-                    HINT,
-                ));
+                return Err(err("value.scale.range", HINT, t));
             }
             u8::try_from(n.trunc().mantissa()).unwrap_or(0)
         }
@@ -379,13 +404,13 @@ pub struct Period {
     pub end: Date,
 }
 
-const PERIOD_HINT: &str = "write a year `\"2024\"`, a quarter `2024-Q3`, a half `2024-H1`, a month `2025-11`, or `{start: 2024-01-01, end: 2024-06-30}`";
+const PERIOD_HINT: &str = "value.period.hint";
 
 impl Period {
     /// Parses `2024`, `2024-H1`, `2024-Q3`, `2025-11`.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
         let t = text.trim();
-        let bad = || err(format!("`{t}` is not a period"), PERIOD_HINT);
+        let bad = || err("value.period.invalid", PERIOD_HINT, t);
         let year = |s: &str| -> Option<i32> {
             (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
         };
@@ -401,14 +426,14 @@ impl Period {
                     let q: u32 = q.parse().map_err(|_| bad())?;
                     Ok(Self::months(PeriodKind::Quarter, y, q * 3 - 2, q * 3))
                 }
-                _ => Err(err(format!("`{t}` is not a period: quarters run Q1–Q4"), PERIOD_HINT)),
+                _ => Err(err("value.period.quarter", PERIOD_HINT, t)),
             };
         }
         if let Some(h) = upper.strip_prefix('H') {
             return match h {
                 "1" => Ok(Self::months(PeriodKind::Half, y, 1, 6)),
                 "2" => Ok(Self::months(PeriodKind::Half, y, 7, 12)),
-                _ => Err(err(format!("`{t}` is not a period: halves are H1 and H2"), PERIOD_HINT)),
+                _ => Err(err("value.period.half", PERIOD_HINT, t)),
             };
         }
         if rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit()) {
@@ -416,7 +441,7 @@ impl Period {
             if (1..=12).contains(&m) {
                 return Ok(Self::months(PeriodKind::Month, y, m, m));
             }
-            return Err(err(format!("`{t}` is not a period: months run 01–12"), PERIOD_HINT));
+            return Err(err("value.period.month", PERIOD_HINT, t));
         }
         Err(bad())
     }
@@ -536,14 +561,19 @@ mod tests {
             assert!(parse_money(bad, Decimal::ONE).is_err(), "{bad} should fail");
         }
         assert!(
-            parse_money("$300元", Decimal::ONE).unwrap_err().message.contains("two currencies")
+            parse_money("$300元", Decimal::ONE).unwrap_err().key == "value.money.two-currencies"
         );
     }
 
     #[test]
     fn rejects_bare_number_as_percent() {
+        let cat = Catalog::new(crate::model::Locale::En);
         let e = parse_percent("50").unwrap_err();
-        assert!(e.hint.contains("`50%`"), "{}", e.hint);
+        assert!(e.hint(&cat).contains("`50%`"), "{}", e.hint(&cat));
+        let e = parse_percent("0.28").unwrap_err();
+        assert!(e.hint(&cat).contains("`28%`"), "{}", e.hint(&cat));
+        let zh = Catalog::new(crate::model::Locale::ZhCn);
+        assert!(e.hint(&zh).contains("`28%`"), "{}", e.hint(&zh));
         assert_eq!(parse_percent("28%").unwrap(), d("0.28"));
         assert_eq!(parse_percent("3.1％").unwrap(), d("0.031"));
     }
@@ -554,7 +584,7 @@ mod tests {
         assert_eq!(parse_scale("很高").unwrap(), 5);
         assert_eq!(parse_scale("very-low").unwrap(), 1);
         assert_eq!(parse_scale("Medium").unwrap(), 3);
-        assert!(parse_scale("7").unwrap_err().message.contains("out of range"));
+        assert_eq!(parse_scale("7").unwrap_err().key, "value.scale.range");
         assert!(parse_scale("2.5").is_err());
     }
 

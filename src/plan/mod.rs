@@ -1,5 +1,7 @@
-//! Plan text → YAML node tree with positions (see [`yaml`]).
+//! Plan text → YAML node tree with positions (see [`yaml`]); syntax errors explained in
+//! plain words (see [`syntax`]).
 
+pub mod syntax;
 pub mod yaml;
 
 use yaml::{Node, NodeKind};

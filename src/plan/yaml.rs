@@ -12,11 +12,70 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::{MAX_DEPTH, MAX_EXPANDED_BYTES, MAX_NODES};
+use crate::messages::Catalog;
+use crate::tr;
 
-/// Deepest nesting accepted; real plans are under 10 levels deep.
-const MAX_DEPTH: usize = 64;
-/// Most nodes a document may expand to, aliases included (guards against "billion laughs").
-const MAX_NODES: usize = 1_000_000;
+use super::syntax;
+
+/// Why a document could not be read; [`YamlError::diagnostic`] words it for a planner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlError {
+    /// The parser stopped: `message` is its own text, `span` where it stopped.
+    Syntax {
+        /// The parser's words.
+        message: String,
+        /// Where it stopped.
+        span: Span,
+    },
+    /// A second `---` document.
+    SecondDocument(Span),
+    /// `*name` with no `&name` before it.
+    UnknownAlias(Span),
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep(Span),
+    /// Expands (through aliases) to more than [`MAX_NODES`] values.
+    TooManyNodes(Span),
+    /// Expands (through aliases) to more than [`MAX_EXPANDED_BYTES`] of text.
+    TooManyBytes(Span),
+    /// Nothing in the file.
+    Empty,
+}
+
+impl YamlError {
+    /// The error as a diagnostic in the catalog's locale; syntax errors are explained in
+    /// plain words at the line that causes them (`source` is the text that was parsed).
+    pub fn diagnostic(&self, source: &str, cat: &Catalog) -> Diagnostic {
+        match self {
+            Self::Syntax { message, span } => syntax::explain(source, message, *span, cat),
+            Self::SecondDocument(span) => {
+                Diagnostic::error(cat.t("yaml.second-document", &[]), "", Some(*span))
+                    .with_label(cat.t("yaml.second-document.label", &[]))
+                    .with_hint(cat.t("yaml.second-document.hint", &[]))
+            }
+            Self::UnknownAlias(span) => {
+                Diagnostic::error(cat.t("yaml.unknown-alias", &[]), "", Some(*span))
+                    .with_hint(cat.t("yaml.unknown-alias.hint", &[]))
+            }
+            Self::TooDeep(span) => {
+                Diagnostic::error(tr!(cat, "yaml.too-deep", max = MAX_DEPTH), "", Some(*span))
+                    .with_hint(cat.t("yaml.too-deep.hint", &[]))
+            }
+            Self::TooManyNodes(span) => {
+                Diagnostic::error(tr!(cat, "yaml.too-many-nodes", max = MAX_NODES), "", Some(*span))
+                    .with_hint(cat.t("yaml.aliases.hint", &[]))
+            }
+            Self::TooManyBytes(span) => Diagnostic::error(
+                tr!(cat, "yaml.too-many-bytes", max = MAX_EXPANDED_BYTES / (1024 * 1024)),
+                "",
+                Some(*span),
+            )
+            .with_hint(cat.t("yaml.aliases.hint", &[])),
+            Self::Empty => Diagnostic::error(cat.t("yaml.empty", &[]), "", None)
+                .with_hint(cat.t("yaml.empty.hint", &[])),
+        }
+    }
+}
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,33 +121,29 @@ impl Node {
         }
     }
 
-    /// A short name of the node's shape for "expected X, found Y" messages.
+    /// The catalog key naming the node's shape, for "expected X, found Y" messages.
     pub fn describe(&self) -> &'static str {
         match &self.kind {
-            NodeKind::Null => "nothing",
-            NodeKind::Scalar(..) => "a single value",
-            NodeKind::Seq(_) => "a list",
-            NodeKind::Map(_) => "a mapping",
+            NodeKind::Null => "shape.nothing",
+            NodeKind::Scalar(..) => "shape.scalar",
+            NodeKind::Seq(_) => "shape.list",
+            NodeKind::Map(_) => "shape.map",
         }
     }
 }
 
 /// Parses one YAML document. Errors carry the position the parser reported.
-pub fn parse(source: &str) -> Result<Node, Diagnostic> {
+pub fn parse(source: &str) -> Result<Node, YamlError> {
     let offsets = CharOffsets::new(source);
-    let mut builder = Builder { stack: Vec::new(), anchors: HashMap::new(), nodes: 0 };
+    let mut builder = Builder { stack: Vec::new(), anchors: HashMap::new(), nodes: 0, bytes: 0 };
     let mut parser = Parser::new_from_str(source);
     let mut root: Option<Node> = None;
     let mut documents = 0;
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| {
             let m = e.marker();
-            let at = offsets.span(m.index(), m.index(), m.line(), m.col());
-            Diagnostic::error(format!("invalid YAML: {}", e.info()), "", Some(at))
-                .with_label("the YAML parser stopped here")
-                .with_hint(
-                    "check the indentation and quote values that contain `: `, `#`, `{`, `[` or a leading `*`/`&`",
-                )
+            let span = offsets.span(m.index(), m.index(), m.line(), m.col());
+            YamlError::Syntax { message: e.info().to_string(), span }
         })?;
         let span =
             offsets.span(span.start.index(), span.end.index(), span.start.line(), span.start.col());
@@ -96,27 +151,29 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(Diagnostic::error(
-                        "a plan is one YAML document, found a second",
-                        "",
-                        Some(span),
-                    )
-                    .with_label("second document starts here")
-                    .with_hint("remove the `---` line, or split the plans into two files"));
+                    return Err(YamlError::SecondDocument(span));
                 }
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
             Event::Alias(id) => {
-                let node = builder.anchors.get(&id).cloned().ok_or_else(|| {
-                    Diagnostic::error("alias to an unknown anchor", "", Some(span))
-                })?;
-                builder.count(&node, span)?;
+                let (nodes, bytes) = builder
+                    .anchors
+                    .get(&id)
+                    .map(|a| (a.nodes, a.bytes))
+                    .ok_or(YamlError::UnknownAlias(span))?;
+                // Counted before the copy is made: a huge anchor is refused, not cloned.
+                builder.count(nodes, bytes, span)?;
+                let node = builder
+                    .anchors
+                    .get(&id)
+                    .map(|a| a.node.clone())
+                    .ok_or(YamlError::UnknownAlias(span))?;
                 if let Some(done) = builder.finish_node(node) {
                     root = Some(done);
                 }
             }
             Event::Scalar(text, style, anchor, _tag) => {
-                builder.count_one(span)?;
+                builder.count(1, text.len(), span)?;
                 let kind = match style {
                     ScalarStyle::Plain if is_null(&text) => NodeKind::Null,
                     ScalarStyle::Plain => NodeKind::Scalar(text.into_owned(), Style::Plain),
@@ -127,20 +184,16 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                 };
                 let node = Node { kind, span, flow: false };
                 if anchor > 0 {
-                    builder.anchors.insert(anchor, node.clone());
+                    builder.anchors.insert(anchor, Anchor::of(&node));
                 }
                 if let Some(done) = builder.finish_node(node) {
                     root = Some(done);
                 }
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                builder.count_one(span)?;
+                builder.count(1, 0, span)?;
                 if builder.stack.len() >= MAX_DEPTH {
-                    return Err(Diagnostic::error(
-                        format!("the plan nests deeper than {MAX_DEPTH} levels"),
-                        "",
-                        Some(span),
-                    ));
+                    return Err(YamlError::TooDeep(span));
                 }
                 let flow =
                     matches!(source.get(span.start..), Some(rest) if rest.starts_with(['{', '[']));
@@ -160,7 +213,7 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
                 let mut node = open.node;
                 node.span.end = span.end.max(node.span.start);
                 if open.anchor > 0 {
-                    builder.anchors.insert(open.anchor, node.clone());
+                    builder.anchors.insert(open.anchor, Anchor::of(&node));
                 }
                 if let Some(done) = builder.finish_node(node) {
                     root = Some(done);
@@ -168,10 +221,7 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
             }
         }
     }
-    root.ok_or_else(|| {
-        Diagnostic::error("the plan is empty", "", None)
-            .with_hint("start from `planwright new annual` or `planwright new monthly`")
-    })
+    root.ok_or(YamlError::Empty)
 }
 
 fn is_null(text: &str) -> bool {
@@ -184,31 +234,37 @@ struct Open {
     pending_key: Option<Node>,
 }
 
+/// An anchored node with its size, so each alias is counted without walking it.
+struct Anchor {
+    node: Node,
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Anchor {
+    fn of(node: &Node) -> Self {
+        let (nodes, bytes) = size(node);
+        Self { node: node.clone(), nodes, bytes }
+    }
+}
+
 struct Builder {
     stack: Vec<Open>,
-    anchors: HashMap<usize, Node>,
+    anchors: HashMap<usize, Anchor>,
     nodes: usize,
+    bytes: usize,
 }
 
 impl Builder {
-    fn count_one(&mut self, span: Span) -> Result<(), Diagnostic> {
-        self.nodes += 1;
-        self.check_budget(span)
-    }
-
-    fn count(&mut self, node: &Node, span: Span) -> Result<(), Diagnostic> {
-        self.nodes += node_count(node);
-        self.check_budget(span)
-    }
-
-    fn check_budget(&self, span: Span) -> Result<(), Diagnostic> {
+    /// Adds `nodes` values and `bytes` of text to the document's expanded size.
+    fn count(&mut self, nodes: usize, bytes: usize, span: Span) -> Result<(), YamlError> {
+        self.nodes = self.nodes.saturating_add(nodes);
+        self.bytes = self.bytes.saturating_add(bytes);
         if self.nodes > MAX_NODES {
-            return Err(Diagnostic::error(
-                format!("the plan expands to more than {MAX_NODES} values"),
-                "",
-                Some(span),
-            )
-            .with_hint("aliases (`*name`) repeat their anchor: use fewer of them"));
+            return Err(YamlError::TooManyNodes(span));
+        }
+        if self.bytes > MAX_EXPANDED_BYTES {
+            return Err(YamlError::TooManyBytes(span));
         }
         Ok(())
     }
@@ -228,13 +284,16 @@ impl Builder {
     }
 }
 
-fn node_count(node: &Node) -> usize {
+/// Values and bytes of scalar text in a node (a tree at most [`MAX_DEPTH`] deep).
+fn size(node: &Node) -> (usize, usize) {
+    let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b.saturating_add(c));
     match &node.kind {
-        NodeKind::Seq(items) => 1 + items.iter().map(node_count).sum::<usize>(),
+        NodeKind::Seq(items) => items.iter().map(size).fold((1, 0), add),
         NodeKind::Map(entries) => {
-            1 + entries.iter().map(|(k, v)| node_count(k) + node_count(v)).sum::<usize>()
+            entries.iter().map(|(k, v)| add(size(k), size(v))).fold((1, 0), add)
         }
-        _ => 1,
+        NodeKind::Scalar(s, _) => (1, s.len()),
+        NodeKind::Null => (1, 0),
     }
 }
 
@@ -302,8 +361,18 @@ mod tests {
     #[test]
     fn reports_syntax_error_position() {
         let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
-        assert!(e.message.starts_with("invalid YAML"), "{}", e.message);
-        assert!(e.span.is_some());
+        assert!(matches!(e, YamlError::Syntax { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn stops_a_large_string_repeated_by_aliases() {
+        let big = "x".repeat(1024 * 1024);
+        let mut s = format!("a: &a \"{big}\"\nb: [");
+        for _ in 0..100 {
+            s.push_str("*a, ");
+        }
+        s.push_str("*a]\n");
+        assert!(matches!(parse(&s), Err(YamlError::TooManyBytes(_))));
     }
 
     #[test]
@@ -313,12 +382,11 @@ mod tests {
             let p = i - 1;
             s.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
         }
-        let e = parse(&s).unwrap_err();
-        assert!(e.message.contains("expands"), "{}", e.message);
+        assert!(matches!(parse(&s), Err(YamlError::TooManyNodes(_))));
     }
 
     #[test]
     fn empty_file_is_an_error() {
-        assert!(parse("").unwrap_err().message.contains("empty"));
+        assert_eq!(parse(""), Err(YamlError::Empty));
     }
 }

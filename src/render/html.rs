@@ -38,8 +38,8 @@ pub fn body_html(
     labels: &BTreeMap<String, String>,
     charts: &BTreeMap<String, Chart>,
 ) -> String {
-    let raw = markdown_to_html(&md.body);
-    let clean = sanitize(&raw);
+    let (raw, anchors) = markdown_to_html(&md.body);
+    let clean = sanitize(&raw, &anchors, charts);
     enhance(&clean, labels, charts)
 }
 
@@ -67,7 +67,9 @@ fn join_cjk_lines<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
     out
 }
 
-fn markdown_to_html(md: &str) -> String {
+/// The HTML of `md`, and the heading ids it gave (the only ids the page's headings keep).
+fn markdown_to_html(md: &str) -> (String, HashSet<String>) {
+    let mut ids = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
     let mut anchors = Anchors::default();
     let mut heading: Option<(HeadingLevel, Vec<Event>)> = None;
@@ -84,6 +86,7 @@ fn markdown_to_html(md: &str) -> String {
                     })
                     .collect();
                 let id = anchors.next(text.trim());
+                ids.insert(id.clone());
                 let tag = heading_tag(level);
                 events.push(Event::Html(CowStr::from(format!("<{tag} id=\"{id}\">"))));
                 events.extend(inner);
@@ -97,7 +100,26 @@ fn markdown_to_html(md: &str) -> String {
     }
     let mut out = String::with_capacity(md.len() * 2);
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    out
+    (out, ids)
+}
+
+/// Classes the Markdown converter itself writes (footnotes); plan HTML may use no other,
+/// so it cannot dress text up as a status chip or a chart.
+const OWN_CLASSES: [&str; 3] =
+    ["footnote-definition", "footnote-reference", "footnote-definition-label"];
+
+/// True for a link or image address that leaves the page's own origin without saying so:
+/// `//host/x` and `\\host\x` are protocol-relative.
+fn protocol_relative(url: &str) -> bool {
+    let t = url.trim_start();
+    t.starts_with("//") || t.starts_with("\\\\") || t.starts_with("/\\") || t.starts_with("\\/")
+}
+
+/// `charts/<id>.svg` of a chart this report has: the one image source the page keeps
+/// (it becomes the inline SVG; nothing is loaded).
+fn own_chart<'c>(src: &str, charts: &'c BTreeMap<String, Chart>) -> Option<&'c Chart> {
+    let id = src.strip_prefix("charts/")?.strip_suffix(".svg")?;
+    charts.get(id)
 }
 
 fn heading_tag(level: HeadingLevel) -> &'static str {
@@ -111,8 +133,15 @@ fn heading_tag(level: HeadingLevel) -> &'static str {
     }
 }
 
-/// Keeps structure and text, drops scripts, event handlers, frames and `javascript:` links.
-fn sanitize(html: &str) -> String {
+/// Keeps structure and text, drops scripts, event handlers, frames and `javascript:` links,
+/// protocol-relative links, every image that is not one of the report's own charts, and
+/// ids and classes that are not the converter's own (a plan's `id="chart-budget"` would
+/// collide with the page's).
+fn sanitize(html: &str, anchors: &HashSet<String>, charts: &BTreeMap<String, Chart>) -> String {
+    let used = std::sync::Mutex::new(HashSet::<String>::new());
+    // The filter outlives this call in ammonia's types: it owns what it reads.
+    let anchors = anchors.clone();
+    let chart_srcs: HashSet<String> = charts.keys().map(|id| format!("charts/{id}.svg")).collect();
     let tags: HashSet<&str> = [
         "a",
         "abbr",
@@ -168,14 +197,25 @@ fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .tags(tags)
         .tag_attributes(attrs)
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
+        .attribute_filter(move |element, attribute, value| match (element, attribute) {
             ("th" | "td", "style") => {
                 matches!(value, "text-align: right" | "text-align: center" | "text-align: left")
                     .then_some(value.into())
             }
             ("input", "type") => (value == "checkbox").then_some(value.into()),
             // Only our chart files may be images: nothing is loaded from outside the page.
-            ("img", "src") => value.starts_with("charts/").then_some(value.into()),
+            ("img", "src") => chart_srcs.contains(value).then_some(value.into()),
+            ("a", "href") => (!protocol_relative(value)).then_some(value.into()),
+            // A heading keeps the anchor the contents link to, once.
+            ("h2" | "h3" | "h4" | "h5" | "h6", "id") => {
+                let fresh = anchors.contains(value)
+                    && used.lock().map(|mut u| u.insert(value.to_string())).unwrap_or(false);
+                fresh.then_some(value.into())
+            }
+            (_, "id") => {
+                (!value.starts_with("chart-") && !anchors.contains(value)).then_some(value.into())
+            }
+            (_, "class") => OWN_CLASSES.contains(&value).then_some(value.into()),
             _ => Some(value.into()),
         })
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
@@ -301,25 +341,35 @@ fn mark_tiles(html: &str) -> String {
     out
 }
 
-/// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself.
+/// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself. Any other
+/// `<img>` (the sanitiser has already dropped its source) is removed, its text alternative
+/// kept as text: nothing on the page loads an image.
 fn inline_charts(html: &str, charts: &BTreeMap<String, Chart>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<img src=\"charts/") {
+    while let Some(start) = rest.find("<img") {
         let Some(len) = rest[start..].find('>') else { break };
         let tag = &rest[start..start + len + 1];
-        let id = tag["<img src=\"charts/".len()..].split(['.', '"']).next().unwrap_or("");
+        let src = attr_of(tag, "src");
         let (mut before, mut after) = (&rest[..start], &rest[start + len + 1..]);
         let wrapped = before.ends_with("<p>") && after.starts_with("</p>");
-        if wrapped {
-            before = &before[..before.len() - 3];
-            after = &after[4..];
-        }
-        out.push_str(before);
-        match charts.get(id) {
-            Some(c) => out.push_str(&figure(id, c)),
-            // A chart the renderer does not have: keep the text alternative, load nothing.
-            None => out.push_str(&format!("<p class=\"missing-chart\">{}</p>", alt_of(tag))),
+        match src.as_deref().and_then(|s| Some((s, own_chart(s, charts)?))) {
+            Some((src, c)) => {
+                if wrapped {
+                    before = &before[..before.len() - 3];
+                    after = &after[4..];
+                }
+                out.push_str(before);
+                let id = src.trim_start_matches("charts/").trim_end_matches(".svg");
+                out.push_str(&figure(id, c));
+            }
+            None => {
+                out.push_str(before);
+                let alt = attr_of(tag, "alt").unwrap_or_default();
+                if !alt.is_empty() {
+                    out.push_str(&format!("<span class=\"missing-chart\">{alt}</span>"));
+                }
+            }
         }
         rest = after;
     }
@@ -327,8 +377,10 @@ fn inline_charts(html: &str, charts: &BTreeMap<String, Chart>) -> String {
     out
 }
 
-fn alt_of(tag: &str) -> String {
-    tag.split("alt=\"").nth(1).and_then(|a| a.split('"').next()).unwrap_or("").to_string()
+/// The value of attribute `name` in one sanitised tag (ammonia writes `name="…"`).
+fn attr_of(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    tag.split(&key).nth(1).and_then(|a| a.split('"').next()).map(str::to_string)
 }
 
 fn figure(id: &str, c: &Chart) -> String {

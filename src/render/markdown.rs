@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::context::Chapter;
 use crate::error::Error;
 use crate::format;
+use crate::limits::MAX_TEMPLATE_OUTPUT;
 use crate::model::Locale;
 use crate::templates::Templates;
 use crate::text::{CjkSpacing, space_cjk};
@@ -83,6 +84,10 @@ pub fn render_parts(
             body.push_str("\n\n");
         }
         body.push_str(text.trim());
+        // Each template is bounded; so is the report they make together.
+        if body.len() > MAX_TEMPLATE_OUTPUT {
+            return Err(Error::TemplateOutput { name: template, limit: MAX_TEMPLATE_OUTPUT });
+        }
     }
     // the set's dashboard (its own `dashboard.md`), unnumbered, before the chapters
     let own_dashboard = format!("{set}/dashboard.md");

@@ -28,6 +28,8 @@ pub mod writer;
 use std::collections::BTreeMap;
 
 use blocks::{Block, plain};
+
+use crate::limits::MAX_MARKDOWN_NESTING;
 pub use chart::{Drawing, PdfBackend};
 pub use cover::Cover;
 pub use fonts::Fonts;
@@ -190,6 +192,10 @@ pub fn render(
     theme: &Theme,
     images: &Images,
 ) -> Result<Output, Error> {
+    let depth = crate::text::markdown_nesting(&input.markdown);
+    if depth > MAX_MARKDOWN_NESTING {
+        return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
+    }
     let fonts = &fonts.for_language(input.zh);
     let laid = layout(input, fonts, theme, images);
     let mut seed = writer::fnv(input.markdown.as_bytes(), 0);

@@ -301,6 +301,11 @@ pub fn percent(frac: Decimal, precision: Precision) -> String {
     format!("{}%", group(p))
 }
 
+/// A return on a budget, in times the budget with one decimal: `15.0`, `0.8`.
+pub fn ratio(r: Decimal) -> String {
+    group(with_min_dp(round(r, 1), 1))
+}
+
 /// A signed change as a percentage: `+25.0%`, `-3.5%`.
 pub fn signed_percent(frac: Decimal) -> String {
     let text = percent(frac, Precision::Derived);

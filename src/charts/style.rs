@@ -102,6 +102,8 @@ pub(crate) mod color {
     pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
     /// Running totals, forecasts, the plan date.
     pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
+    /// Promotions on the Gantt chart (apart from the phases).
+    pub const PROMOTION: RGBColor = RGBColor(0x2A, 0x93, 0x86);
     /// Other companies.
     pub const NEUTRAL: RGBColor = RGBColor(0xA7, 0xB1, 0xBD);
     /// The unnamed rest of a whole.
@@ -492,6 +494,12 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             self.area.draw(&inner).map_err(|e| e.to_string())?;
         }
         Ok(())
+    }
+
+    /// A filled polygon (a funnel's band).
+    pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
     }
 
     /// A filled diamond of half-size `r`.

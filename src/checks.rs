@@ -423,7 +423,7 @@ fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
             from = format::date(from, w.locale),
             to = format::date(to, w.locale),
             days = days,
-            weeks = (to.days() - from.days() + 1) / 7,
+            calendar = to.days() - from.days() + 1,
             share = share.map(|s| format::percent(s, Precision::Derived)).unwrap_or_default()
         );
         let (_, _, path, span) = &items[k];

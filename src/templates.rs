@@ -301,6 +301,15 @@ fn parse_labels(
         };
         let mut texts = BTreeMap::new();
         for (lk, lv) in by {
+            // `{ en: Short-, mid-term }` reads `mid-term` as a key without a text: a label
+            // written with an unquoted comma.
+            if matches!(lv.kind, NodeKind::Null) {
+                return Err(bad(format!(
+                    "label `{key}` has no text for `{}`, line {} (quote a text that holds a comma)",
+                    lk.as_str().unwrap_or_default(),
+                    lv.span.line
+                )));
+            }
             texts.insert(
                 lk.as_str().unwrap_or_default().to_string(),
                 lv.as_str().unwrap_or_default().to_string(),

@@ -109,7 +109,7 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
             let reach = ff.reach[i].unwrap_or_default();
             let value = match ff.needed[i] {
                 Some(n) if volumes => format::number(n, None, cx.locale, Precision::Exact),
-                _ => cx.percent(reach, false),
+                _ => cx.percent(format::significant(reach, 3), true),
             };
             desc.push(cx.fill("chart_funnel_item", &[("name", &s.name), ("value", &value)]));
             let step = s.conversion.filter(|_| i + 1 < funnel.stages.len()).map(|c| {
@@ -120,7 +120,10 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
             Row { name: s.name.clone(), reach: f(reach), value, step }
         })
         .collect();
-    let overall = ff.overall.map(|o| cx.percent(o, false)).unwrap_or_else(|| "—".into());
+    let overall = ff
+        .overall
+        .map(|o| cx.percent(format::significant(o, 3), true))
+        .unwrap_or_else(|| "—".into());
     let note = match ff.days {
         Some(days) => {
             let days = format::number(days, None, cx.locale, Precision::Exact);

@@ -176,7 +176,8 @@ fn funnel(plan: &Plan, figures: &Figures, cur: Currency) -> Value {
         "cols": c,
         "first": f.stages.first().map(|s| s.name.clone()),
         "leads": ff.needed.first().copied().flatten().map(count),
-        "overall": ff.overall.map(|o| percent(o, false)),
+        // three significant digits: a 0.199% conversion is not 0.2%
+        "overall": ff.overall.map(|o| percent(crate::format::significant(o, 3), true)),
         "days": ff.days.map(|d| number(d, None, true)),
         "sales": ff.sales.map(|s| money(s, cur, !matches!(f.target, Some(Portion::Share(_))))),
         "target_share": match f.target { Some(Portion::Share(s)) => Some(percent(s, true)), _ => None },

@@ -151,25 +151,17 @@ pub(super) fn price(r: &mut Reader, n: &Node, path: &str) -> Option<Price> {
 /// the target of the `targets.metrics` entry named for it).
 pub(super) fn funnel(r: &mut Reader, n: &Node, targets: Option<&Targets>) -> Option<Funnel> {
     let f = r.fields(n, "funnel", keys::FUNNEL, &["stages"])?;
-    let listed = r.list(&f, "stages", stage);
+    // Every stage but the last needs its conversion (the last one may be the deal itself).
+    let count = match f.get("stages").map(|s| &s.kind) {
+        Some(NodeKind::Seq(items)) => items.len(),
+        _ => 0,
+    };
+    let mut k = 0;
+    let listed = r.list(&f, "stages", |r, n, p| {
+        k += 1;
+        stage(r, n, p, k < count)
+    });
     let stages = r.nonempty(&f, "stages", listed);
-    if let Some(NodeKind::Seq(nodes)) = f.get("stages").map(|s| &s.kind) {
-        let last = stages.len().saturating_sub(1);
-        for (i, (s, node)) in stages.iter().zip(nodes).enumerate() {
-            if i < last && s.conversion.is_none() && !has_key(node, "conversion") {
-                let cat = r.cat;
-                r.error(
-                    Diagnostic::error(
-                        tr!(cat, "funnel.conversion.missing", name = s.name),
-                        format!("funnel.stages[{i}]"),
-                        Some(node.span),
-                    )
-                    .with_label(cat.t("funnel.conversion.missing.label", &[]))
-                    .with_hint(cat.t("funnel.conversion.missing.hint", &[])),
-                );
-            }
-        }
-    }
     let target = match f.get("target").and_then(Node::as_str) {
         Some(t) if t.trim().ends_with(['%', '％']) => r.percent(&f, "target").map(Portion::Share),
         _ => r.money(&f, "target").map(Portion::Amount),
@@ -204,10 +196,6 @@ pub(super) fn funnel(r: &mut Reader, n: &Node, targets: Option<&Targets>) -> Opt
     Some(Funnel { stages, deal_size, deal_size_metric, target, span: f.key_span("stages") })
 }
 
-fn has_key(node: &Node, key: &str) -> bool {
-    matches!(&node.kind, NodeKind::Map(e) if e.iter().any(|(k, _)| k.as_str() == Some(key)))
-}
-
 /// The metric named for the deal size (客单价, average order value) whose target is money.
 fn deal_size_of(t: &Targets) -> Option<(String, super::values::Money)> {
     t.metrics.iter().find_map(|m| {
@@ -221,8 +209,21 @@ fn deal_size_of(t: &Targets) -> Option<(String, super::values::Money)> {
     })
 }
 
-fn stage(r: &mut Reader, n: &Node, path: &str) -> Option<Stage> {
+fn stage(r: &mut Reader, n: &Node, path: &str, needs_conversion: bool) -> Option<Stage> {
     let f = r.fields(n, path, keys::STAGE, &["name"])?;
+    if needs_conversion && f.get("conversion").is_none() && !f.misspelt("conversion") {
+        let cat = r.cat;
+        let name = f.get("name").and_then(Node::as_str).unwrap_or("").trim().to_string();
+        r.error(
+            Diagnostic::error(
+                tr!(cat, "funnel.conversion.missing", name = name),
+                path,
+                Some(n.span),
+            )
+            .with_label(cat.t("funnel.conversion.missing.label", &[]))
+            .with_hint(cat.t("funnel.conversion.missing.hint", &[])),
+        );
+    }
     let mut conversion = r.percent(&f, "conversion");
     if conversion.is_some_and(|c| c <= Decimal::ZERO || c > Decimal::ONE) {
         r.out_of_range(&f, "conversion", "funnel.conversion.range", "funnel.conversion.hint");

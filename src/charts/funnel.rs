@@ -2,9 +2,10 @@
 //! stage needs (or, without a target to work back from, the share of leads that reach it)
 //! beside it and the conversion between stages.
 //!
-//! Band widths follow the square root of the share of leads that reach a stage: a funnel
-//! whose last stage holds 2% of its leads would otherwise end in a sliver no label fits,
-//! and the numbers beside the bands carry the exact figures.
+//! Band widths narrow with the logarithm of the share of leads that reach a stage, from the
+//! full width for the first stage to the narrowest for the last: a funnel whose last stage
+//! holds 0.2% of its leads would otherwise end in slivers no eye tells apart, and the
+//! numbers beside the bands carry the exact figures.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
@@ -19,8 +20,8 @@ use crate::model::Plan;
 const BAND: f64 = 24.0;
 /// Space between bands, where the conversion is written.
 const STEP: f64 = 18.0;
-/// The narrowest band, as a share of the funnel's width.
-const MIN_WIDTH: f64 = 0.08;
+/// The narrowest band (the last stage's), as a share of the funnel's width.
+const MIN_WIDTH: f64 = 0.1;
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -152,7 +153,12 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, top: f64) -> Res
     let lh = style::line_height(style::LABEL);
     let full = l.x1 - l.x0;
     let mid = (l.x0 + l.x1) / 2.0;
-    let width = |reach: f64| full * reach.clamp(0.0, 1.0).sqrt().max(MIN_WIDTH);
+    // ln(reach) runs from 0 (the first stage) to ln(last reach); widths follow linearly.
+    let floor = d.rows.iter().map(|r| r.reach).fold(1.0, f64::min).max(1e-9).ln();
+    let width = |reach: f64| {
+        let t = if floor < 0.0 { reach.clamp(1e-9, 1.0).ln() / floor } else { 0.0 };
+        full * (1.0 - t * (1.0 - MIN_WIDTH))
+    };
     let mut y = top;
     for (i, ((r, names), row)) in d.rows.iter().zip(&l.names).zip(&l.rows).enumerate() {
         let (band_top, band_h) = if l.stacked {

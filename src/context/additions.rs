@@ -391,8 +391,10 @@ fn team_building(
         .iter()
         .zip(&figures.incentives)
         .map(|(inc, f)| {
+            // Payouts are exact products of the base, attainments and rates: they set the
+            // column's unit like typed amounts ($1,440K, not $1.4M).
             for p in [f.at_100, f.at_120].into_iter().flatten() {
-                amounts.push((p.amount, Precision::Derived));
+                amounts.push((p.amount, Precision::Exact));
             }
             json!({
                 "name": inc.name,

@@ -113,7 +113,8 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     for &i in &pf.order {
         let (p, item) = (&plan.products[i], &pf.split.items[i]);
         if any_tier && tier != Some(&p.tier) {
-            rows.push(Row::Tier(p.tier.clone().unwrap_or_else(|| "—".into())));
+            // products without a tier close the pyramid under 其他 / Other
+            rows.push(Row::Tier(p.tier.clone().unwrap_or_else(|| cx.l("chart_others"))));
             tier = Some(&p.tier);
         }
         let (value, drawn, said) = match (&numbers, item.amount) {

@@ -321,10 +321,10 @@ pub fn build(
             "name": b.name,
             "by_share": bf.by_share,
             "periodic": b.items.iter().all(|i| is_period_name(&i.name)),
-            "items": b.items.iter().zip(&bf.items).map(|(i, f)| json!({
+            "items": b.items.iter().zip(&bf.items).zip(shown_shares(&bf.items.iter().map(|f| f.share).collect::<Vec<_>>(), b.items.iter().all(|i| matches!(i.portion, Portion::Amount(_))))).map(|((i, f), shown)| json!({
                 "name": i.name,
                 "amount": f.amount.map(|a| money(a, cur, matches!(i.portion, Portion::Amount(_)))),
-                "share": f.share.map(|s| percent(s, matches!(i.portion, Portion::Share(_)))),
+                "share": shown.map(|s| percent(s, matches!(i.portion, Portion::Share(_)))),
                 "cumulative": f.cumulative.map(|a| money(a, cur, false)),
                 "note": i.note,
             })).collect::<Vec<_>>(),
@@ -421,7 +421,8 @@ pub fn build(
     obj.insert("budget".into(), match (&plan.budget, &figures.budget) {
         (Some(b), Some(bf)) => {
             let categories = budget_categories(plan);
-            let cat_share = |a: Decimal| a.checked_div(bf.sum).filter(|_| !bf.sum.is_zero()).map(|s| percent(s, false));
+            let cat_shares = shown_shares(&categories.iter().map(|(_, a)| a.checked_div(bf.sum).filter(|_| !bf.sum.is_zero())).collect::<Vec<_>>(), true);
+            let item_shares = shown_shares(&bf.shares, true);
             json!({
             "scale": col(&b.items.iter().map(|i| (i.amount.amount, Precision::Exact))
                 .chain(b.total.map(|t| (t.amount, Precision::Exact)))
@@ -429,11 +430,11 @@ pub fn build(
             "total": b.total.map(|m| money(m.amount, cur, true)),
             "sum": money(bf.sum, cur, false),
             "share_sum": bf.shares.iter().copied().try_fold(Decimal::ZERO, |a, s| a.checked_add(s?)).map(|s| percent(s, false)),
-            "items": b.items.iter().zip(&bf.shares).map(|(i, s)| json!({
+            "items": b.items.iter().zip(&item_shares).map(|(i, s)| json!({
                 "name": i.name, "amount": money(i.amount.amount, cur, true),
                 "share": s.map(|s| percent(s, false)), "category": i.category, "note": i.note,
             })).collect::<Vec<_>>(),
-            "categories": categories.iter().map(|(c, a)| json!({"name": c, "amount": money(*a, cur, false), "share": cat_share(*a)})).collect::<Vec<_>>(),
+            "categories": categories.iter().zip(&cat_shares).map(|((c, a), s)| json!({"name": c, "amount": money(*a, cur, false), "share": s.map(|s| percent(s, false))})).collect::<Vec<_>>(),
         })},
         _ => Value::Null,
     });
@@ -596,6 +597,19 @@ fn dashboard(plan: &Plan, figures: &Figures, locale: Locale) -> Value {
         "high_risks": figures.risks.iter().filter(|s| s.level == Level::High).count(),
         "asks": asks,
     })
+}
+
+/// Computed shares as a table shows them: rounded to 0.1% by largest remainder, so the
+/// shown shares add up to exactly the shown total (33.4% + 33.3% + 33.3%), when every share
+/// is computed and known; otherwise as they are.
+pub(crate) fn shown_shares(shares: &[Option<Decimal>], computed: bool) -> Vec<Option<Decimal>> {
+    let known: Option<Vec<Decimal>> = shares.iter().copied().collect();
+    match known {
+        Some(all) if computed && !all.is_empty() => {
+            crate::shares::largest_remainder(&all, 1).into_iter().map(Some).collect()
+        }
+        _ => shares.to_vec(),
+    }
 }
 
 /// Marks the optional columns each table needs, so templates leave out empty ones.

@@ -81,6 +81,8 @@ mod tests {
             "见 `f(x)` 与 [说明](http://a.cn/(x))"
         );
         assert_eq!(f("AI/大数据工具"), "AI/大数据工具");
+        assert_eq!(f("见图![结构](a.png)"), "见图![结构](a.png)");
+        assert_eq!(f("太好了!"), "太好了！");
     }
 }
 
@@ -241,6 +243,8 @@ pub fn fullwidth_punctuation(text: &str) -> String {
                     }
                 }
             },
+            // (`![…](…)` is a Markdown image, not an exclamation)
+            '!' if chars.get(k + 1) == Some(&'[') => {}
             ':' | ';' | '!' | '?' if han_at(prev(k)) => {
                 out[k] = match chars[k] {
                     ':' => '：',

@@ -33,12 +33,21 @@ fn whole(dir: &Path) -> Option<String> {
     assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n") || pdf.ends_with(b"%%EOF"));
     let version = md.split("版本").nth(1).unwrap().chars().next().unwrap().to_string();
     assert!(html.contains(&format!("版本{version}")), "HTML from another render than the Markdown");
-    // Every chart the Markdown links is there, and nothing else.
-    let charts = std::fs::read_dir(dir.join("charts")).unwrap().count();
-    let linked: std::collections::BTreeSet<&str> =
-        md.split("](charts/").skip(1).filter_map(|s| s.split(')').next()).collect();
-    assert!(charts > 0, "a report with charts");
-    assert_eq!(charts, linked.len(), "charts of one report");
+    // Exactly the charts this Markdown links to: none missing, none left from another run.
+    let mut linked: Vec<String> = md
+        .split("](charts/")
+        .skip(1)
+        .map(|r| r.split([')', ' ', '"']).next().unwrap().to_string())
+        .collect();
+    linked.sort();
+    linked.dedup();
+    let mut files: Vec<String> = std::fs::read_dir(dir.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    assert_eq!(files, linked, "charts of one report");
     let stray: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

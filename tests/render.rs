@@ -199,3 +199,33 @@ fn english_money_shares_one_scale_per_column_and_row() {
     // a KPI row in one scale: target, actual and gap in $M with two decimals
     assert_row(&t, &["Q1 revenue", "$3.60M", "$3.72M", "103.3%", "+$0.12M", "✓ On track", "—"]);
 }
+
+/// Shares shown in a table add up to the total they show: computed shares are rounded by
+/// largest remainder (26.7% + 4.7% + 2.6%, not 2.7%, where the exact shares are thirds).
+#[test]
+fn shown_shares_add_up_to_their_total() {
+    let plans: Vec<_> = own_plans().into_iter().chain(shared_examples()).collect();
+    let mut checked = 0;
+    for (i, plan) in plans.iter().enumerate() {
+        let md = render_md(plan, &format!("shares-{i}"));
+        for table in tables(&md) {
+            let Some(c) = table[0].iter().position(|h| h == "占比" || h == "Share") else {
+                continue;
+            };
+            let Some(total) = table.last().filter(|r| {
+                let first = r[0].trim_matches('*');
+                first == "合计" || first == "Total"
+            }) else {
+                continue;
+            };
+            let tenths = |cell: &str| -> i64 {
+                let t = cell.trim_matches('*').trim_end_matches('%').replace('.', "");
+                t.parse().unwrap_or_else(|_| panic!("{}: share `{cell}`", plan.display()))
+            };
+            let sum: i64 = table[1..table.len() - 1].iter().map(|r| tenths(&r[c])).sum();
+            assert_eq!(sum, tenths(&total[c]), "{}: {table:?}", plan.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} share columns with a total");
+}

@@ -175,17 +175,24 @@ pub(crate) fn breakdown(
     if b.items.is_empty() || (!by_amount && !bf.items.iter().all(|i| i.share.is_some())) {
         return None;
     }
+    // shares as the table shows them (largest remainder when all are computed)
+    let all_amounts = b.items.iter().all(|i| matches!(i.portion, Portion::Amount(_)));
+    let shown = crate::context::shown_shares(
+        &bf.items.iter().map(|fi| fi.share).collect::<Vec<_>>(),
+        all_amounts,
+    );
     let entries: Vec<Entry> = b
         .items
         .iter()
         .zip(&bf.items)
-        .map(|(i, fi)| {
+        .zip(shown)
+        .map(|((i, fi), share)| {
             let given_amount = matches!(i.portion, Portion::Amount(_));
             Entry {
                 name: i.name.clone(),
                 value: if by_amount { fi.amount } else { fi.share }.unwrap_or_default(),
                 amount: fi.amount.map(|a| (a, given_amount)),
-                share: fi.share.map(|s| (s, !given_amount)),
+                share: share.map(|s| (s, !given_amount)),
             }
         })
         .collect();
@@ -300,7 +307,7 @@ pub(crate) fn budget(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     let entries: Vec<Entry> = b
         .items
         .iter()
-        .zip(&bf.shares)
+        .zip(crate::context::shown_shares(&bf.shares, true))
         .map(|(i, s)| Entry {
             name: i.name.clone(),
             value: i.amount.amount,

@@ -45,6 +45,10 @@ fn products(
     col: &dyn Fn(Vec<(Decimal, Precision)>) -> Value,
 ) -> Value {
     let Some(pf) = &figures.products else { return Value::Null };
+    // computed shares add up to the shown total, as in a breakdown
+    let all_amounts = plan.products.iter().all(|p| matches!(p.portion, Portion::Amount(_)));
+    let shares: Vec<Option<Decimal>> = pf.split.items.iter().map(|i| i.share).collect();
+    let shown = super::shown_shares(&shares, all_amounts);
     let items: Vec<Value> = pf
         .order
         .iter()
@@ -60,7 +64,7 @@ fn products(
                 // the first product of its tier (the table names a tier once)
                 "tier_first": prev_tier != Some(&p.tier),
                 "amount": f.amount.map(|a| money(a, cur, by_amount)),
-                "share": f.share.map(|s| percent(s, !by_amount)),
+                "share": shown.get(i).copied().flatten().map(|s| percent(s, !by_amount)),
                 "margin": p.margin.map(|m| percent(m, true)),
                 "profit": pf.profit[i].map(|g| money(g, cur, false)),
                 "price": p.price.map(|m| money(m.amount, cur, true)),

@@ -38,6 +38,16 @@ pub fn layout(
     let label_size = t.table_size;
     let pad = 8.0;
     let h = 70.0;
+    // the figures in one size, as large as the longest allows (20 pt down to the labels')
+    let mut figure_size: f32 = 20.0;
+    for figure in row {
+        let text = plain(figure).trim().to_string();
+        while figure_size > label_size
+            && ctx.fonts.width(Face::Bold, &text, figure_size) > tw - 2.0 * pad
+        {
+            figure_size -= 1.0;
+        }
+    }
     let mut elems = Vec::new();
     for (i, (label, figure)) in head.iter().zip(row).enumerate() {
         let x = x0 + i as f32 * (tw + GAP);
@@ -57,14 +67,8 @@ pub fn layout(
         let lead = style.size * 1.25;
         let (e, _) = line_elems(&lines, x + pad, 2.5 + pad - 2.0, lead);
         elems.extend(e);
-        // the figure as large as fits, from 20 pt down to the label's size
         let figure = plain(figure).trim().to_string();
-        let mut style = TextStyle { face: Face::Bold, size: 20.0, color: t.accent };
-        while style.size > label_size
-            && ctx.fonts.width(style.face, &figure, style.size) > tw - 2.0 * pad
-        {
-            style.size -= 1.0;
-        }
+        let style = TextStyle { face: Face::Bold, size: figure_size, color: t.accent };
         let figure = fit(ctx, &figure, style, tw - 2.0 * pad);
         let fw = ctx.fonts.width(style.face, &figure, style.size);
         elems.push(Elem::Text {

@@ -1,13 +1,22 @@
 //! Many plans at once: which files a command line names (files, folders, globs), where each
-//! report goes (names never collide), and which plans one shard of a split batch takes.
+//! report goes (names never collide), which plans one shard of a split batch takes, and
+//! one plan's whole run — read, check, render, write — as a result the caller prints or
+//! reports as JSON.
 //!
-//! Pure functions of the file listing; rendering them is the caller's (in parallel, with one
-//! [`crate::Engine`] shared by every plan).
+//! Plans are independent: the caller runs [`render_plan`] on many threads with one
+//! [`crate::Engine`] (templates, labels and fonts loaded once) shared by all of them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostics, Severity};
 use crate::error::Error;
+use crate::messages::Catalog;
+use crate::render::Format;
+use crate::{Engine, output, tr};
 
 /// One plan of a batch: where it is and the report folder it writes (relative to `-o`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -212,6 +221,183 @@ impl Shard {
             .collect::<Vec<_>>()
             .join("/");
         fnv1a(key.as_bytes()) % u64::from(self.of) == u64::from(self.index - 1)
+    }
+}
+
+/// How a batch renders its plans.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The output folder.
+    pub out: &'a Path,
+    /// Formats to write.
+    pub formats: &'a [Format],
+    /// Warnings fail the plan.
+    pub strict: bool,
+    /// Template sets a plan's `kind` may name.
+    pub sets: &'a [String],
+}
+
+/// How one plan's run ended, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Rendered, no warning.
+    Rendered,
+    /// Rendered, with warnings.
+    Warnings,
+    /// The plan has errors (or warnings under `--strict`): nothing written.
+    Invalid,
+    /// Reading, rendering or writing failed.
+    Failed,
+}
+
+/// One error or warning, for machines: where, what, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// The message, in the plan's language.
+    pub message: String,
+    /// 1-based line, when the plan text has a place for it.
+    pub line: Option<usize>,
+    /// 1-based column.
+    pub column: Option<usize>,
+    /// What to write instead.
+    pub hints: Vec<String>,
+}
+
+/// One plan's run.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanResult {
+    /// The plan file.
+    pub path: PathBuf,
+    /// Its report folder.
+    pub report: PathBuf,
+    /// How it ended.
+    pub status: Status,
+    /// Files written, under `report`.
+    pub outputs: Vec<PathBuf>,
+    /// Warnings (the report is written unless `--strict`).
+    pub warnings: Vec<Issue>,
+    /// Errors (nothing is written).
+    pub errors: Vec<Issue>,
+    /// Wall time of the run, milliseconds.
+    pub millis: f64,
+    /// What a person reads on the terminal: diagnostics with their source snippets and the
+    /// verdict, in the plan's language.
+    #[serde(skip)]
+    pub log: String,
+    /// The language the plan's messages are in.
+    #[serde(skip)]
+    pub catalog: Catalog,
+}
+
+fn issues(d: &Diagnostics, severity: Severity) -> Vec<Issue> {
+    d.items
+        .iter()
+        .filter(|i| i.severity == severity)
+        .map(|i| Issue {
+            message: i.message.clone(),
+            line: i.span.map(|s| s.line),
+            column: i.span.map(|s| s.col),
+            hints: i.hints.clone(),
+        })
+        .collect()
+}
+
+/// Reads, checks, renders and writes one plan; never panics on its input, and reports
+/// everything that happened in the result (no printing).
+pub fn render_plan(engine: &Engine, plan: &PlanFile, opts: &Options) -> PlanResult {
+    let started = Instant::now();
+    let mut result = PlanResult {
+        path: plan.path.clone(),
+        report: opts.out.join(&plan.report),
+        status: Status::Failed,
+        outputs: Vec::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+        millis: 0.0,
+        log: String::new(),
+        catalog: Catalog::new(crate::model::Locale::default()),
+    };
+    run(engine, plan, opts, &mut result);
+    result.millis = started.elapsed().as_secs_f64() * 1000.0;
+    result
+}
+
+fn run(engine: &Engine, plan: &PlanFile, opts: &Options, r: &mut PlanResult) {
+    let file = plan.path.display().to_string();
+    let fail = |r: &mut PlanResult, e: &Error| {
+        let message = e.localized(&r.catalog);
+        r.log.push_str(&tr!(r.catalog, "cli.error", message = message));
+        r.log.push('\n');
+        r.errors.push(Issue { message, line: None, column: None, hints: Vec::new() });
+        r.status = Status::Failed;
+    };
+    let source = match crate::read_plan(&plan.path) {
+        Ok(s) => s,
+        Err(e) => return fail(r, &e),
+    };
+    let checked = crate::check_with_sets(&file, &source, opts.sets);
+    let d = &checked.diagnostics;
+    r.catalog = Catalog::new(d.locale);
+    if !d.items.is_empty() {
+        r.log.push_str(&d.render());
+    }
+    r.errors = issues(d, Severity::Error);
+    r.warnings = issues(d, Severity::Warning);
+    let (errors, warnings) = (d.error_count(), d.warning_count());
+    if errors > 0 || (opts.strict && warnings > 0) {
+        let cat = &r.catalog;
+        let mut what = String::new();
+        if errors > 0 {
+            what.push_str(&tr!(cat, "cli.errors", count = errors));
+        }
+        if warnings > 0 {
+            let key = if errors == 0 { "cli.strict-warnings" } else { "cli.warnings" };
+            what.push_str(&tr!(cat, key, count = warnings));
+        }
+        let message = tr!(cat, "cli.invalid.nothing-written", file = file, what = what);
+        r.log.push_str(&tr!(cat, "cli.error", message = message));
+        r.log.push('\n');
+        r.status = Status::Invalid;
+        return;
+    }
+    let Some((p, figures)) = checked.valid else {
+        r.status = Status::Invalid;
+        return;
+    };
+    let name =
+        plan.report.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let report = match engine.render(&p, &figures, &name, opts.formats) {
+        Ok(report) => report,
+        Err(e) => return fail(r, &e),
+    };
+    for w in &report.warnings {
+        let line = tr!(r.catalog, "cli.warning", file = file, message = w);
+        r.log.push_str(&line);
+        r.log.push('\n');
+        r.warnings.push(Issue { message: w.clone(), line: None, column: None, hints: Vec::new() });
+    }
+    if opts.strict && !report.warnings.is_empty() {
+        let cat = &r.catalog;
+        let message = tr!(cat, "cli.render-warnings", file = file, count = report.warnings.len());
+        r.log.push_str(&tr!(cat, "cli.error", message = message));
+        r.log.push('\n');
+        r.status = Status::Invalid;
+        return;
+    }
+    let parent = r.report.parent().map_or_else(|| opts.out.to_path_buf(), Path::to_path_buf);
+    if output::is_locked(&parent, &name) {
+        let line = tr!(r.catalog, "cli.waiting", path = r.report.display());
+        r.log.push_str(&line);
+        r.log.push('\n');
+    }
+    // One report, one write: all of it or none of it, and one error if it fails.
+    match output::write_report(&parent, &name, &report.files) {
+        Ok(_) => {
+            r.outputs = report.files.iter().map(|f| f.path.clone()).collect();
+            r.status = if r.warnings.is_empty() { Status::Rendered } else { Status::Warnings };
+        }
+        Err(e) => fail(r, &e),
     }
 }
 

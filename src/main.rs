@@ -6,7 +6,7 @@
 //! language of `LC_ALL`/`LC_MESSAGES`/`LANG` when it is English, else Chinese. A closed
 //! standard output (`| head`) never stops a report from being written.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -30,8 +30,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check plans and write their reports (`output/<plan>/<plan>.{md,html,pdf}`).
+    ///
+    /// Plans may be files, folders (every `*.yaml`/`*.yml` below, their structure kept under
+    /// the output folder) or quoted globs (`'plans/**/*.yaml'`); they render in parallel.
     Render {
-        /// Plan files (YAML).
+        /// Plan files, folders or globs.
         #[arg(required = true)]
         plans: Vec<PathBuf>,
         /// Output folder; each plan gets a sub-folder named after it.
@@ -52,6 +55,17 @@ enum Command {
         /// The bold face to go with `--font` (default: `--font` itself).
         #[arg(long, value_name = "FILE", requires = "font")]
         bold_font: Option<PathBuf>,
+        /// Render only the plans of shard K of N (`2/8`), split by a stable hash of each
+        /// report's path: N machines given 1/N … N/N render every plan exactly once.
+        #[arg(long, value_name = "K/N", value_parser = planwright::batch::Shard::parse)]
+        shard: Option<planwright::batch::Shard>,
+        /// Print one JSON object per plan on standard output (path, status, outputs,
+        /// warnings and errors with line and column, milliseconds), then a summary object.
+        #[arg(long)]
+        json: bool,
+        /// Print only errors and warnings.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Check plans and print every error and warning.
     Check {
@@ -103,9 +117,21 @@ enum Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Render { plans, out, formats, templates, strict, font, bold_font } => {
+        Command::Render {
+            plans,
+            out,
+            formats,
+            templates,
+            strict,
+            font,
+            bold_font,
+            shard,
+            json,
+            quiet,
+        } => {
             let fonts = Fonts { regular: font, bold: bold_font };
-            render(&plans, &out, &formats, templates.as_deref(), strict, &fonts)
+            let show = Show { json, quiet };
+            render(&plans, &out, &formats, templates.as_deref(), strict, &fonts, shard, show)
         }
         Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
         Command::New { kind, path } => new(&kind, path),
@@ -217,14 +243,32 @@ impl Fonts {
     }
 }
 
+/// What `render` prints besides errors.
+#[derive(Clone, Copy)]
+struct Show {
+    /// JSON on standard output instead of lines for people.
+    json: bool,
+    /// No "wrote" lines, no progress bar, no summary.
+    quiet: bool,
+}
+
+/// Above this many plans a terminal gets a progress bar and each report one line.
+const MANY: usize = 3;
+
+#[allow(clippy::too_many_arguments)]
 fn render(
-    plans: &[PathBuf],
+    inputs: &[PathBuf],
     out: &Path,
     formats: &[String],
     templates: Option<&Path>,
     strict: bool,
     fonts: &Fonts,
+    shard: Option<planwright::batch::Shard>,
+    show: Show,
 ) -> Outcome {
+    use planwright::batch::{self, Status};
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
     let env_cat = Catalog::new(env_locale());
     let mut wanted = Vec::new();
     for f in formats {
@@ -233,6 +277,13 @@ fn render(
             Some(_) => {}
             None => return fail(&Error::UnknownFormat(f.clone()), &env_cat),
         }
+    }
+    let mut plans = match batch::discover(inputs) {
+        Ok(p) => p,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    if let Some(shard) = shard {
+        plans.retain(|p| shard.takes(p));
     }
     let engine = match Engine::new(templates) {
         Ok(e) => e,
@@ -243,72 +294,110 @@ fn render(
         Ok(None) => engine,
         Err(e) => return fail(&e, &env_cat),
     };
-    // Two plans with one file name would overwrite each other's report.
-    let mut names = std::collections::BTreeMap::new();
-    for path in plans {
-        if let Some(first) = names.insert(output::report_name(path), path) {
-            let message = tr!(
-                env_cat,
-                "cli.same-name",
-                first = first.display(),
-                second = path.display(),
-                path = out.join(output::report_name(path)).display()
-            );
-            tell(&format!("{}\n", tr!(env_cat, "cli.error", message = message)));
-            return Outcome::Failed;
-        }
+    if wanted.contains(&Format::Pdf)
+        && let Err(e) = engine.fonts()
+    {
+        return fail(&e, &env_cat);
     }
     let sets = engine.templates().sets();
-    let mut worst = Outcome::Ok;
-    for path in plans {
-        let (plan, figures, _) = match load(path, strict, true, &sets) {
-            Ok(v) => v,
-            Err(o) => {
-                worst = worst.max(o);
-                continue;
+    let opts = batch::Options { out, formats: &wanted, strict, sets: &sets };
+    let many = plans.len() > MANY;
+    let bar = (many && !show.quiet && !show.json && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(plans.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} {elapsed_precise} eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let print_err = |text: &str| match &bar {
+        Some(b) => b.suspend(|| tell(text)),
+        None => tell(text),
+    };
+    // Plans render on every core; each result is printed as soon as it is in, whole, so
+    // the lines of two plans never interleave.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut counts = [0usize; 4];
+    std::thread::scope(|scope| {
+        let (plans, engine, opts) = (&plans, &engine, &opts);
+        scope.spawn(move || {
+            plans.par_iter().for_each_with(tx, |tx, plan| {
+                let result = within_time_limit(&plan.path, &env_catalog(), || {
+                    batch::render_plan(engine, plan, opts)
+                });
+                let _ = tx.send(result);
+            });
+        });
+        for r in rx {
+            counts[r.status as usize] += 1;
+            if !r.log.is_empty() {
+                print_err(&r.log);
             }
-        };
-        let cat = Catalog::new(plan.meta.locale);
-        let name = output::report_name(path);
-        // Everything is rendered in memory first: a failure leaves no partial report.
-        let rendered =
-            within_time_limit(path, &cat, || engine.render(&plan, &figures, &name, &wanted));
-        let report = match rendered {
-            Ok(r) => r,
-            Err(e) => {
-                worst = worst.max(fail(&e, &cat));
-                continue;
-            }
-        };
-        for w in &report.warnings {
-            tell(&format!("{}\n", tr!(cat, "cli.warning", file = path.display(), message = w)));
-        }
-        if strict && !report.warnings.is_empty() {
-            let message = tr!(
-                cat,
-                "cli.render-warnings",
-                file = path.display(),
-                count = report.warnings.len()
-            );
-            tell(&format!("{}\n", tr!(cat, "cli.error", message = message)));
-            worst = worst.max(Outcome::Invalid);
-            continue;
-        }
-        let dir = out.join(&name);
-        if output::is_locked(out, &name) {
-            tell(&format!("{}\n", tr!(cat, "cli.waiting", path = dir.display())));
-        }
-        // One report, one write: all of it or none of it, and one error if it fails.
-        match output::write_report(out, &name, &report.files) {
-            Ok(_) => {
-                for f in &report.files {
-                    say(&tr!(cat, "cli.wrote", path = dir.join(&f.path).display()));
+            if show.json {
+                if let Ok(line) = serde_json::to_string(&r) {
+                    say(&line);
+                }
+            } else if !show.quiet && matches!(r.status, Status::Rendered | Status::Warnings) {
+                if many {
+                    let line = tr!(
+                        r.catalog,
+                        "cli.wrote-report",
+                        path = r.report.display(),
+                        count = r.outputs.len()
+                    );
+                    match &bar {
+                        Some(b) => b.suspend(|| say(&line)),
+                        None => say(&line),
+                    }
+                } else {
+                    for f in &r.outputs {
+                        say(&tr!(r.catalog, "cli.wrote", path = r.report.join(f).display()));
+                    }
                 }
             }
-            Err(e) => worst = worst.max(fail(&e, &cat)),
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
         }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-    worst
+    let [rendered, warned, invalid, failed] = counts;
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    if show.json {
+        let summary = serde_json::json!({"summary": {
+            "plans": plans.len(), "rendered": rendered, "warnings": warned,
+            "invalid": invalid, "failed": failed, "seconds": started.elapsed().as_secs_f64(),
+        }});
+        say(&summary.to_string());
+    } else if many && !show.quiet {
+        tell(&format!(
+            "{}\n",
+            tr!(
+                env_cat,
+                "cli.summary",
+                total = plans.len(),
+                rendered = rendered + warned,
+                warned = warned,
+                failed = invalid + failed,
+                seconds = seconds
+            )
+        ));
+    }
+    if failed > 0 {
+        Outcome::Failed
+    } else if invalid > 0 {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    }
+}
+
+/// The catalog of the environment's language, for messages about no plan in particular.
+fn env_catalog() -> Catalog {
+    Catalog::new(env_locale())
 }
 
 fn check(plans: &[PathBuf], strict: bool, templates: Option<&Path>) -> Outcome {

@@ -215,11 +215,6 @@ pub fn report_path(out: &Path, name: &str, ext: &str) -> PathBuf {
     out.join(name).join(format!("{name}.{ext}"))
 }
 
-/// The report name of a plan file: its file stem (`plans/annual.yaml` → `annual`).
-pub fn report_name(plan: &Path) -> String {
-    plan.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

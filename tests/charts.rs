@@ -443,7 +443,9 @@ fn funnel_product_mix_and_gantt_show_the_v11_figures() {
     assert!(t.iter().any(|x| x == "6,750（毛利率72.0%）"), "{t:?}");
     assert!(t.iter().any(|x| x == "单位：万元"), "one unit, stated once: {t:?}");
     assert!(
-        products.description.contains("营销云SaaS（塔身（主力））：销售额6,750万元，毛利率72.0%")
+        products.description.contains("塔身（主力）·营销云SaaS：销售额6,750万元，毛利率72.0%"),
+        "{}",
+        products.description
     );
     let gantt = chart(&annual, "schedule");
     let t = texts(&gantt.svg().unwrap());

@@ -139,7 +139,7 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
             .unwrap_or_default();
         let margin_said = p.margin.map(|m| cx.percent(m, true)).unwrap_or_else(|| "—".into());
         let key = if revenue { "chart_product_item" } else { "chart_product_share_item" };
-        let name = format!("{}{tier_text}", p.name);
+        let name = format!("{tier_text}{}", p.name);
         desc.push(cx.fill(key, &[("name", &name), ("value", &said), ("margin", &margin_said)]));
         rows.push(Row::Product { name: p.name.clone(), value: f(value), inner, text });
     }

@@ -15,6 +15,8 @@ use crate::model::values::{Currency, Period};
 use crate::model::{Locale, Plan, Portion};
 use crate::tr;
 
+mod daily;
+
 /// Years a plan plausibly covers; outside them a period is a typo (`"0000"`, `"2204"`).
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -110,6 +112,8 @@ pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic
             w.negative(&mut out, &what, &r.name, m.amount, &path, r.span);
         }
     }
+    daily::daily(plan, &w, &mut out);
+    daily::expected(plan, &w, &mut out);
     out
 }
 

@@ -17,6 +17,8 @@ use crate::model::date::Date;
 use crate::model::values::{Currency, Figure, Period};
 use crate::model::{CHAPTERS, Locale, Measure, Plan, Portion};
 
+mod forecast;
+
 /// One chapter in report order.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Chapter {
@@ -306,7 +308,6 @@ pub fn build(
             json!({"so": s.so, "st": s.st, "wo": s.wo, "wt": s.wt})
         },
     })));
-    let total = plan.targets.as_ref().and_then(|t| t.total);
     obj.insert("targets".into(), plan.targets.as_ref().map_or(Value::Null, |t| json!({
         "total": t.total.map(|m| money(m.amount, cur, true)),
         "metrics": t.metrics.iter().zip(&figures.metric_growth).map(|(mt, g)| json!({
@@ -344,10 +345,11 @@ pub fn build(
             .iter()
             .map(|h| (h.sales.amount, Precision::Exact))
             .chain(
+                // forecasts are rounded to four digits of the history already
                 figures
                     .forecast
                     .iter()
-                    .flat_map(|f| f.next.iter().map(|(_, v)| (*v, Precision::Derived))),
+                    .flat_map(|f| f.next.iter().map(|s| (s.base, Precision::Exact))),
             )
             .collect::<Vec<_>>()),
     );
@@ -368,30 +370,9 @@ pub fn build(
                 .collect::<Vec<_>>()
         ),
     );
-    obj.insert("forecast".into(), figures.forecast.as_ref().map_or(Value::Null, |f| {
-        let next = f.next.last().map(|(p, v)| (*p, *v));
-        let vs_target = match (next, total) {
-            (Some((p, v)), Some(t)) if plan.meta.period.is_some_and(|mp| mp == p || (mp.start == p.start && mp.end == p.end)) => {
-                // Both within MAX_MONEY / MAX_DERIVED (figures checked them): no overflow.
-                let gap = t.amount.saturating_sub(v);
-                Some(json!({
-                    "above": gap.is_sign_positive() && !gap.is_zero(),
-                    "gap": money(gap.abs(), cur, false),
-                    "relative": gap.checked_div(v).filter(|_| !v.is_zero()).map(|r| json!({"type": "growth", "value": dec(r)})),
-                }))
-            }
-            _ => None,
-        };
-        json!({
-            "method": f.method,
-            "r2": f.r2.map(|r| dec(format::round(r, 3))),
-            "slope": money(f.slope, cur, false),
-            "fitted": f.fitted.iter().map(|v| money(*v, cur, false)).collect::<Vec<_>>(),
-            "next": f.next.iter().map(|(p, v)| json!({"period": period(p), "sales": money(*v, cur, false)})).collect::<Vec<_>>(),
-            "n": plan.history.len(),
-            "vs_target": vs_target,
-        })
-    }));
+    obj.insert("forecast".into(), forecast::forecast(plan, figures, labels));
+    obj.insert("history_pivot".into(), forecast::pivot(plan));
+    obj.insert("pacing".into(), forecast::pacing(plan, figures, labels));
     obj.insert("strategies".into(), json!(plan.strategies.iter().map(|s| json!({
         "name": s.name, "text": s.text, "measures": s.measures, "owner": s.owner, "expected": s.expected,
     })).collect::<Vec<_>>()));
@@ -456,7 +437,7 @@ pub fn build(
             "measured": figures.kpis.iter().filter(|a| a.status != Status::Pending).count(),
         })
     });
-    obj.insert("pace".into(), match (plan.meta.as_of, plan.meta.period) {
+    obj.insert("pace".into(), match (crate::figures::as_of(plan), plan.meta.period) {
         (Some(d), Some(p)) if p.contains(d) => json!({
             "date": date(d),
             "elapsed": percent(Decimal::from(d.days() - p.start.days() + 1) / Decimal::from(p.days()), false),

@@ -22,9 +22,11 @@ use serde::Serialize;
 use crate::diagnostic::Span;
 use crate::limits::MAX_DERIVED;
 
+use crate::forecast::{Forecast, NoForecast};
 use crate::model::date::Date;
-use crate::model::values::{Figure, Period};
+use crate::model::values::Figure;
 use crate::model::{Better, Measure, Plan, Portion};
+use crate::pacing::Pacing;
 
 /// Every derived figure of a plan, index-aligned with the plan's lists.
 #[derive(Debug, Clone, Default)]
@@ -47,8 +49,12 @@ pub struct Figures {
     pub risks: Vec<RiskScore>,
     /// Schedule span and progress.
     pub schedule: Option<ScheduleFigures>,
-    /// Trend forecast from `history`.
+    /// Forecast from `history` (docs/forecast.md).
     pub forecast: Option<Forecast>,
+    /// Why `history` gives no forecast, when it has entries but not a usable series.
+    pub no_forecast: Option<NoForecast>,
+    /// Month-to-date (period-to-date) figures from `daily`.
+    pub pacing: Option<Pacing>,
     /// Share of `meta.period` elapsed at `meta.as_of` (the time progress KPIs are read
     /// against), when `as_of` falls inside the period.
     pub elapsed: Option<Decimal>,
@@ -83,18 +89,18 @@ pub struct Overflow {
 
 /// Where a figure comes from, for its [`Overflow`].
 #[derive(Clone)]
-struct At {
+pub(crate) struct At {
     path: String,
     span: Option<Span>,
 }
 
 impl At {
-    fn new(path: impl Into<String>, span: Option<Span>) -> Self {
+    pub(crate) fn new(path: impl Into<String>, span: Option<Span>) -> Self {
         Self { path: path.into(), span }
     }
 
     /// `v` when it was computed and stays within [`MAX_DERIVED`].
-    fn ok(&self, v: Option<Decimal>, inputs: &[Decimal]) -> Result<Decimal, Overflow> {
+    pub(crate) fn ok(&self, v: Option<Decimal>, inputs: &[Decimal]) -> Result<Decimal, Overflow> {
         v.filter(|v| v.abs() <= MAX_DERIVED).ok_or_else(|| Overflow {
             path: self.path.clone(),
             span: self.span,
@@ -102,25 +108,28 @@ impl At {
         })
     }
 
-    fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    pub(crate) fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
         self.ok(a.checked_add(b), &[a, b])
     }
 
-    fn sub(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    pub(crate) fn sub(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
         self.ok(a.checked_sub(b), &[a, b])
     }
 
-    fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    pub(crate) fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
         self.ok(a.checked_mul(b), &[a, b])
     }
 
     /// `a / b`; the caller makes sure `b` is not zero (a zero is an overflow here).
-    fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    pub(crate) fn div(&self, a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
         self.ok(a.checked_div(b), &[a, b])
     }
 
     /// Sum of every value.
-    fn sum(&self, values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Overflow> {
+    pub(crate) fn sum(
+        &self,
+        values: impl IntoIterator<Item = Decimal>,
+    ) -> Result<Decimal, Overflow> {
         values.into_iter().try_fold(Decimal::ZERO, |acc, v| self.add(acc, v))
     }
 }
@@ -283,23 +292,6 @@ pub struct ScheduleFigures {
     pub elapsed: Option<Decimal>,
 }
 
-/// A forecast of the next periods from `history`.
-#[derive(Debug, Clone)]
-pub struct Forecast {
-    /// Method name key (`linear`).
-    pub method: &'static str,
-    /// Change per period.
-    pub slope: Decimal,
-    /// Fitted value at the first history period.
-    pub intercept: Decimal,
-    /// Coefficient of determination, 0–1 (`None` when history is flat).
-    pub r2: Option<Decimal>,
-    /// Fitted values for the history periods.
-    pub fitted: Vec<Decimal>,
-    /// Forecast periods and values.
-    pub next: Vec<(Period, Decimal)>,
-}
-
 /// Status thresholds: at or above 100% on track, from 90% at risk, below off track.
 const AT_RISK_FROM: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 
@@ -378,7 +370,11 @@ pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
         })
         .collect();
     f.schedule = schedule(plan)?;
-    f.forecast = forecast(plan)?;
+    f.pacing = crate::pacing::pacing(plan)?;
+    match crate::forecast::forecast(plan)? {
+        Ok(fc) => f.forecast = fc,
+        Err(why) => f.no_forecast = Some(why),
+    }
     f.history_growth = history_growth(plan)?;
     f.funnel = funnel::derive(plan)?;
     f.products = products::derive(plan)?;
@@ -479,9 +475,15 @@ fn sum_opt(
     if present.is_empty() { Ok(None) } else { at.sum(present).map(Some) }
 }
 
-/// Share of `meta.period` elapsed at `meta.as_of`, for judging cumulative KPIs mid-period.
+/// The date actuals were taken: `meta.as_of`, else the last day of `daily`.
+pub fn as_of(plan: &Plan) -> Option<Date> {
+    plan.meta.as_of.or_else(|| crate::pacing::to_date(plan).map(|(d, _)| d))
+}
+
+/// Share of `meta.period` elapsed at the actuals' date ([`as_of`]), for judging cumulative
+/// KPIs mid-period.
 fn pace(plan: &Plan) -> Result<Option<Decimal>, Overflow> {
-    let (Some(period), Some(as_of)) = (plan.meta.period, plan.meta.as_of) else {
+    let (Some(period), Some(as_of)) = (plan.meta.period, as_of(plan)) else {
         return Ok(None);
     };
     if !period.contains(as_of) {
@@ -490,6 +492,18 @@ fn pace(plan: &Plan) -> Result<Option<Decimal>, Overflow> {
     let elapsed = as_of.days() - period.start.days() + 1;
     let at = At::new("meta.as_of", plan.meta.period_span);
     at.div(Decimal::from(elapsed), Decimal::from(period.days().max(1))).map(Some)
+}
+
+/// Status of an attainment (or of attainment ÷ time elapsed): from 100% on track, from
+/// 90% at risk, below off track.
+pub(crate) fn status_of(judged: Decimal) -> Status {
+    if judged >= Decimal::ONE {
+        Status::OnTrack
+    } else if judged >= AT_RISK_FROM {
+        Status::AtRisk
+    } else {
+        Status::OffTrack
+    }
 }
 
 fn attainment(m: &Measure, pace: Option<Decimal>, at: &At) -> Result<Attainment, Overflow> {
@@ -511,12 +525,7 @@ fn attainment(m: &Measure, pace: Option<Decimal>, at: &At) -> Result<Attainment,
         (Some(r), Some(p)) => Some(at.div(r, p)?),
         (r, _) => r,
     };
-    let status = match judged {
-        Some(r) if r >= Decimal::ONE => Status::OnTrack,
-        Some(r) if r >= AT_RISK_FROM => Status::AtRisk,
-        Some(_) => Status::OffTrack,
-        None => Status::Pending,
-    };
+    let status = judged.map_or(Status::Pending, status_of);
     Ok(Attainment { ratio, gap: Some(at.sub(a, t)?), pace, status })
 }
 
@@ -526,7 +535,7 @@ fn schedule(plan: &Plan) -> Result<Option<ScheduleFigures>, Overflow> {
     else {
         return Ok(None);
     };
-    let status_date = plan.meta.as_of.or(plan.meta.date);
+    let status_date = as_of(plan).or(plan.meta.date);
     let days = end.days() - start.days() + 1;
     let progress = plan
         .schedule
@@ -561,70 +570,10 @@ fn schedule(plan: &Plan) -> Result<Option<ScheduleFigures>, Overflow> {
     }))
 }
 
-/// Ordinary least squares on (0, 1, …, n−1) → sales; needs three points or more.
-///
-/// Sales are first scaled by a power of ten (exact in decimal) so that squares of large
-/// amounts stay within range; slope, intercept and values are scaled back.
-fn forecast(plan: &Plan) -> Result<Option<Forecast>, Overflow> {
-    let n = plan.history.len();
-    let Some(last) = plan.history.last().map(|h| h.period).filter(|_| n >= 3) else {
-        return Ok(None);
-    };
-    let at = At::new("history", plan.history_span);
-    let max = plan.history.iter().map(|h| h.sales.amount.abs()).max().unwrap_or_default();
-    let digits = max.trunc().to_string().trim_start_matches('-').len() as u32;
-    let scale = Decimal::from(10_u64.pow(digits.min(19)));
-    let ys: Vec<Decimal> =
-        plan.history.iter().map(|h| at.div(h.sales.amount, scale)).collect::<Result<_, _>>()?;
-    let nd = Decimal::from(n as u64);
-    let x_mean = Decimal::from((n - 1) as u64) / Decimal::TWO;
-    let y_mean = at.div(at.sum(ys.iter().copied())?, nd)?;
-    let (mut sxy, mut sxx) = (Decimal::ZERO, Decimal::ZERO);
-    for (i, y) in ys.iter().enumerate() {
-        let dx = at.sub(Decimal::from(i as u64), x_mean)?;
-        sxy = at.add(sxy, at.mul(dx, at.sub(*y, y_mean)?)?)?;
-        sxx = at.add(sxx, at.mul(dx, dx)?)?;
-    }
-    let slope = at.div(sxy, sxx)?;
-    let intercept = at.sub(y_mean, at.mul(slope, x_mean)?)?;
-    let value_at = |x: u64| at.add(intercept, at.mul(slope, Decimal::from(x))?);
-    let fitted: Vec<Decimal> = (0..n as u64).map(value_at).collect::<Result<_, _>>()?;
-    let mut ss_res = Decimal::ZERO;
-    let mut ss_tot = Decimal::ZERO;
-    for (y, f) in ys.iter().zip(&fitted) {
-        let (r, d) = (at.sub(*y, *f)?, at.sub(*y, y_mean)?);
-        ss_res = at.add(ss_res, at.mul(r, r)?)?;
-        ss_tot = at.add(ss_tot, at.mul(d, d)?)?;
-    }
-    let r2 =
-        if ss_tot.is_zero() { None } else { Some(at.sub(Decimal::ONE, at.div(ss_res, ss_tot)?)?) };
-    let unscale = |v: Decimal| at.mul(v, scale).map(|v| v.normalize());
-    // Forecast up to the plan's own period when it follows the history (at most 4 steps).
-    let mut next = Vec::new();
-    let mut p = last;
-    for step in 0..4u64 {
-        p = p.next();
-        next.push((p, unscale(value_at(n as u64 + step)?)?));
-        let reached = plan.meta.period.is_none_or(|mp| p.end >= mp.end);
-        if reached {
-            break;
-        }
-    }
-    Ok(Some(Forecast {
-        method: "linear",
-        slope: unscale(slope)?,
-        intercept: unscale(intercept)?,
-        r2,
-        fitted: fitted.into_iter().map(unscale).collect::<Result<_, _>>()?,
-        next,
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::values::{Currency, Money};
-    use crate::model::{HistoryPoint, Meta};
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
@@ -671,32 +620,10 @@ mod tests {
             unit: None,
             better: Better::Lower,
             note: None,
+            from_daily: false,
         };
         let a = attainment(&m, None, &at()).unwrap();
         assert_eq!(a.ratio, Some(d("0.8")));
         assert_eq!(a.status, Status::OffTrack);
-    }
-
-    #[test]
-    fn forecasts_by_least_squares() {
-        let plan = Plan {
-            meta: Meta { period: Period::parse("2024").ok(), ..Meta::default() },
-            history: ["78000000", "86000000", "102000000", "120000000"]
-                .iter()
-                .zip(2020..)
-                .map(|(s, y)| HistoryPoint {
-                    period: Period::parse(&y.to_string()).unwrap(),
-                    sales: Money { amount: d(s), currency: Currency::Cny },
-                    span: None,
-                })
-                .collect(),
-            ..Plan::default()
-        };
-        let f = forecast(&plan).unwrap().unwrap();
-        assert_eq!(f.slope, d("14200000"));
-        assert_eq!(f.next.len(), 1);
-        assert_eq!(f.next[0].0.code(), "2024");
-        assert_eq!(f.next[0].1, d("132000000"));
-        assert_eq!(crate::format::round(f.r2.unwrap(), 3), d("0.974"));
     }
 }

@@ -275,14 +275,52 @@ fn competitors_highlight_us_and_show_the_rest() {
 }
 
 #[test]
-fn history_marks_the_forecast_and_the_target() {
+fn history_marks_the_forecast_its_band_the_backtest_and_the_target() {
     let Some(charts) = shared("annual-sales-plan.yaml") else { return };
-    let svg = chart(&charts, "history").svg().unwrap();
+    let c = chart(&charts, "history");
+    let svg = c.svg().unwrap();
     let t = texts(&svg);
-    for figure in ["7,800", "12,000", "预测13,200", "目标15,000", "2024年", "单位：万元"]
-    {
+    // the forecast of the plan's year shares the target's label
+    for figure in [
+        "7,800",
+        "12,000",
+        "目标15,000，预测13,200",
+        "2024年",
+        "单位：万元",
+        "80%预测区间",
+        "回测预测",
+    ] {
         assert!(t.iter().any(|x| x == figure), "history chart lacks {figure}: {t:?}");
     }
+    // the band, light, from 1.21亿 to 1.43亿 (the 80% interval of the line through 2020–2023)
+    assert!(drawing(&svg).contains("fill=\"#F8E1CF\""), "no scenario band drawn");
+    assert!(c.description.contains("2024年区间1.21亿元至1.43亿元"), "{}", c.description);
+    // the back-test: the line through 2020–2022 forecasts 2023 at 1.13亿
+    assert!(c.description.contains("2023年回测预测1.13亿元"), "{}", c.description);
+    assert!(charts.iter().all(|c| c.id != "burnup"), "no burn-up chart without daily actuals");
+}
+
+/// The monthly reference's 16 days to 1/16: 712万 against 1,600万, an even pace of 825.8万
+/// by then, 1,379.5万 at month-end at 44.5万 a day.
+#[test]
+fn burnup_draws_the_month_to_date_against_target_and_pace() {
+    let charts = charts_of(&root().join("plans/monthly-battle-plan.yaml"));
+    let c = chart(&charts, "burnup");
+    let t = texts(&c.svg().unwrap());
+    for figure in
+        ["712", "目标1,600", "1,380", "累计实际", "均衡进度", "按目前日均", "1月1日", "1月29日"]
+    {
+        assert!(t.iter().any(|x| x == figure), "burn-up chart lacks {figure}: {t:?}");
+    }
+    assert!(
+        c.description.contains("累计712万元，目标1,600万元，均衡进度应为826万元"),
+        "{}",
+        c.description
+    );
+    assert!(c.description.contains("月底预计1,380万元"), "{}", c.description);
+    // the KPI chart reads the sales KPI against the time elapsed at the last day reported
+    let kpis = chart(&charts, "kpis").svg().unwrap();
+    assert!(texts(&kpis).iter().any(|x| x == "时间进度51.6%"));
 }
 
 #[test]

@@ -208,6 +208,18 @@ const CASES: &[(&str, Severity, usize, usize, &str, &str)] = &[
         "meta.period",
     ),
     ("risk-contingency-money", Severity::Error, 8, 81, "`三十万` 不是金额", "`3000万`"),
+    ("daily-gap", Severity::Warning, 11, 5, "每日实际缺少 2 天", "`sales: 0`"),
+    (
+        "daily-as-of",
+        Severity::Warning,
+        11,
+        5,
+        "每日实际截至 2026年1月2日，与 `meta.as_of`",
+        "2026-01-02",
+    ),
+    ("expected-bare-number", Severity::Warning, 9, 29, "`400` 是不带单位的数字", "`400万`"),
+    ("forecast-level", Severity::Error, 8, 10, "置信水平 40% 不在 50%–99% 之间", "`80%`"),
+    ("forecast-optimistic-negative", Severity::Error, 8, 28, "乐观情景不能低于基准预测", "`5%`"),
     (
         "competitor-shares",
         Severity::Warning,

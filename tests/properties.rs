@@ -103,6 +103,7 @@ fn plan_of(a: Decimal, b: Decimal, c: Decimal, e: Decimal) -> Plan {
         unit: None,
         better: Better::Higher,
         note: None,
+        from_daily: false,
     };
     let item = |p| BreakdownItem { name: "Q".into(), portion: p, note: None, span: None };
     Plan {

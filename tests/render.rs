@@ -43,8 +43,15 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
     assert_row(&t, &["R1", "价格战加剧", "市场份额流失、毛利受压", "16（4×4）", "高"]);
     // last year's closed results are met or missed
     assert_row(&t, &["新增客户数", "200家", "168家", "84.0%", "▼ 未达成"]);
-    assert!(md.contains("R² = 0.974"), "forecast sentence missing");
+    // the method named, the 80% band, the back-test and where the target stands
+    assert!(md.contains("按线性趋势（最小二乘法）拟合近4年销售额"), "forecast method missing");
+    assert!(md.contains("80%预测区间为1.21亿元至1.43亿元"), "forecast band missing");
+    assert!(md.contains("与实际相差6.1%（MAPE）"), "back-test missing");
+    assert!(md.contains("目标1.5亿元比乐观情景高710万元（+5.0%）"), "gap sentence missing");
+    assert!(!md.contains("需依靠新增举措弥补"), "the old stock phrase");
     assert_row(&t, &["2024年（预测）", "13,200"]);
+    assert_row(&t, &["乐观", "14,290", "-710"]);
+    assert_row(&t, &["悲观", "12,110", "-2,890"]);
     // Charts placed in their chapters as relative links, the files written beside.
     let out = root().join("target/tmp/shared-annual/annual-sales-plan");
     for (chart, after) in [
@@ -92,6 +99,51 @@ fn shared_monthly_example_reads_as_a_battle_plan() {
         ],
     );
     assert!(md.contains("## 十、成果评估与后续计划"));
+}
+
+/// The monthly reference: 27 months of history give the seasonal model, with its back-test;
+/// 16 days of daily actuals give the pacing paragraph, the burn-up chart and the sales KPI.
+#[test]
+fn monthly_reference_forecasts_by_season_and_paces_the_month() {
+    let plan = root().join("plans/monthly-battle-plan.yaml");
+    let md = render_md(&plan, "own-monthly");
+    let t = tables(&md);
+    assert!(md.contains("按季节分解（MSTL，12个月周期）加ETS("), "seasonal method named");
+    assert!(md.contains("拟合近27个月销售额"));
+    assert!(md.contains("平均绝对百分比误差（MAPE）"), "back-test shown");
+    assert!(md.contains("目标1,600万元在悲观与乐观情景之间"), "target within the band");
+    // the year × month table and its totals
+    assert_row(&t, &["月份", "2023年（万元）", "2024年（万元）", "2025年（万元）", "同比"]);
+    assert_row(&t, &["1月", "—", "1,300", "1,480", "+13.8%"]);
+    assert_row(&t, &["全年", "—", "11,190", "12,700", "+13.5%"]);
+    // pacing, worked by hand: 712万 of 1,600万 on day 16 of 31; even pace 825.8万; 888万 in
+    // 15 days is 59.2万 a day, 133% of the 44.5万 so far; 712 × 31 / 16 = 1,379.5万
+    for words in [
+        "截至2026年1月16日（第16天，共31天），本月累计销售712万元，完成目标1,600万元的44.5%",
+        "时间进度51.6%，比均衡进度（826万元）少114万元",
+        "余下15天须日均59.2万元才能达成目标，为目前日均的133.0%",
+        "月底预计1,380万元，比目标少220万元（-13.8%）",
+    ] {
+        assert!(md.contains(words), "pacing: {words}");
+    }
+    assert!(md.contains("(charts/burnup.svg"), "burn-up chart placed");
+    // the sales KPI takes the daily total and is judged against the pace (86% of it)
+    assert_row(
+        &t,
+        &["销售额", "1,600万元", "712万元", "44.5%", "-888万元", "▼ 落后", "实际取每日实际的累计"],
+    );
+}
+
+#[test]
+fn a_plan_without_actuals_has_no_pacing() {
+    let Some(plan) = shared_examples().into_iter().find(|p| p.ends_with("annual-sales-plan.yaml"))
+    else {
+        eprintln!("SKIP: ../shared/examples/annual-sales-plan.yaml not present");
+        return;
+    };
+    let md = render_md(&plan, "no-actuals");
+    assert!(!md.contains("burnup"), "no burn-up chart without daily actuals");
+    assert!(!md.contains("日均"), "no run rate without daily actuals");
 }
 
 #[test]

@@ -60,14 +60,8 @@ pub(crate) fn height(d: &Data, w: f64) -> f64 {
 pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     let total = plan.targets.as_ref()?.total?.amount;
     let base = crate::context::baseline_sales(plan)?;
-    let period = plan.meta.period?;
-    let (_, trend) = figures
-        .forecast
-        .as_ref()?
-        .next
-        .iter()
-        .find(|(p, _)| p.start == period.start && p.end == period.end)
-        .copied()?;
+    // the base forecast for the plan's own period (summed when it spans several periods)
+    let trend = figures.forecast.as_ref()?.scenarios?.base;
     let growth = trend.checked_sub(base)?;
     let initiatives = total.checked_sub(trend)?;
     // the steps are what the reader adds up: the unit is the one they read in (2,000万 is

@@ -99,7 +99,7 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
         .zip(elapsed_text.as_ref())
         .map(|(e, t)| (f(e), cx.fill("chart_elapsed", &[("elapsed", t)])));
     let mut description = cx.fill("chart_kpis_desc", &[("items", &cx.join(&desc))]);
-    if let (Some(pct), Some(as_of)) = (&elapsed_text, plan.meta.as_of) {
+    if let (Some(pct), Some(as_of)) = (&elapsed_text, crate::figures::as_of(plan)) {
         let date = format::date(as_of, cx.locale);
         let vars = [("elapsed", pct.as_str()), ("date", date.as_str())];
         description.push_str(&cx.fill("chart_elapsed_sentence", &vars));

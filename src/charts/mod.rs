@@ -8,6 +8,7 @@
 
 mod bars;
 mod bridge;
+mod burnup;
 mod funnel;
 mod history;
 mod kpis;
@@ -57,6 +58,7 @@ enum Body {
     Products(products::Data),
     Bars(bars::Data),
     History(history::Data),
+    Burnup(burnup::Data),
     Kpis(kpis::Data),
     Risks(risks::Data),
     Schedule(schedule::Data),
@@ -80,6 +82,7 @@ impl Chart {
             Body::Products(d) => products::height(d, w),
             Body::Bars(d) => bars::height(d, w),
             Body::History(d) => history::height(d, w),
+            Body::Burnup(d) => burnup::height(d, w),
             Body::Kpis(d) => kpis::height(d, w),
             Body::Risks(d) => risks::height(d, w),
             Body::Schedule(d) => schedule::height(d, w),
@@ -97,6 +100,7 @@ impl Chart {
             Body::Products(d) => products::keys(d),
             Body::Bars(d) => bars::keys(d),
             Body::History(d) => history::keys(d),
+            Body::Burnup(d) => burnup::keys(d),
             Body::Kpis(d) => kpis::keys(d),
             Body::Risks(d) => risks::keys(d),
             Body::Schedule(d) => schedule::keys(d),
@@ -121,6 +125,7 @@ impl Chart {
             Body::Products(d) => products::draw(d, &pen, top),
             Body::Bars(d) => bars::draw(d, &pen, top),
             Body::History(d) => history::draw(d, &pen, top),
+            Body::Burnup(d) => burnup::draw(d, &pen, top),
             Body::Kpis(d) => kpis::draw(d, &pen, top),
             Body::Risks(d) => risks::draw(d, &pen, top),
             Body::Schedule(d) => schedule::draw(d, &pen, top),
@@ -256,6 +261,7 @@ pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) 
     out.extend(funnel::build(plan, figures, &cx));
     out.extend(schedule::build(plan, figures, &cx));
     out.extend(bars::budget(plan, figures, &cx));
+    out.extend(burnup::build(figures, &cx));
     out.extend(kpis::build(plan, figures, &cx));
     out.extend(risks::build(plan, figures, &cx));
     out

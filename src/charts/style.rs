@@ -104,6 +104,8 @@ pub(crate) mod color {
     pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
     /// Promotions on the Gantt chart (apart from the phases).
     pub const PROMOTION: RGBColor = RGBColor(0x2A, 0x93, 0x86);
+    /// A forecast's scenario band: the accent, light.
+    pub const BAND: RGBColor = RGBColor(0xF8, 0xE1, 0xCF);
     /// Other companies.
     pub const NEUTRAL: RGBColor = RGBColor(0xA7, 0xB1, 0xBD);
     /// The unnamed rest of a whole.
@@ -389,6 +391,8 @@ pub(crate) enum Swatch {
     Ring(RGBColor),
     /// A diamond.
     Diamond(RGBColor),
+    /// A hollow square (a back-test point).
+    Square(RGBColor),
 }
 
 /// The plotters font size for `px`: plotters' SVG backend writes `font-size = size / 1.24`.
@@ -496,17 +500,23 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         Ok(())
     }
 
-    /// A filled polygon (a funnel's band).
-    pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
-        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
-    }
-
     /// A filled diamond of half-size `r`.
     pub fn diamond(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
         let pts = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+    }
+
+    /// A filled polygon (a band between two lines, a funnel's stage).
+    pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+    }
+
+    /// A hollow square of half-size `r` (white inside a coloured one, so it stays opaque).
+    pub fn square(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
+        self.rect(x - r, y - r, x + r, y + r, c)?;
+        self.rect(x - r + 1.5, y - r + 1.5, x + r - 1.5, y + r - 1.5, color::PAPER)
     }
 
     /// `lines` one under another from `top`, each centred in its line box, anchored at `x`.
@@ -542,6 +552,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
                 self.dot(x, y, 4.0, c, false)
             }
             Swatch::Diamond(c) => self.diamond(x, y, 5.0, c),
+            Swatch::Square(c) => self.square(x, y, 4.0, c),
         }
     }
 }

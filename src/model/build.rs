@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::reader::{Fields, Reader, TextLimit, join};
 use super::types::*;
-use super::values::{self, Currency, Figure, FigureKind, RawFigure};
+use super::values::{self, Currency, Figure, FigureKind, Money, RawFigure};
 use super::{chapters, keys};
 use crate::diagnostic::Diagnostic;
 use crate::messages::Catalog;
@@ -68,6 +68,8 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     plan.products = r.list(&top, "products", chapters::product).unwrap_or_default();
     plan.products_span = top.key_span("products");
     plan.horizons = r.list(&top, "horizons", chapters::horizon).unwrap_or_default();
+    plan.forecast = top.get("forecast").and_then(|n| forecast_spec(&mut r, n));
+    plan.daily = top.get("daily").and_then(|n| daily(&mut r, n, top.key_span("daily")));
     plan.strategies = r.list(&top, "strategies", strategy).unwrap_or_default();
     plan.channels = r.list(&top, "channels", channel).unwrap_or_default();
     plan.channels_span = top.key_span("channels");
@@ -85,6 +87,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     plan.team = top.get("team").and_then(|n| team(&mut r, n));
     plan.sections = r.list(&top, "sections", section).unwrap_or_default();
     check_sections(&mut r, &top, &plan);
+    fill_from_daily(&mut plan);
     (plan, r.diags)
 }
 
@@ -311,13 +314,118 @@ fn history_point(r: &mut Reader, n: &Node, path: &str) -> Option<HistoryPoint> {
 
 fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
     let f = r.fields(n, path, keys::STRATEGY, &["name"])?;
+    let expected = r.text(&f, "expected");
     Some(Strategy {
         name: r.name(&f, "name"),
         text: r.markdown(&f, "text"),
         measures: r.text_list(&f, "measures"),
         owner: r.text(&f, "owner"),
-        expected: r.text(&f, "expected"),
+        amount: expected.as_deref().and_then(|e| expected_amount(e, r.money_unit, r.currency)),
+        expected,
+        span: f.get("expected").map(|n| n.span),
     })
+}
+
+/// `strategies[].expected` as an amount: only when the whole text is money written with a
+/// unit or currency (`400万`, `160万元`, `¥2.5M`) in the plan's currency. Free text is
+/// never searched for numbers (`直播贡献销售额 400 万元` stays text), and a bare number is
+/// not an amount: `32` could be a count or a rate (checks warn about it).
+pub(crate) fn expected_amount(text: &str, unit: Decimal, currency: Currency) -> Option<Money> {
+    let p = values::parse_money(text, unit).ok()?;
+    let amount = p.amount;
+    (p.explicit
+        && p.currency.is_none_or(|c| c == currency)
+        && amount.abs() <= crate::limits::MAX_MONEY)
+        .then_some(Money { amount, currency })
+}
+
+/// The sales KPI (money, higher is better, its target `targets.total`) takes the `daily`
+/// total as its actual when none is written.
+fn fill_from_daily(plan: &mut Plan) {
+    let Some(total) = plan.targets.as_ref().and_then(|t| t.total) else { return };
+    let Some((_, sum)) = crate::pacing::to_date(plan) else { return };
+    let kpi = plan.kpis.iter_mut().find(|k| {
+        k.better == Better::Higher
+            && matches!(k.target, Some(Figure::Money(t)) if t.amount == total.amount)
+    });
+    if let Some(k) = kpi.filter(|k| k.actual.is_none()) {
+        k.actual = Some(Figure::Money(Money { amount: sum, currency: total.currency }));
+        k.from_daily = true;
+    }
+}
+
+/// `forecast`: the plan's scenarios and the interval level.
+fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
+    let f = r.fields(n, "forecast", keys::FORECAST, &[])?;
+    let scenarios = f.get("scenarios").and_then(|n| {
+        let path = f.child("scenarios");
+        let g = r.fields(n, &path, keys::SCENARIOS, &["optimistic", "pessimistic"])?;
+        let optimistic = r.percent(&g, "optimistic");
+        let pessimistic = r.percent(&g, "pessimistic");
+        let (optimistic, pessimistic) = (optimistic?, pessimistic?);
+        if optimistic.is_sign_negative() && !optimistic.is_zero() {
+            let (cat, at) = (r.cat, g.get("optimistic").map(|n| n.span));
+            let shown = crate::narrative::level(optimistic);
+            r.error(
+                Diagnostic::error(
+                    tr!(cat, "forecast.optimistic.negative", value = shown),
+                    g.child("optimistic"),
+                    at,
+                )
+                .with_label(cat.t("label.here", &[]))
+                .with_hint(tr!(
+                    cat,
+                    "forecast.optimistic.hint",
+                    value = shown.trim_start_matches('-')
+                )),
+            );
+            return None;
+        }
+        Some(Scenarios { optimistic, pessimistic: pessimistic.abs() })
+    });
+    let level = r.percent(&f, "level").and_then(|l| {
+        if (Decimal::new(5, 1)..=Decimal::new(99, 2)).contains(&l) {
+            return Some(l);
+        }
+        let (cat, at) = (r.cat, f.get("level").map(|n| n.span));
+        r.error(
+            Diagnostic::error(
+                tr!(cat, "forecast.level.range", value = crate::narrative::level(l)),
+                f.child("level"),
+                at,
+            )
+            .with_label(cat.t("label.here", &[]))
+            .with_hint(cat.t("forecast.level.hint", &[])),
+        );
+        None
+    });
+    Some(ForecastSpec { scenarios, level })
+}
+
+/// `daily`: a list of `{date, sales}`, or `{cumulative: true, days: [...]}`.
+fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Option<Daily> {
+    let day = |r: &mut Reader, n: &Node, path: &str| {
+        let f = r.fields(n, path, keys::DAY, &["date", "sales"])?;
+        let date = r.date(&f, "date");
+        let sales = r.money(&f, "sales");
+        Some(DailyActual { date: date?, sales: sales?, span: Some(n.span) })
+    };
+    match &n.kind {
+        NodeKind::Seq(items) => {
+            let days = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| day(r, n, &format!("daily[{i}]")))
+                .collect();
+            Some(Daily { cumulative: false, days, span })
+        }
+        _ => {
+            let f = r.fields(n, "daily", keys::DAILY, &["days"])?;
+            let cumulative = r.boolean(&f, "cumulative").unwrap_or(false);
+            let days = r.list(&f, "days", day)?;
+            Some(Daily { cumulative, days, span })
+        }
+    }
 }
 
 fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
@@ -576,6 +684,7 @@ fn measure(r: &mut Reader, n: &Node, path: &str, kpi: bool) -> Option<Measure> {
         unit: unit.filter(|u| !is_money_unit(u)),
         better,
         note: r.text(&f, "note"),
+        from_daily: false,
     })
 }
 

@@ -11,6 +11,8 @@ pub const TOP: &[&str] = &[
     "swot",
     "targets",
     "history",
+    "forecast",
+    "daily",
     "products",
     "horizons",
     "strategies",
@@ -79,6 +81,14 @@ pub const BREAKDOWN: &[&str] = &["name", "items"];
 pub const BREAKDOWN_ITEM: &[&str] = &["name", "amount", "share", "note"];
 /// `history[]`.
 pub const HISTORY: &[&str] = &["period", "sales"];
+/// `forecast`.
+pub const FORECAST: &[&str] = &["scenarios", "level"];
+/// `forecast.scenarios`.
+pub const SCENARIOS: &[&str] = &["optimistic", "pessimistic"];
+/// `daily` written as a mapping.
+pub const DAILY: &[&str] = &["cumulative", "days"];
+/// A day of `daily` (`daily[]`, `daily.days[]`).
+pub const DAY: &[&str] = &["date", "sales"];
 /// `products[]`.
 pub const PRODUCT: &[&str] = &["name", "tier", "share", "amount", "margin", "price", "note"];
 /// `horizons[]`.
@@ -162,6 +172,11 @@ pub const SCHEMA: &[(&str, &[&str])] = &[
     ("targets.breakdowns[].items[]", BREAKDOWN_ITEM),
     ("history[]", HISTORY),
     ("history[].period", PERIOD),
+    ("forecast", FORECAST),
+    ("forecast.scenarios", SCENARIOS),
+    ("daily", DAILY),
+    ("daily[]", DAY),
+    ("daily.days[]", DAY),
     ("products[]", PRODUCT),
     ("horizons[]", HORIZON),
     ("horizons[].end", PERIOD),

@@ -71,6 +71,10 @@ pub struct Plan {
     pub products_span: Option<Span>,
     /// 短中长期目标 (in the targets chapter).
     pub horizons: Vec<Horizon>,
+    /// How the forecast from `history` is read (v1.1).
+    pub forecast: Option<ForecastSpec>,
+    /// Actuals by day (v1.1), for pacing.
+    pub daily: Option<Daily>,
     /// 销售策略.
     pub strategies: Vec<Strategy>,
     /// Channels (in the strategy chapter).
@@ -172,6 +176,8 @@ pub struct Measure {
     pub better: Better,
     /// Free note.
     pub note: Option<String>,
+    /// True when `actual` was not written and the `daily` total stands in for it.
+    pub from_daily: bool,
 }
 
 /// `review`.
@@ -338,6 +344,47 @@ pub struct HistoryPoint {
     pub span: Option<Span>,
 }
 
+/// `forecast` (v1.1): how the forecast from `history` is turned into scenarios.
+#[derive(Debug, Clone, Default)]
+pub struct ForecastSpec {
+    /// The plan's own scenarios, instead of the model's prediction interval.
+    pub scenarios: Option<Scenarios>,
+    /// Level of the prediction interval (a fraction, default 0.8).
+    pub level: Option<Decimal>,
+}
+
+/// `forecast.scenarios`: each scenario's distance from the base forecast.
+#[derive(Debug, Clone, Copy)]
+pub struct Scenarios {
+    /// How far above the base the optimistic scenario is (a fraction ≥ 0).
+    pub optimistic: Decimal,
+    /// How far below the base the pessimistic scenario is (a fraction ≥ 0; `-15%` and `15%`
+    /// both read as 15% below).
+    pub pessimistic: Decimal,
+}
+
+/// `daily` (v1.1): actuals by day.
+#[derive(Debug, Clone, Default)]
+pub struct Daily {
+    /// True when each figure is the running total to that day.
+    pub cumulative: bool,
+    /// One entry a day, oldest first.
+    pub days: Vec<DailyActual>,
+    /// Span of the `daily` key, for warnings.
+    pub span: Option<Span>,
+}
+
+/// `daily[]`.
+#[derive(Debug, Clone)]
+pub struct DailyActual {
+    /// The day.
+    pub date: Date,
+    /// Sales on that day (or to that day, when cumulative).
+    pub sales: Money,
+    /// Where the entry is written.
+    pub span: Option<Span>,
+}
+
 /// `strategies[]`.
 #[derive(Debug, Clone, Default)]
 pub struct Strategy {
@@ -351,6 +398,11 @@ pub struct Strategy {
     pub owner: Option<String>,
     /// Expected effect.
     pub expected: Option<String>,
+    /// `expected` when it is written as an amount and nothing else (`400万`, `¥2.5M`): the
+    /// sales the strategy is expected to bring, weighed against a forecast gap.
+    pub amount: Option<Money>,
+    /// Where `expected` is written.
+    pub span: Option<Span>,
 }
 
 /// `channels[]`.

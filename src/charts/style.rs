@@ -119,6 +119,8 @@ pub(crate) mod color {
     pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
     /// Running totals, forecasts, the plan date.
     pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
+    /// Promotions on the Gantt chart (apart from the phases).
+    pub const PROMOTION: RGBColor = RGBColor(0x2A, 0x93, 0x86);
     /// A forecast's scenario band: the accent, light.
     pub const BAND: RGBColor = RGBColor(0xF8, 0xE1, 0xCF);
     /// Other companies.
@@ -522,7 +524,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
     }
 
-    /// A filled polygon (a band between two lines).
+    /// A filled polygon (a band between two lines, a funnel's stage).
     pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())

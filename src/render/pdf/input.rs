@@ -70,6 +70,7 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         cover,
         info,
         contents_title: label("toc"),
+        contents_continued: label("toc_continued"),
         zh,
         traditional,
         matrices,

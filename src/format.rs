@@ -240,17 +240,19 @@ pub fn money_scale(values: &[(Decimal, Precision)], style: &MoneyStyle, usage: S
             continue;
         }
         let cap = if exp == 0 { style.currency.minor_digits() } else { limit };
-        // computed amounts ask for decimals up to the cap, typed ones for all they have
+        // typed amounts ask for all the decimals they have; computed ones for as many as
+        // keep them within 0.5% (three significant digits), and a unit that cannot do
+        // that within the cap is too large for them (0.525亿 is not `0.5`)
         let need = values
             .iter()
             .filter_map(|(v, p)| {
-                let d = decimals(v.checked_div(div)?);
-                Some(if *p == Precision::Exact { d } else { d.min(cap) })
+                let x = v.checked_div(div)?;
+                Some(if *p == Precision::Exact { decimals(x) } else { close_enough(x, cap) })
             })
             .max()
             .unwrap_or(0);
-        if need <= cap {
-            return Scale { exp, dp: need };
+        if need <= cap || exp == 0 {
+            return Scale { exp, dp: need.min(cap.max(need_exact(values, div))) };
         }
     }
     // the base unit with the typed figures' own decimals (never rounded)
@@ -261,6 +263,26 @@ pub fn money_scale(values: &[(Decimal, Precision)], style: &MoneyStyle, usage: S
         .max()
         .unwrap_or(0);
     Scale { exp: 0, dp: need }
+}
+
+/// The fewest decimals (up to `cap`) that show `x` within 0.5%; `cap + 1` when none do.
+fn close_enough(x: Decimal, cap: u32) -> u32 {
+    let x = x.abs();
+    if x.is_zero() {
+        return 0;
+    }
+    let tolerance = x * Decimal::new(5, 3);
+    (0..=cap).find(|&dp| (round(x, dp) - x).abs() <= tolerance).unwrap_or(cap + 1)
+}
+
+/// The decimals the typed amounts need in a unit of `div`.
+fn need_exact(values: &[(Decimal, Precision)], div: Decimal) -> u32 {
+    values
+        .iter()
+        .filter(|(_, p)| *p == Precision::Exact)
+        .filter_map(|(v, _)| v.checked_div(div).map(decimals))
+        .max()
+        .unwrap_or(0)
 }
 
 /// An amount in `scale` without its unit: `15,000`, `0.90`.
@@ -609,13 +631,18 @@ mod tests {
             money(d("1234.5"), &style("JPY", Locale::ZhTw), Precision::Derived),
             "1,235日圓"
         );
+        // ¥617 is within 0.5% of 617.25 (0.6K is not): the yen column stays in yen
         let values = [(d("1200"), Precision::Exact), (d("617.25"), Precision::Derived)];
-        assert_eq!(money_scale(&values, &jpy, ScaleUse::Column), Scale { exp: 3, dp: 1 });
-        let small = [(d("934"), Precision::Exact), (d("617.25"), Precision::Derived)];
-        assert_eq!(money_scale(&small, &jpy, ScaleUse::Column), Scale { exp: 0, dp: 0 });
-        // cents where a currency has them
+        assert_eq!(money_scale(&values, &jpy, ScaleUse::Column), Scale { exp: 0, dp: 0 });
+        let large = [(d("1200000"), Precision::Exact), (d("617250"), Precision::Derived)];
+        assert_eq!(money_scale(&large, &jpy, ScaleUse::Column), Scale { exp: 3, dp: 0 });
+        // a computed 0.4 yen still shows no decimal (the base unit's cap is the minor unit)
+        let tiny = [(d("3"), Precision::Exact), (d("0.4"), Precision::Derived)];
+        assert_eq!(money_scale(&tiny, &jpy, ScaleUse::Column), Scale { exp: 0, dp: 0 });
+        // cents where a currency has them and a typed figure needs them
         let usd = style("USD", Locale::En);
-        assert_eq!(money_scale(&small, &usd, ScaleUse::Column), Scale { exp: 0, dp: 2 });
+        let cents = [(d("12.34"), Precision::Exact), (d("617.25"), Precision::Derived)];
+        assert_eq!(money_scale(&cents, &usd, ScaleUse::Column), Scale { exp: 0, dp: 2 });
     }
 
     #[test]
@@ -659,5 +686,47 @@ mod tests {
         assert_eq!(period(&Period::parse("2025-11").unwrap(), Locale::En), "November 2025");
         assert_eq!(zh_numeral(12), "十二");
         assert_eq!(zh_numeral(20), "二十");
+    }
+
+    #[test]
+    fn one_scale_per_column_keeps_typed_figures_exact_and_computed_ones_close() {
+        let e = |v: &str| (d(v), Precision::Exact);
+        let c = |v: &str| (d(v), Precision::Derived);
+        let cny = style("CNY", Locale::ZhCn);
+        let zh = |vals: &[(Decimal, Precision)]| money_scale(vals, &cny, ScaleUse::Column);
+        // 3,000万 … 1.5亿: 万 without decimals
+        let s = zh(&[e("30000000"), e("36000000"), c("150000000")]);
+        assert_eq!(s, Scale { exp: 4, dp: 0 });
+        assert_eq!(scaled(d("150000000"), s), "15,000");
+        // 14.1万 needs one decimal in 万
+        assert_eq!(zh(&[e("141000"), e("136000")]), Scale { exp: 4, dp: 1 });
+        // shares of 1.5亿 (35%, 20%, 45%): not 0.5亿 but 5,250万
+        let shares = zh(&[c("52500000"), c("30000000"), c("67500000"), c("150000000")]);
+        assert_eq!(shares, Scale { exp: 4, dp: 0 });
+        assert_eq!(scaled(d("52500000"), shares), "5,250");
+        // thirds of 1,000万 read 333万 (within 0.5%); thirds of 100万 need 33.3万
+        assert_eq!(zh(&[c("3333333.333333"), c("10000000")]), Scale { exp: 4, dp: 0 });
+        assert_eq!(zh(&[c("333333.3333333"), c("1000000")]), Scale { exp: 4, dp: 1 });
+        // $900,000 beside $6.3M: one column in $M with one decimal, or $K when $M needs two
+        let usd = style("USD", Locale::En);
+        let en = |vals: &[(Decimal, Precision)]| money_scale(vals, &usd, ScaleUse::Column);
+        assert_eq!(en(&[e("900000"), e("6300000")]), Scale { exp: 6, dp: 1 });
+        assert_eq!(en(&[e("270000"), e("1800000")]), Scale { exp: 3, dp: 0 });
+        // a typed figure with cents stays exact in the base unit
+        assert_eq!(en(&[e("12.34"), e("50")]), Scale { exp: 0, dp: 2 });
+        // the same in Traditional: shares of NT$1.5億 read 5,250萬
+        let twd = style("TWD", Locale::ZhTw);
+        let tw = money_scale(&shares_of(&c), &twd, ScaleUse::Column);
+        assert_eq!(tw, Scale { exp: 4, dp: 0 });
+        assert_eq!(money_scaled(d("52500000"), &twd, tw), "NT$5,250萬");
+        // thirds of ¥1,000 in the base unit: the yen takes no decimals, computed or not
+        let jpy = style("JPY", Locale::En);
+        let yen = money_scale(&[c("333.333333"), e("1000")], &jpy, ScaleUse::Column);
+        assert_eq!(yen, Scale { exp: 0, dp: 0 });
+        assert_eq!(scaled(d("333.333333"), yen), "333");
+    }
+
+    fn shares_of(c: &dyn Fn(&str) -> (Decimal, Precision)) -> Vec<(Decimal, Precision)> {
+        ["52500000", "30000000", "67500000", "150000000"].iter().map(|v| c(v)).collect()
     }
 }

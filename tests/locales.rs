@@ -138,7 +138,7 @@ fn the_traditional_reference_plan_renders_in_traditional_characters() {
     assert!(bad.is_empty(), "Simplified characters in the report: {bad}");
     // chapter titles and Taiwan's words
     for words in
-        ["## 一、執行摘要", "## 五、銷售目標", "### （二）通路規劃", "資料", "營收", "簽核"]
+        ["## 一、執行摘要", "## 五、銷售目標", "### （三）通路規劃", "資料", "營收", "簽核"]
     {
         assert!(md.contains(words), "{words}");
     }
@@ -147,8 +147,28 @@ fn the_traditional_reference_plan_renders_in_traditional_characters() {
     {
         assert!(md.contains(figure), "{figure}");
     }
+    // the v1.1 chapters and the forecast speak Taiwan's Traditional too
+    for words in [
+        "### （二）短中長期目標",
+        "產品組合合計營收NT$5億，毛利NT$2.05億，加權毛利率41.1%。",
+        "| 首購新客 | 滲透定價法 | -15.0% |",
+        "全流程轉換率3.51%",
+        "## 八、客戶經營與服務",
+        "ROI = 營收 ÷ 活動預算",
+        "應急預算合計NT$330萬，佔預算總額NT$3,500萬的9.4%。",
+        "### （二）人員招募",
+        "招募完成後，團隊由51人增至59人（新增8人）。",
+        "超額累進，各檔比例只適用於該檔區間內的營收，封頂NT$250萬。",
+        "按線性趨勢（最小平方法）擬合近4年營收",
+        "單靠趨勢達不到",
+    ] {
+        assert!(md.contains(words), "{words}");
+    }
+    assert_no_simplified(&dir, &simplified);
     let t = tables(&md);
     common::assert_row(&t, &["營收", "NT$4.2億", "NT$5.0億", "+19.0%"]);
+    // the promotions' budget and return, totalled
+    common::assert_row(&t, &["合計", "1,170", "24,500", "20.9"]);
     common::assert_row(&t, &["Q4", "16,000", "32.0%", "50,000"]);
     let html = std::fs::read_to_string(dir.join("annual-online-sales-plan-tw.html")).unwrap();
     assert!(html.contains("<html lang=\"zh-Hant-TW\">"), "HTML language");
@@ -157,6 +177,75 @@ fn the_traditional_reference_plan_renders_in_traditional_characters() {
     assert!(svg.contains("lang=\"zh-Hant-TW\"") && svg.contains("'Noto Sans TC'"), "SVG");
     assert!(!svg.contains("Noto Sans SC"), "no Simplified face in a Traditional chart");
     assert!(dir.join("annual-online-sales-plan-tw.pdf").is_file());
+}
+
+/// No Simplified-only character in a report's Markdown, HTML or any of its charts.
+fn assert_no_simplified(dir: &std::path::Path, simplified: &HashSet<char>) {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .chain(std::fs::read_dir(dir.join("charts")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "html" || x == "svg"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 5, "{files:?}");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let bad: String = text.chars().filter(|c| simplified.contains(c)).collect();
+        assert!(bad.is_empty(), "{}: Simplified characters {bad}", f.display());
+    }
+}
+
+/// The Hong Kong reference plan (a monthly plan with daily actuals and 27 months of history)
+/// with `--strict`: pacing, the seasonal forecast and the v1.1 chapters in Hong Kong's
+/// Traditional (轉化率, 招聘, 計劃, HK$ with 萬); the same plan read as `zh-TW` takes
+/// Taiwan's words for the tool's own text and keeps the author's.
+#[test]
+fn the_hong_kong_monthly_plan_paces_and_forecasts_in_traditional() {
+    let simplified = simplified_only();
+    let plan = root().join("plans/monthly-battle-plan-hk.yaml");
+    let source = std::fs::read_to_string(&plan).unwrap();
+    assert!(!source.chars().any(|c| simplified.contains(&c)), "the plan itself is Traditional");
+    let out = scratch("locales-hk");
+    std::fs::write(out.join("hk.yaml"), &source).unwrap();
+    let as_tw = source.replace("locale: zh-HK", "locale: zh-TW");
+    assert_ne!(as_tw, source);
+    std::fs::write(out.join("tw.yaml"), as_tw).unwrap();
+    // the same sentences in each: Hong Kong writes `HK$400萬`, Taiwan `400萬港幣`
+    let hk = [
+        "截至2026年1月16日（第16天，共31天），本月累計銷售HK$180萬，完成目標HK$400萬的45.0%",
+        "按目前日均，月底預計HK$349萬",
+        "目標HK$400萬中須由漏斗帶來70.0%，即HK$280萬",
+        "全流程轉化率0.199%",
+        "應急預算合計HK$6.5萬",
+        "### （二）人員招聘",
+        "## 七、執行計劃",
+    ];
+    let tw = [
+        "截至2026年1月16日（第16天，共31天），本月累計銷售180萬港幣，完成目標400萬港幣的45.0%",
+        "按目前日均，月底預計349萬港幣",
+        "目標400萬港幣中須由漏斗帶來70.0%，即280萬港幣",
+        "全流程轉換率0.199%",
+        "應急預算合計6.5萬港幣",
+        "### （二）人員招募",
+        "## 七、執行計畫",
+    ];
+    let both =
+        ["按季節分解（MSTL，12個月週期）", "金額類指標按時間進度判斷狀態。", "企業福利訂購季"];
+    for (name, lang, words) in [("hk", "zh-Hant-HK", hk), ("tw", "zh-Hant-TW", tw)] {
+        let o = run(&out, &["render", &format!("{name}.yaml"), "--strict"]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success() && stderr.trim().is_empty(), "{name}: {stderr}");
+        let dir = out.join(format!("output/{name}"));
+        let md = std::fs::read_to_string(dir.join(format!("{name}.md"))).unwrap();
+        for w in words.iter().chain(&both) {
+            assert!(md.contains(w), "{name}: {w} not in the report");
+        }
+        let html = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap();
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{name}: HTML language");
+        assert!(dir.join("charts/burnup.svg").is_file(), "{name}: the burn-up chart");
+        assert_no_simplified(&dir, &simplified);
+    }
 }
 
 /// Plan text is the author's: a Simplified plan keeps Traditional words as written, and a

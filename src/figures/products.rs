@@ -23,11 +23,15 @@ pub struct ProductFigures {
     pub order: Vec<usize>,
 }
 
-/// Words that place a tier at the top, the middle or the base of the pyramid.
+/// Words that place a tier at the top, the middle or the base of the pyramid (Simplified,
+/// then the Traditional forms that differ).
 const TIERS: [&[&str]; 3] = [
-    &["塔尖", "顶端", "高端", "旗舰", "top", "apex", "premium", "flagship", "high"],
+    &["塔尖", "顶端", "高端", "旗舰", "頂端", "旗艦", "top", "apex", "premium", "flagship", "high"],
     &["塔身", "腰部", "主力", "核心", "middle", "mid", "core", "body", "main"],
-    &["塔基", "底部", "基础", "引流", "入门", "base", "bottom", "entry", "basic", "traffic"],
+    &[
+        "塔基", "底部", "基础", "引流", "入门", "基礎", "入門", "base", "bottom", "entry", "basic",
+        "traffic",
+    ],
 ];
 
 /// Rank of a tier name: 0–2 for the known words; unknown names after them in the order
@@ -109,5 +113,7 @@ mod tests {
         assert_eq!(r, [2, 0, usize::MAX, 1, 3]);
         assert_eq!(ranks(&[Some("Entry"), Some("Premium"), Some("Core")]), [2, 0, 1]);
         assert_eq!(ranks(&[Some("乙"), Some("甲"), Some("乙")]), [3, 4, 3]);
+        // Traditional tier names
+        assert_eq!(ranks(&[Some("入門款"), Some("旗艦款"), Some("主力款")]), [2, 0, 1]);
     }
 }

@@ -13,8 +13,8 @@ use super::theme::{Rgb, Theme};
 /// Status symbols of KPI tables and the theme colour index they take.
 const STATUS: [(char, usize); 4] = [('✓', 0), ('▲', 1), ('▼', 2), ('○', 3)];
 
-/// Labels of totals rows (bold in the first cell).
-const TOTALS: [&str; 5] = ["合计", "总计", "Total", "Totals", "Sum"];
+/// Labels of totals rows (bold in the first cell), in Simplified and Traditional.
+const TOTALS: [&str; 7] = ["合计", "总计", "合計", "總計", "Total", "Totals", "Sum"];
 
 /// Column widths: natural widths when they fit, the slack going to the text (left-aligned)
 /// columns in proportion to their natural width, so figure columns stay tight; otherwise
@@ -328,6 +328,7 @@ mod tests {
     fn totals_rows_are_bold_first_cells() {
         assert!(is_total(&[cell("合计", true), cell("1,200万元", true)]));
         assert!(is_total(&[cell("Total", true)]));
+        assert!(is_total(&[cell("合計", true), cell("NT$3,500萬", true)]));
         assert!(!is_total(&[cell("合计", false)]));
         assert!(!is_total(&[cell("人员", true)]));
     }

@@ -172,18 +172,6 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
         placer.take_path(&[(at, top), (at, bottom)]);
         names.push((at, name.as_str()));
     }
-    for (at, name) in names {
-        let text = style::fit(name, style::SMALL, (right - left) / 3.0);
-        let anchors = [
-            (at + 3.0, top + 2.0, HPos::Left, VPos::Top),
-            (at - 3.0, top + 2.0, HPos::Right, VPos::Top),
-            (at + 3.0, top + 16.0, HPos::Left, VPos::Top),
-            (at - 3.0, top + 16.0, HPos::Right, VPos::Top),
-        ];
-        if let Some((lx, ly, hp, vp)) = placer.place(&text, style::SMALL, &anchors) {
-            pen.text(&text, lx, ly, style::SMALL, color::MUTED, hp, vp)?;
-        }
-    }
     if let Some((t, _)) = &d.target {
         pen.line(left, y(*t), right, y(*t), color::INK, 1)?;
         let even = [(x(0.0), y(0.0)), (x(d.days), y(*t))];
@@ -202,6 +190,22 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     placer.take_path(&pts);
     pen.dot(last.0, last.1, 4.0, color::PRIMARY, true)?;
     placer.take([last.0 - 5.0, last.1 - 5.0, last.0 + 5.0, last.1 + 5.0]);
+
+    // the key dates' names once every line is known, so none sits on one (a name runs
+    // right of its day line; near the end of the month the even pace and the target are
+    // up there too)
+    for (at, name) in names {
+        let text = style::fit(name, style::SMALL, (right - left) / 3.0);
+        let anchors = [
+            (at + 3.0, top + 2.0, HPos::Left, VPos::Top),
+            (at - 3.0, top + 2.0, HPos::Right, VPos::Top),
+            (at + 3.0, top + 16.0, HPos::Left, VPos::Top),
+            (at - 3.0, top + 16.0, HPos::Right, VPos::Top),
+        ];
+        if let Some((lx, ly, hp, vp)) = placer.place(&text, style::SMALL, &anchors) {
+            pen.text(&text, lx, ly, style::SMALL, color::MUTED, hp, vp)?;
+        }
+    }
 
     // Labels: the target at the right end above its line, the actual to date, the projection.
     if let Some((t, text)) = &d.target {

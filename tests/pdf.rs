@@ -690,6 +690,8 @@ fn a_traditional_plan_is_set_in_noto_sans_tc() {
     {
         assert!(body.contains(words), "{words} not in the PDF text");
     }
+    // seven columns headed `…（新臺幣萬元）`: the headers wrap, the figures never do
+    assert!(body.contains("105.8%"), "the promotions' attainment broke across lines");
     // a Simplified plan does not carry the Traditional face
     let cn = render_pdf(&root().join("plans/annual-sales-plan.yaml"), "pdf-traditional-cn");
     let cn_bases: Vec<String> = pdffonts(&cn).into_iter().map(|r| r[0].clone()).collect();

@@ -87,6 +87,7 @@ fn column_bounds(
     all_rows: &[(Vec<Inlines>, bool)],
     ncol: usize,
     size: f32,
+    wrap_heads: bool,
     ctx: &Ctx,
 ) -> (Vec<f32>, Vec<f32>) {
     let t = ctx.theme;
@@ -102,11 +103,12 @@ fn column_bounds(
             let w = measure(ctx.fonts, &text, &style) + 2.0 * pad;
             max[c] = max[c].max(w);
             // figures (right-aligned columns), statuses (`✓ On track`) and short labels do
-            // not wrap; longer text
-            // may, but not inside a Latin word or within four CJK characters
-            let right = aligns.get(c) == Some(&Align::Right);
+            // not wrap; longer text may, but not inside a Latin word or within four CJK
+            // characters; with `wrap_heads`, a figure column's long header may too
+            // (`預算（新臺幣萬元）`), so the width goes to the figures (`105.8%` never breaks)
+            let figure = aligns.get(c) == Some(&Align::Right) && !(*is_head && wrap_heads);
             let status = text.trim_start().starts_with(|ch| STATUS.iter().any(|(s, _)| *s == ch));
-            let floor = if right || status || text.chars().count() <= 6 {
+            let floor = if figure || status || text.chars().count() <= 6 {
                 w - 2.0 * pad
             } else {
                 let latin = text
@@ -152,10 +154,15 @@ pub fn layout(
     // A table too wide for the column steps its type down (to 8 pt) before any word wraps
     // inside itself.
     let mut size = t.table_size;
-    let (mut min, mut max) = column_bounds(aligns, &all_rows, ncol, size, ctx);
+    let (mut min, mut max) = column_bounds(aligns, &all_rows, ncol, size, false, ctx);
     while min.iter().sum::<f32>() > width && size - 0.5 >= MIN_TABLE_SIZE - 0.01 {
         size -= 0.5;
-        (min, max) = column_bounds(aligns, &all_rows, ncol, size, ctx);
+        (min, max) = column_bounds(aligns, &all_rows, ncol, size, false, ctx);
+    }
+    // still too wide at the smallest size: the figure columns' headers wrap before any
+    // figure does (long unit words such as `新臺幣萬元` in every header)
+    if min.iter().sum::<f32>() > width {
+        (min, max) = column_bounds(aligns, &all_rows, ncol, size, true, ctx);
     }
     let widths = column_widths(&min, &max, width, aligns);
     let lead = t.leading(size) * 0.9;

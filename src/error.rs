@@ -63,6 +63,14 @@ pub enum Error {
         /// Tera's report, with a snippet.
         message: String,
     },
+    /// A theme file has errors (rendered with file, line, column and hints).
+    #[error("theme `{}` has errors\n{report}", path.display())]
+    Theme {
+        /// The file.
+        path: PathBuf,
+        /// Every problem, drawn with its source line.
+        report: String,
+    },
     /// `labels.yaml` is malformed.
     #[error("failed to load labels `{name}` ({message})")]
     Labels {
@@ -194,6 +202,9 @@ impl Error {
             }
             Self::Render { name, message } => {
                 tr!(cat, "error.render", name = name, message = message)
+            }
+            Self::Theme { path, report } => {
+                tr!(cat, "error.theme", path = p(path), report = report.trim_end())
             }
             Self::Labels { name, message } => {
                 tr!(cat, "error.labels", name = name, message = message)

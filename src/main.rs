@@ -46,6 +46,9 @@ enum Command {
         /// Folder of templates that override the built-in ones file by file.
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
+        #[arg(long, value_name = "FILE")]
+        theme: Option<PathBuf>,
         /// Treat warnings as errors: write nothing and exit 1.
         #[arg(long)]
         strict: bool,
@@ -122,6 +125,7 @@ fn main() -> ExitCode {
             out,
             formats,
             templates,
+            theme,
             strict,
             font,
             bold_font,
@@ -131,7 +135,9 @@ fn main() -> ExitCode {
         } => {
             let fonts = Fonts { regular: font, bold: bold_font };
             let show = Show { json, quiet };
-            render(&plans, &out, &formats, templates.as_deref(), strict, &fonts, shard, show)
+            let setup =
+                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
+            render(&plans, &out, &formats, setup, strict, &fonts, shard, show)
         }
         Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
         Command::New { kind, path } => new(&kind, path),
@@ -232,14 +238,7 @@ impl Fonts {
     /// Reads and parses the named fonts, if any.
     fn load(&self) -> Result<Option<planwright::render::pdf::Fonts>, Error> {
         let Some(regular) = &self.regular else { return Ok(None) };
-        let read = |p: &Path| -> Result<(String, Vec<u8>), Error> {
-            let bytes =
-                std::fs::read(p).map_err(|source| Error::Read { path: p.to_path_buf(), source })?;
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Ok((planwright::render::pdf::fonts::postscript_name(&stem), bytes))
-        };
-        let bold = self.bold.as_deref().map(read).transpose()?;
-        planwright::render::pdf::Fonts::from_files(read(regular)?, bold).map(Some)
+        planwright::render::pdf::Fonts::from_paths(regular, self.bold.as_deref()).map(Some)
     }
 }
 
@@ -260,7 +259,7 @@ fn render(
     inputs: &[PathBuf],
     out: &Path,
     formats: &[String],
-    templates: Option<&Path>,
+    setup: planwright::Setup,
     strict: bool,
     fonts: &Fonts,
     shard: Option<planwright::batch::Shard>,
@@ -285,7 +284,7 @@ fn render(
     if let Some(shard) = shard {
         plans.retain(|p| shard.takes(p));
     }
-    let engine = match Engine::new(templates) {
+    let engine = match Engine::load(setup, &env_cat) {
         Ok(e) => e,
         Err(e) => return fail(&e, &env_cat),
     };
@@ -455,7 +454,18 @@ fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
 
 fn export(dir: &Path, force: bool) -> Outcome {
     let mut worst = Outcome::Ok;
-    for (name, text) in planwright::templates::BUILTINS {
+    // the templates, the default theme with every key commented out, the example themes
+    let theme = planwright::theme::default_toml();
+    let examples = planwright::theme::EXAMPLES
+        .iter()
+        .map(|(name, text)| (format!("themes/{name}.toml"), text.to_string()));
+    let files: Vec<(String, String)> = planwright::templates::BUILTINS
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .chain([("theme.toml".to_string(), theme)])
+        .chain(examples)
+        .collect();
+    for (name, text) in &files {
         let path = dir.join(name);
         if path.exists() && !force {
             say(&format!("kept {} (exists; --force overwrites)", path.display()));

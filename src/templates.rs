@@ -53,6 +53,9 @@ pub fn builtin_sets() -> Vec<String> {
 /// Templates and labels, ready to render any number of plans.
 pub struct Templates {
     tera: Tera,
+    /// Theme files of the user's folder: `theme.toml` (all sets) and `<set>/theme.toml`, by
+    /// path, with their text.
+    themes: Vec<(String, std::path::PathBuf, String)>,
     /// label key → locale tag → text.
     labels: BTreeMap<String, BTreeMap<String, String>>,
 }
@@ -73,6 +76,11 @@ impl Templates {
         }
         let is_template =
             |n: &str| n.ends_with(".md") || n.ends_with(".html") || n.ends_with(".css");
+        let themes = user
+            .iter()
+            .filter(|(n, _)| is_theme_name(n))
+            .filter_map(|(n, t)| Some((n.clone(), dir?.join(n), t.clone())))
+            .collect();
         let mut names: Vec<(String, String)> = Vec::new();
         for (name, text) in &user {
             if is_template(name) {
@@ -97,7 +105,16 @@ impl Templates {
                 labels.entry(k).or_default().extend(v);
             }
         }
-        Ok(Self { tera, labels })
+        Ok(Self { tera, themes, labels })
+    }
+
+    /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,
+    /// then the set's `<set>/theme.*` (which wins where both set a key).
+    pub fn theme_files(&self, set: &str) -> Vec<(&std::path::Path, &str)> {
+        let own = format!("{set}/");
+        let root = self.themes.iter().filter(|(n, ..)| !n.contains('/'));
+        let of_set = self.themes.iter().filter(|(n, ..)| n.starts_with(&own));
+        root.chain(of_set).map(|(_, p, t)| (p.as_path(), t.as_str())).collect()
     }
 
     /// The labels of one locale (falling back to `zh-CN` for a missing translation).
@@ -254,7 +271,7 @@ fn collect_in(
             continue;
         }
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
-        if !matches!(ext, "md" | "yaml" | "html" | "css") {
+        if !matches!(ext, "md" | "yaml" | "yml" | "html" | "css" | "toml") {
             continue;
         }
         if !meta.is_file() {
@@ -271,6 +288,15 @@ fn collect_in(
         out.push((name, text));
     }
     Ok(())
+}
+
+/// `theme.toml`, `theme.yaml` or `theme.yml`, at the top of a template folder or in a set's
+/// folder (`quarterly/theme.toml`).
+fn is_theme_name(name: &str) -> bool {
+    let mut parts = name.rsplit('/');
+    let file = parts.next().unwrap_or("");
+    let depth = name.matches('/').count();
+    matches!(file, "theme.toml" | "theme.yaml" | "theme.yml") && depth <= 1
 }
 
 /// `key: {zh-CN: …, en: …}` → map.

@@ -11,6 +11,7 @@ mod bridge;
 mod burnup;
 mod history;
 mod kpis;
+mod palette;
 mod periods;
 mod risks;
 mod scale;
@@ -30,6 +31,8 @@ use crate::format::{self, Precision};
 use crate::model::values::{Currency, Figure};
 use crate::model::{Locale, Plan};
 
+pub use palette::Palette;
+
 /// One chart of a plan, ready to draw.
 #[derive(Debug, Clone)]
 pub struct Chart {
@@ -44,6 +47,8 @@ pub struct Chart {
     /// Text alternative: what the chart shows, with its key figures.
     pub description: String,
     body: Body,
+    /// The colours it is drawn in (the theme's `[charts]`).
+    pub palette: Palette,
 }
 
 /// What a chart draws, with every label already formatted.
@@ -105,7 +110,7 @@ impl Chart {
     /// Text sizes follow plotters' convention (the SVG backend writes `size / 1.24` as the
     /// font size); text asks for the family `Noto Sans SC`, registered from the bundled font.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let pen = style::Pen::new(root)?;
+        let pen = style::Pen::new(root, &self.palette)?;
         let header = style::Header::new(&self.title, &self.keys(), pen.w);
         header.draw(&pen)?;
         let top = header.bottom;
@@ -305,7 +310,14 @@ impl Cx<'_> {
         description: String,
         body: Body,
     ) -> Chart {
-        Chart { id: id.to_string(), chapter: chapter.to_string(), title, description, body }
+        Chart {
+            id: id.to_string(),
+            chapter: chapter.to_string(),
+            title,
+            description,
+            body,
+            palette: Palette::default(),
+        }
     }
 
     /// Amounts of one chart in one unit; `exact` set the precision.

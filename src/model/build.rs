@@ -25,7 +25,7 @@ pub const CHAPTERS: [&str; 11] = [
     "team",
 ];
 
-const TOP: [&str; 18] = [
+const TOP: [&str; 19] = [
     "meta",
     "summary",
     "review",
@@ -43,6 +43,7 @@ const TOP: [&str; 18] = [
     "risks",
     "team",
     "sections",
+    "layout",
     "$schema",
 ];
 
@@ -96,6 +97,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     plan.team = top.get("team").and_then(|n| team(&mut r, n));
     plan.sections = r.list(&top, "sections", section).unwrap_or_default();
     check_sections(&mut r, &top, &plan);
+    plan.layout = top.get("layout").and_then(|n| layout(&mut r, n, &plan));
     fill_from_daily(&mut plan);
     (plan, r.diags)
 }
@@ -621,6 +623,38 @@ fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
             r.error(d);
         }
     }
+}
+
+/// `layout: {order: [...], omit: [...]}`: every id must name a built-in chapter or one of
+/// the plan's sections; an unknown one is an error listing the valid ids.
+fn layout(r: &mut Reader, n: &Node, plan: &Plan) -> Option<PlanLayout> {
+    let f = r.fields(n, "layout", &["order", "omit"], &[])?;
+    let known: Vec<&str> =
+        CHAPTERS.iter().copied().chain(plan.sections.iter().map(|s| s.id.as_str())).collect();
+    let ids = |r: &mut Reader, key: &str| {
+        r.list(&f, key, |r, node, path| {
+            let id = r.text_node(node, path)?;
+            if known.contains(&id.as_str()) {
+                return Some(id);
+            }
+            let cat = r.cat;
+            let d = Diagnostic::error(tr!(cat, "layout.unknown", id = id), path, Some(node.span))
+                .with_label(cat.t("layout.unknown.label", &[]));
+            let valid = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let hint = tr!(cat, "layout.valid", ids = valid);
+            let d = match super::reader::nearest(&id, &known) {
+                Some(best) => {
+                    d.with_hint(format!("{} {hint}", tr!(cat, "did-you-mean", name = best)))
+                }
+                None => d.with_hint(hint),
+            };
+            r.error(d);
+            None
+        })
+    };
+    let order = ids(r, "order");
+    let omit = ids(r, "omit");
+    Some(PlanLayout { order, omit })
 }
 
 fn field_span(node: &Node, key: &str) -> Option<crate::diagnostic::Span> {

@@ -7,6 +7,7 @@ mod types;
 pub mod values;
 
 pub use build::CHAPTERS;
+pub(crate) use reader::nearest;
 pub use types::*;
 
 use crate::diagnostic::Diagnostic;

@@ -116,6 +116,22 @@ pub enum Error {
         /// Every problem, drawn with its source line.
         report: String,
     },
+    /// Watching a folder for changes failed.
+    #[error("cannot watch `{}` for changes ({message})", path.display())]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// The preview server could not listen.
+    #[error("cannot serve the preview on port {port} ({message})")]
+    Serve {
+        /// The port asked for.
+        port: u16,
+        /// Why.
+        message: String,
+    },
     /// `labels.yaml` is malformed.
     #[error("failed to load labels `{name}` ({message})")]
     Labels {
@@ -253,6 +269,12 @@ impl Error {
             }
             Self::Theme { path, report } => {
                 tr!(cat, "error.theme", path = p(path), report = report.trim_end())
+            }
+            Self::Watch { path, message } => {
+                tr!(cat, "error.watch", path = p(path), message = message)
+            }
+            Self::Serve { port, message } => {
+                tr!(cat, "error.serve", port = port, message = message)
             }
             Self::Labels { name, message } => {
                 tr!(cat, "error.labels", name = name, message = message)

@@ -25,12 +25,14 @@ pub mod narrative;
 pub mod output;
 pub mod pacing;
 pub mod plan;
+pub mod preview;
 pub mod render;
 pub mod shares;
 pub mod starter;
 pub mod templates;
 pub mod text;
 pub mod theme;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::path::Path;

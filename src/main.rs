@@ -70,6 +70,30 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Re-render a plan whenever it, a template or the theme changes; `--serve` shows the
+    /// HTML report in a browser that reloads itself after each render.
+    Watch {
+        /// The plan file.
+        plan: PathBuf,
+        /// Output folder; the plan gets a sub-folder named after it.
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// Formats to write, comma-separated: md, html, pdf (`--serve` adds html).
+        #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
+        formats: Vec<String>,
+        /// Folder of templates that override the built-in ones file by file.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
+        #[arg(long, value_name = "FILE")]
+        theme: Option<PathBuf>,
+        /// Serve the HTML report on 127.0.0.1 (this machine only).
+        #[arg(long)]
+        serve: bool,
+        /// The port for `--serve` (0: any free port).
+        #[arg(long, default_value_t = 8090, requires = "serve")]
+        port: u16,
+    },
     /// Check plans and print every error and warning.
     Check {
         /// Plan files (YAML).
@@ -140,6 +164,11 @@ fn main() -> ExitCode {
             render(&plans, &out, &formats, setup, strict, &fonts, shard, show)
         }
         Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
+        Command::Watch { plan, out, formats, templates, theme, serve, port } => {
+            let setup =
+                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
+            watch(&plan, &out, &formats, setup, serve.then_some(port))
+        }
         Command::New { kind, path } => new(&kind, path),
         Command::Templates { action: TemplatesAction::Export { dir, force } } => {
             export(&dir, force)
@@ -391,6 +420,108 @@ fn render(
         Outcome::Invalid
     } else {
         Outcome::Ok
+    }
+}
+
+/// `planwright watch`: renders once, then again after every change that concerns the
+/// report, printing the time or the errors; a broken plan, template or theme leaves the
+/// last good report in place (and the served page as it was).
+fn watch(
+    plan: &Path,
+    out: &Path,
+    formats: &[String],
+    setup: planwright::Setup,
+    serve: Option<u16>,
+) -> Outcome {
+    use planwright::batch::{self, Status};
+    use planwright::preview::{Generation, Preview};
+    let env_cat = env_catalog();
+    let mut wanted = Vec::new();
+    for f in formats {
+        match Format::parse(f) {
+            Some(fmt) if !wanted.contains(&fmt) => wanted.push(fmt),
+            Some(_) => {}
+            None => return fail(&Error::UnknownFormat(f.clone()), &env_cat),
+        }
+    }
+    if serve.is_some() && !wanted.contains(&Format::Html) {
+        wanted.push(Format::Html);
+    }
+    let files = match batch::discover(&[plan.to_path_buf()]) {
+        Ok(f) => f,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let Some(file) = files.into_iter().next() else {
+        return fail(&Error::NoPlans(plan.to_path_buf()), &env_cat);
+    };
+    let sources = match planwright::watch::Sources::resolve(plan, setup.templates, setup.theme) {
+        Ok(s) => s,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let watch = match planwright::watch::Watch::start(sources) {
+        Ok(w) => w,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let report = out.join(&file.report);
+    let generation = Generation::default();
+    let _server = match serve.map(Preview::bind).transpose() {
+        Ok(Some(p)) => {
+            let page = format!(
+                "{}.html",
+                file.report.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+            );
+            p.serve(report.clone(), page, generation.clone());
+            say(&tr!(env_cat, "cli.watch.serving", url = format!("http://{}/", p.addr())));
+            Some(p)
+        }
+        Ok(None) => None,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let s = watch.sources();
+    let mut watched = vec![s.plan.display().to_string()];
+    watched.extend(s.templates.iter().chain(&s.theme).map(|p| p.display().to_string()));
+    say(&tr!(env_cat, "cli.watch.start", paths = watched.join(", ")));
+    loop {
+        // templates and theme are read again each time: they may be what changed
+        match Engine::load(setup, &env_cat) {
+            Err(e) => {
+                fail(&e, &env_cat);
+                say(&tr!(env_cat, "cli.watch.kept", report = report.display()));
+            }
+            Ok(engine) => {
+                let sets = engine.templates().sets();
+                let opts = batch::Options { out, formats: &wanted, strict: false, sets: &sets };
+                let r = batch::render_plan(&engine, &file, &opts);
+                if !r.log.is_empty() {
+                    tell(&r.log);
+                }
+                match r.status {
+                    Status::Rendered | Status::Warnings => {
+                        generation.bump();
+                        let ms = format!("{:.0}", r.millis);
+                        say(&tr!(
+                            r.catalog,
+                            "cli.watch.rendered",
+                            ms = ms,
+                            report = report.display()
+                        ));
+                    }
+                    Status::Invalid | Status::Failed => {
+                        say(&tr!(r.catalog, "cli.watch.kept", report = report.display()));
+                    }
+                }
+            }
+        }
+        // wait for the next change (a day at a time: the watch runs until stopped)
+        let changed = loop {
+            match watch.next(Duration::from_secs(86_400)) {
+                planwright::watch::Next::Changed(paths) => break paths,
+                planwright::watch::Next::Quiet => {}
+                planwright::watch::Next::Stopped => return Outcome::Failed,
+            }
+        };
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        say(&tr!(env_cat, "cli.watch.changed", paths = names.join(", ")));
     }
 }
 

@@ -1,13 +1,18 @@
-//! `cargo bench`: time each pipeline stage on the reference plans (median of many runs).
+//! `cargo bench --bench render`: the time of each pipeline stage — load (read the file),
+//! check (YAML → model, with figures and warnings), figures alone, charts (build and SVG),
+//! context, Markdown (templates), HTML, PDF — on the reference plans and on a large
+//! generated plan, as the median of many runs in one process (templates and fonts loaded
+//! once, as a batch does).
 //!
-//! A plain harness (no extra crates): what matters here is the order of magnitude per plan,
-//! which later batch rendering multiplies by thousands.
+//! A plain harness (no extra crates): the order of magnitude per plan is what matters, which
+//! batch rendering multiplies by thousands.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use planwright::render::Format;
-use planwright::{Engine, check};
+use planwright::render::{Format, RenderedChart};
+use planwright::{Engine, charts, check, context, figures, render};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -16,7 +21,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     median(
-        (0..runs)
+        (0..runs.max(1))
             .map(|_| {
                 let t = Instant::now();
                 std::hint::black_box(f());
@@ -26,46 +31,110 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// A large plan: the annual reference plan with a custom chapter of 200 list lines added
+/// (about eight pages more of text to check, lay out and write).
+fn large_plan(base: &str) -> String {
+    let mut out = base.to_string();
+    out.push_str("\nsections:\n  - id: appendix\n    title: 附录：区域明细\n    body: |\n");
+    for r in 0..200 {
+        out.push_str(&format!(
+            "      - 第{r}区域：销售额目标 {} 万元，重点客户 {} 家，负责人 区域经理{r}\n",
+            300 + r * 7,
+            20 + r % 13
+        ));
+    }
+    out
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut plans: Vec<PathBuf> = ["../shared/examples", "plans"]
+    let mut plans: Vec<(String, String)> = ["../shared/examples", "plans"]
         .iter()
         .filter_map(|d| std::fs::read_dir(root.join(d)).ok())
         .flatten()
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| {
+            let name = p.strip_prefix(&root).unwrap_or(&p).display().to_string();
+            (name, std::fs::read_to_string(&p).expect("read plan"))
+        })
         .collect();
     plans.sort();
+    if let Some((_, annual)) =
+        plans.iter().find(|(n, _)| n.ends_with("plans/annual-sales-plan.yaml"))
+    {
+        plans.push(("generated: annual + 200-row appendix".into(), large_plan(annual)));
+    }
     let t = Instant::now();
     let engine = Engine::new(None).expect("built-in templates load");
     println!("load templates once: {:>9.1?}", t.elapsed());
     let t = Instant::now();
-    engine.fonts().expect("bundled fonts parse");
-    println!("parse PDF fonts once: {:>9.1?}", t.elapsed());
-    let runs = 200;
-    for path in plans {
-        let source = std::fs::read_to_string(&path).expect("read plan");
-        let name = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
-        let checked = check(&name, &source);
-        let Some((plan, figures)) = checked.valid else {
+    let fonts = engine.fonts().expect("bundled fonts load");
+    println!("load PDF fonts once: {:>9.1?}", t.elapsed());
+    let theme = render::pdf::Theme::default();
+    let runs = 100;
+    println!(
+        "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "plan", "load", "check", "figures", "charts", "context", "md", "html", "pdf", "all"
+    );
+    for (name, source) in &plans {
+        let checked = check(name, source);
+        let Some((plan, figs)) = checked.valid else {
             println!("{name}: has errors, skipped");
             continue;
         };
-        let t_check = time(runs, || check(&name, &source));
+        let path = root.join(name);
+        let t_load = if path.is_file() {
+            time(runs, || planwright::read_plan(&path).expect("read"))
+        } else {
+            Duration::ZERO
+        };
+        let t_check = time(runs, || check(name, source));
+        let t_figures = time(runs, || figures::derive(&plan));
+        let labels = engine.templates().labels(plan.meta.locale);
+        let built = charts::build(&plan, &figs, &labels);
+        let t_charts = time(runs / 4, || {
+            let cs = charts::build(&plan, &figs, &labels);
+            cs.iter().map(|c| c.svg().map(|s| s.len()).unwrap_or(0)).sum::<usize>()
+        });
+        let t_context =
+            time(runs, || context::build(&plan, &figs, &labels, &plan.meta.kind, &built));
+        let ctx = context::build(&plan, &figs, &labels, &plan.meta.kind, &built);
+        let set = plan.meta.kind.clone();
         let t_md = time(runs, || {
-            engine.render(&plan, &figures, "bench", &[Format::Markdown]).expect("render")
+            render::markdown::render_parts(engine.templates(), &set, &ctx, plan.meta.locale)
+                .expect("markdown")
         });
+        let md = render::markdown::render_parts(engine.templates(), &set, &ctx, plan.meta.locale)
+            .expect("markdown");
+        let svgs: BTreeMap<String, RenderedChart> = built
+            .iter()
+            .map(|c| {
+                let chart = RenderedChart {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    description: c.description.clone(),
+                    svg: c.svg().unwrap_or_default(),
+                    narrow: c.narrow_svg().unwrap_or_default(),
+                };
+                (c.id.clone(), chart)
+            })
+            .collect();
         let t_html = time(runs, || {
-            engine
-                .render(&plan, &figures, "bench", &[Format::Markdown, Format::Html])
-                .expect("render")
+            render::html::render(engine.templates(), &set, &ctx, &labels, &md, &svgs).expect("html")
         });
-        let t_pdf = time(runs / 10, || {
-            engine.render(&plan, &figures, "bench", &[Format::Pdf]).expect("render")
-        });
+        let input = render::pdf::input(&plan, md.document.clone(), &labels);
+        let images: render::pdf::Images =
+            built.iter().map(|c| (c.id.clone(), c as &dyn render::pdf::Drawing)).collect();
+        let t_pdf =
+            time(runs / 4, || render::pdf::render(&input, fonts, &theme, &images).expect("pdf"));
+        let all = [Format::Markdown, Format::Html, Format::Pdf];
+        let t_all = time(runs / 4, || engine.render(&plan, &figs, "bench", &all).expect("render"));
+        let short: String =
+            name.chars().rev().take(44).collect::<Vec<_>>().into_iter().rev().collect();
         println!(
-            "{name:<40} check+figures {t_check:>9.1?}   md {t_md:>9.1?}   md+html {t_html:>9.1?}   pdf {t_pdf:>9.1?}"
+            "{short:<44} {t_load:>9.1?} {t_check:>9.1?} {t_figures:>9.1?} {t_charts:>9.1?} {t_context:>9.1?} {t_md:>9.1?} {t_html:>9.1?} {t_pdf:>9.1?} {t_all:>9.1?}"
         );
     }
 }

@@ -58,6 +58,28 @@ fn accepted(kind: Kind) -> String {
     }
 }
 
+/// The key reference of `docs/themes.md`: one table per theme table, every key with what it
+/// accepts, its default and what it does (a test keeps the document equal to this).
+pub fn reference_markdown() -> String {
+    let base = Theme::default();
+    let mut out = String::new();
+    for table in TABLES {
+        out.push_str(&format!("\n### `[{table}]`\n\n| key | accepts | default | what it does |\n|---|---|---|---|\n"));
+        for key in KEYS.iter().filter(|k| k.table == table) {
+            let cell = |s: String| s.replace('|', "\\|");
+            out.push_str(&format!(
+                "| `{}` | {} | `{}` | {} {} |\n",
+                key.name,
+                cell(accepted(key.kind)),
+                cell(value(&(key.get)(&base))),
+                cell(key.en.to_string()),
+                cell(key.zh.to_string()),
+            ));
+        }
+    }
+    out
+}
+
 fn write(theme: &Theme, commented: bool) -> String {
     let mut out = String::from(
         "# Planwright theme: the look of the PDF, the charts and the HTML page.\n\

@@ -16,7 +16,7 @@ mod read;
 use std::path::{Path, PathBuf};
 
 pub use color::Rgb;
-pub use export::{default_toml, to_toml};
+pub use export::{default_toml, reference_markdown, to_toml};
 pub use read::{Setting, fmt_num};
 
 use crate::charts::Palette;

@@ -136,3 +136,25 @@ fn html_palette_writes_only_what_differs() {
     let p = HtmlPalette { accent: Rgb(0x0e, 0x7c, 0x7b), ..HtmlPalette::default() };
     assert_eq!(p.css(), ":root { --accent: #0e7c7b; }");
 }
+
+#[test]
+fn docs_themes_md_lists_every_key_as_declared() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/themes.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let start = "<!-- keys: generated from src/theme/keys.rs by reference_markdown() -->\n";
+    let end = "<!-- end keys -->";
+    let table = doc.split(start).nth(1).and_then(|r| r.split(end).next());
+    let want = reference_markdown();
+    // `UPDATE_DOCS=1 cargo test --lib docs_` rewrites the table
+    if table != Some(want.as_str()) && std::env::var_os("UPDATE_DOCS").is_some() {
+        let (head, _) = doc.split_once(start).unwrap();
+        let tail = doc.split_once(end).map_or("", |(_, t)| t);
+        std::fs::write(path, format!("{head}{start}{want}{end}{tail}")).unwrap();
+        return;
+    }
+    assert_eq!(
+        table,
+        Some(want.as_str()),
+        "docs/themes.md is out of date; paste this between the markers:\n{want}"
+    );
+}

@@ -34,7 +34,7 @@ fn main() {
     let time_tool = std::path::Path::new("/usr/bin/time").exists();
     let mut cmd = if time_tool {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M"]).arg(bin);
+        c.args(["-f", "%M %U %S"]).arg(bin);
         c
     } else {
         Command::new(bin)
@@ -44,15 +44,20 @@ fn main() {
     let o = cmd.output().expect("run planwright");
     let secs = t.elapsed().as_secs_f64();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let peak = String::from_utf8_lossy(&o.stderr)
+    // `/usr/bin/time`: peak resident memory (KB), user and system CPU seconds
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let fields: Vec<f64> = stderr
         .lines()
         .last()
-        .and_then(|l| l.trim().parse::<f64>().ok())
-        .map(|kb| format!("{:.0} MB", kb / 1024.0))
-        .unwrap_or_else(|| "(install /usr/bin/time)".into());
+        .map(|l| l.split_whitespace().filter_map(|w| w.parse().ok()).collect())
+        .unwrap_or_default();
+    let (peak, cpu) = match fields.as_slice() {
+        [kb, user, sys] => (format!("{:.0} MB", kb / 1024.0), format!("{:.1} s", user + sys)),
+        _ => ("(install /usr/bin/time)".into(), "?".into()),
+    };
     let written = std::fs::read_dir(&out).map(|d| d.count()).unwrap_or(0);
     println!(
-        "{n} monthly plans, md + html + pdf: {secs:.2} s, {:.0} plans/s, peak memory {peak} ({written} region folders, {} threads)",
+        "{n} monthly plans, md + html + pdf: {secs:.2} s wall, {cpu} CPU, {:.0} plans/s, peak memory {peak} ({written} region folders, {} threads)",
         n as f64 / secs,
         std::thread::available_parallelism().map_or(1, |p| p.get())
     );

@@ -10,8 +10,9 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::figures::{Figures, Overflow};
 use crate::format::{self, Precision};
 use crate::messages::Catalog;
+use crate::model::date::Date;
 use crate::model::values::{Currency, Period};
-use crate::model::{Locale, Plan, Portion, Task};
+use crate::model::{Locale, Plan, Portion};
 use crate::tr;
 
 mod daily;
@@ -92,10 +93,51 @@ pub fn warnings(plan: &Plan, figures: &Figures, cat: &Catalog) -> Vec<Diagnostic
     }
     history_warnings(plan, &w, &mut out);
     year_warnings(plan, &w, &mut out);
+    outside_warnings(plan, &w, &mut out);
     schedule_warnings(plan, &w, &mut out);
+    product_warnings(plan, figures, &w, &mut out);
+    for (i, p) in plan.promotions.iter().enumerate() {
+        let what = cat.t("what.promotions", &[]);
+        for (key, m) in [("budget", p.budget), ("target", p.target), ("actual", p.actual)] {
+            if let Some(m) = m {
+                let path = format!("promotions[{i}].{key}");
+                w.negative(&mut out, &what, &p.name, m.amount, &path, p.span);
+            }
+        }
+    }
+    for (i, r) in plan.risks.iter().enumerate() {
+        if let Some(m) = r.contingency {
+            let what = cat.t("what.contingency", &[]);
+            let path = format!("risks[{i}].contingency");
+            w.negative(&mut out, &what, &r.name, m.amount, &path, r.span);
+        }
+    }
     daily::daily(plan, &w, &mut out);
     daily::expected(plan, &w, &mut out);
     out
+}
+
+/// The product mix adds up like a breakdown: shares to 100%, amounts to `targets.total`.
+fn product_warnings(plan: &Plan, figures: &Figures, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let Some(pf) = &figures.products else { return };
+    let what = w.cat.t("what.products", &[]);
+    let span = plan.products_span;
+    let target = plan.targets.as_ref().and_then(|t| t.total).map(|m| m.amount);
+    if pf.split.by_share {
+        if let Some(sum) = pf.split.share_sum.filter(|s| *s != Decimal::ONE) {
+            out.push(w.shares(&what, sum, "products", span));
+        }
+    } else if let (Some(sum), Some(total)) = (pf.split.amount_sum, target)
+        && sum != total
+    {
+        out.push(w.sum(&what, sum, total, Whole::Target, "products", span));
+    }
+    for (i, p) in plan.products.iter().enumerate() {
+        if let Portion::Amount(m) = p.portion {
+            let path = format!("products[{i}].amount");
+            w.negative(out, &what, &p.name, m.amount, &path, p.span);
+        }
+    }
 }
 
 /// The error for a derived figure that overflowed: names the figure and its inputs, and
@@ -271,60 +313,133 @@ fn year_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+/// Work planned outside `meta.period`: schedule items, promotions, key dates.
+fn outside_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
     let cat = w.cat;
-    let span_of = |t: &Task| format!("{} – {}", t.start, t.end);
-    if let Some(period) = plan.meta.period {
-        let shown = format::period(&period, w.locale);
-        for (i, t) in plan.schedule.iter().enumerate() {
-            if period.contains(t.start) && period.contains(t.end) {
-                continue;
-            }
-            let message = tr!(
-                cat,
-                "warn.schedule.outside",
-                name = t.name,
-                dates = span_of(t),
-                period = shown,
-                start = period.start,
-                end = period.end
-            );
-            out.push(
-                Diagnostic::warning(message, format!("schedule[{i}]"), t.span)
-                    .with_label(cat.t("warn.schedule.outside.label", &[]))
-                    .with_hint(cat.t("warn.schedule.outside.hint", &[])),
-            );
-        }
-    }
-    let mut order: Vec<usize> = (0..plan.schedule.len()).collect();
-    order.sort_by_key(|&i| (plan.schedule[i].start, plan.schedule[i].end));
-    for pair in order.windows(2) {
-        let (a, b) = (&plan.schedule[pair[0]], &plan.schedule[pair[1]]);
-        let gap = b.start.days() - a.end.days() - 1;
-        if gap == 0 {
-            continue;
-        }
-        let (key, days) =
-            if gap > 0 { ("warn.schedule.gap", gap) } else { ("warn.schedule.overlap", -gap) };
+    let Some(period) = plan.meta.period else { return };
+    let shown = format::period(&period, w.locale);
+    let mut warn = |key: &str, name: &str, dates: String, path: String, span: Option<Span>| {
         let message = tr!(
             cat,
             key,
-            days = days,
-            first = a.name,
-            end = a.end,
-            second = b.name,
-            start = b.start
+            name = name,
+            dates = dates,
+            period = shown,
+            start = period.start,
+            end = period.end
         );
         out.push(
-            Diagnostic::warning(message, format!("schedule[{}]", pair[1]), b.span)
-                .with_label(cat.t(&format!("{key}.label"), &[]))
-                .with_hint(tr!(
-                    cat,
-                    "warn.schedule.hint",
-                    first = a.name,
-                    second = b.name,
-                    next = a.end.succ()
-                )),
+            Diagnostic::warning(message, path, span)
+                .with_label(cat.t("warn.schedule.outside.label", &[]))
+                .with_hint(cat.t("warn.schedule.outside.hint", &[])),
+        );
+    };
+    let inside = |a: Date, b: Date| period.contains(a) && period.contains(b);
+    for (i, t) in plan.schedule.iter().enumerate() {
+        if !inside(t.start, t.end) {
+            let dates = format!("{} – {}", t.start, t.end);
+            warn("warn.schedule.outside", &t.name, dates, format!("schedule[{i}]"), t.span);
+        }
+    }
+    for (i, p) in plan.promotions.iter().enumerate() {
+        if !inside(p.start, p.end) {
+            let dates = format!("{} – {}", p.start, p.end);
+            warn("warn.promotion.outside", &p.name, dates, format!("promotions[{i}]"), p.span);
+        }
+    }
+    for (i, d) in plan.dates.iter().enumerate() {
+        if !period.contains(d.date) {
+            warn("warn.date.outside", &d.name, d.date.to_string(), format!("dates[{i}]"), d.span);
+        }
+    }
+}
+
+/// Monday to Friday from `a` to `b`, both included (0 when `b` is before `a`).
+pub fn working_days(a: Date, b: Date) -> i64 {
+    let (a, b) = (a.days(), b.days());
+    if b < a {
+        return 0;
+    }
+    // 1970-01-01 was a Thursday: with Monday = 0, day `d` falls on (d + 3) mod 7.
+    let before = |d: i64| {
+        // working days in [epoch-aligned Monday, d)
+        let weeks = (d + 3).div_euclid(7);
+        let rest = (d + 3).rem_euclid(7);
+        weeks * 5 + rest.min(5)
+    };
+    before(b + 1) - before(a)
+}
+
+/// A stretch of `meta.period` with no item of the execution plan (schedule or promotion)
+/// is reported when it is long for the period: at least 3 working days and at least a
+/// tenth of the period's working days (about 5 weeks in a year, 3 days in a month).
+/// Overlaps are parallel work; short gaps, weekends and holidays are not reported.
+fn schedule_warnings(plan: &Plan, w: &Warn, out: &mut Vec<Diagnostic>) {
+    let cat = w.cat;
+    let Some(period) = plan.meta.period else { return };
+    if plan.schedule.is_empty() {
+        return;
+    }
+    // (start, end, path, span) of every item, by start.
+    let mut items: Vec<(Date, Date, String, Option<Span>)> = plan
+        .schedule
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.start, t.end, format!("schedule[{i}]"), t.span))
+        .chain(
+            plan.promotions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.start, p.end, format!("promotions[{i}]"), p.span)),
+        )
+        .collect();
+    items.sort_by_key(|(a, b, ..)| (*a, *b));
+    let total = working_days(period.start, period.end);
+    // The holes: from the period's start (or the day after the furthest end so far) to
+    // the day before the next item starts, and after the last end to the period's end.
+    let mut holes: Vec<(Date, Date, usize, bool)> = Vec::new();
+    let mut covered = Date::from_days(period.start.days() - 1);
+    let mut last = 0;
+    for (k, (a, b, ..)) in items.iter().enumerate() {
+        if a.days() > covered.days() + 1 {
+            let from = covered.succ().max(period.start);
+            let to = Date::from_days(a.days() - 1).min(period.end);
+            if from <= to {
+                holes.push((from, to, k, true));
+            }
+        }
+        if *b > covered {
+            (covered, last) = (*b, k);
+        }
+    }
+    if covered < period.end {
+        holes.push((covered.succ().max(period.start), period.end, last, false));
+    }
+    for (from, to, k, before) in holes {
+        let days = working_days(from, to);
+        if days < 3 || days * 10 < total {
+            continue;
+        }
+        let share = Decimal::from(days).checked_div(Decimal::from(total.max(1)));
+        let message = tr!(
+            cat,
+            "warn.schedule.hole",
+            from = format::date(from, w.locale),
+            to = format::date(to, w.locale),
+            days = days,
+            calendar = to.days() - from.days() + 1,
+            share = share.map(|s| format::percent(s, Precision::Derived)).unwrap_or_default()
+        );
+        let (_, _, path, span) = &items[k];
+        let label = if before {
+            "warn.schedule.hole.before.label"
+        } else {
+            "warn.schedule.hole.after.label"
+        };
+        out.push(
+            Diagnostic::warning(message, path.clone(), *span)
+                .with_label(cat.t(label, &[]))
+                .with_hint(cat.t("warn.schedule.hole.hint", &[])),
         );
     }
 }

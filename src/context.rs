@@ -4,6 +4,8 @@
 //! exact}`) so templates format them with filters (`{{ x | fmt }}`) and charts can read the
 //! exact values; nothing here is pre-formatted except what has no raw value (chapter headings).
 
+mod additions;
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -48,9 +50,22 @@ pub fn chapters(
         "review" => plan.review.is_some(),
         "market" => plan.market.is_some(),
         "swot" => plan.swot.is_some(),
-        "targets" => plan.targets.is_some() || !plan.history.is_empty(),
-        "strategies" => !plan.strategies.is_empty() || !plan.channels.is_empty(),
-        "schedule" => !plan.schedule.is_empty(),
+        "targets" => {
+            plan.targets.is_some()
+                || !plan.history.is_empty()
+                || !plan.products.is_empty()
+                || !plan.horizons.is_empty()
+        }
+        "strategies" => {
+            !plan.strategies.is_empty()
+                || !plan.channels.is_empty()
+                || !plan.pricing.is_empty()
+                || plan.funnel.is_some()
+        }
+        "service" => plan.service.is_some(),
+        "schedule" => {
+            !plan.schedule.is_empty() || !plan.promotions.is_empty() || !plan.dates.is_empty()
+        }
         "budget" => plan.budget.is_some(),
         "kpis" => !plan.kpis.is_empty(),
         "risks" => !plan.risks.is_empty(),
@@ -467,6 +482,8 @@ pub fn build(
     obj.insert("risks".into(), json!(plan.risks.iter().zip(&figures.risks).map(|(r, s)| json!({
         "name": r.name, "impact": r.impact, "likelihood": r.likelihood, "severity": r.severity,
         "response": r.response, "owner": r.owner, "score": s.score,
+        "trigger": r.trigger, "contingency": r.contingency.map(|m| money(m.amount, cur, true)),
+        "drill": r.drill.map(date),
         "level": match s.level { Level::High => "high", Level::Medium => "medium", Level::Low => "low" },
     })).collect::<Vec<_>>()));
     obj.insert("team".into(), plan.team.as_ref().map_or(Value::Null, |t| json!({
@@ -490,6 +507,7 @@ pub fn build(
                 .collect::<Vec<_>>()
         ),
     );
+    additions::add(obj, plan, figures);
     obj.insert("dashboard".into(), dashboard(plan, figures, m_locale));
     // Charts that exist, so templates place exactly those (`chart(id=…)`).
     obj.insert(
@@ -641,7 +659,7 @@ fn add_table_columns(ctx: &mut Value) {
     let risk_cols = ctx
         .get("risks")
         .and_then(Value::as_array)
-        .map(|k| cols(k, &["impact", "response", "owner"]));
+        .map(|k| cols(k, &["impact", "response", "owner", "trigger", "contingency", "drill"]));
     let strategy_cols = ctx
         .get("strategies")
         .and_then(Value::as_array)

@@ -4,6 +4,18 @@
 //! Every operation is checked: a figure that would overflow (or grow past
 //! [`MAX_DERIVED`]) is an [`Overflow`] naming it, never a panic.
 
+mod contingency;
+mod funnel;
+mod products;
+mod promotions;
+mod team;
+
+pub use contingency::Contingency;
+pub use funnel::FunnelFigures;
+pub use products::ProductFigures;
+pub use promotions::{PromotionFigures, Promotions};
+pub use team::{Hiring, IncentiveFigures, Payout};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -49,6 +61,18 @@ pub struct Figures {
     /// Growth of each `history[]` entry over the one before (`None` for the first, or after
     /// a zero).
     pub history_growth: Vec<Option<Decimal>>,
+    /// The funnel worked back from the target.
+    pub funnel: Option<FunnelFigures>,
+    /// Revenue, gross profit and margin of the product mix.
+    pub products: Option<ProductFigures>,
+    /// ROI and attainment of the promotions.
+    pub promotions: Promotions,
+    /// Headcount before and after hiring.
+    pub hiring: Option<Hiring>,
+    /// Payouts of each `team.incentives[]`.
+    pub incentives: Vec<IncentiveFigures>,
+    /// The risks' contingency money together.
+    pub contingency: Option<Contingency>,
 }
 
 /// A derived figure that does not fit: the inputs are implausibly large (or a divisor
@@ -296,7 +320,8 @@ pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                breakdown(&b.items, total, &At::new(format!("targets.breakdowns[{i}]"), b.span))
+                let at = At::new(format!("targets.breakdowns[{i}]"), b.span);
+                breakdown(b.items.iter().map(|i| i.portion), total, &at)
             })
             .collect::<Result<_, _>>()?;
     }
@@ -351,6 +376,12 @@ pub fn derive(plan: &Plan) -> Result<Figures, Overflow> {
         Err(why) => f.no_forecast = Some(why),
     }
     f.history_growth = history_growth(plan)?;
+    f.funnel = funnel::derive(plan)?;
+    f.products = products::derive(plan)?;
+    f.promotions = promotions::derive(plan)?;
+    f.hiring = team::hiring(plan)?;
+    f.incentives = team::incentives(plan)?;
+    f.contingency = contingency::derive(plan, f.budget.as_ref().map(|b| b.sum))?;
     Ok(f)
 }
 
@@ -381,15 +412,18 @@ fn growth(baseline: Option<Figure>, target: Figure, at: &At) -> Result<Option<Gr
     })
 }
 
+/// Items written as amounts or shares of `total`, each resolved to both, with running sums.
 fn breakdown(
-    items: &[crate::model::BreakdownItem],
+    portions: impl IntoIterator<Item = Portion>,
     total: Option<Decimal>,
     at: &At,
 ) -> Result<BreakdownFigures, Overflow> {
     let mut running = Some(Decimal::ZERO);
-    let mut resolved = Vec::with_capacity(items.len());
-    for i in items {
-        let (amount, share) = match i.portion {
+    let mut resolved = Vec::new();
+    let mut by_share = false;
+    for portion in portions {
+        by_share |= matches!(portion, Portion::Share(_));
+        let (amount, share) = match portion {
             Portion::Amount(m) => {
                 let share = match total.filter(|t| !t.is_zero()) {
                     Some(t) => Some(at.div(m.amount, t)?),
@@ -408,7 +442,7 @@ fn breakdown(
     Ok(BreakdownFigures {
         amount_sum: sum_all(resolved.iter().map(|i| i.amount), at)?,
         share_sum: sum_all(resolved.iter().map(|i| i.share), at)?,
-        by_share: items.iter().any(|i| matches!(i.portion, Portion::Share(_))),
+        by_share,
         items: resolved,
     })
 }

@@ -301,6 +301,28 @@ pub fn percent(frac: Decimal, precision: Precision) -> String {
     format!("{}%", group(p))
 }
 
+/// `d` rounded to `digits` significant digits (`0.0019872` → `0.00199`), for a derived
+/// share so small that a fixed number of decimals would hide it (`0.2%`).
+pub fn significant(d: Decimal, digits: u32) -> Decimal {
+    if d.is_zero() {
+        return d;
+    }
+    let int_digits = d.abs().trunc().normalize().to_string().trim_start_matches('0').len() as i64;
+    let lead_zeros = if int_digits > 0 {
+        0
+    } else {
+        let frac = d.abs().fract().normalize().to_string();
+        frac.trim_start_matches("0.").chars().take_while(|c| *c == '0').count() as i64
+    };
+    let dp = (i64::from(digits) - int_digits + lead_zeros).clamp(0, 20) as u32;
+    round(d, dp).normalize()
+}
+
+/// A return on a budget, in times the budget with one decimal: `15.0`, `0.8`.
+pub fn ratio(r: Decimal) -> String {
+    group(with_min_dp(round(r, 1), 1))
+}
+
 /// A signed change as a percentage: `+25.0%`, `-3.5%`.
 pub fn signed_percent(frac: Decimal) -> String {
     let text = percent(frac, Precision::Derived);
@@ -499,6 +521,16 @@ mod tests {
         assert_eq!(signed_percent(d("0")), "0.0%");
         assert_eq!(points(d("0.07"), Locale::En), "+7.0 pt");
         assert_eq!(points(d("0.07"), Locale::ZhCn), "+7.0个百分点");
+    }
+
+    #[test]
+    fn small_shares_keep_three_significant_digits() {
+        assert_eq!(significant(d("0.0019872"), 3), d("0.00199"));
+        assert_eq!(percent(significant(d("0.0019872"), 3), Precision::Exact), "0.199%");
+        assert_eq!(significant(d("0.039375"), 3), d("0.0394"));
+        assert_eq!(significant(d("0.024"), 3), d("0.024"));
+        assert_eq!(significant(d("12.3456"), 3), d("12.3"));
+        assert_eq!(significant(d("0"), 3), d("0"));
     }
 
     #[test]

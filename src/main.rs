@@ -350,12 +350,26 @@ fn render(
     std::thread::scope(|scope| {
         let (plans, engine, opts) = (&plans, &engine, &opts);
         scope.spawn(move || {
-            plans.par_iter().for_each_with(tx, |tx, plan| {
-                let result = within_time_limit(&plan.path, &env_catalog(), || {
-                    batch::render_plan(engine, plan, opts)
+            let work = move || {
+                plans.par_iter().for_each_with(tx, |tx, plan| {
+                    let result = within_time_limit(&plan.path, &env_catalog(), || {
+                        batch::render_plan(engine, plan, opts)
+                    });
+                    let _ = tx.send(result);
                 });
-                let _ = tx.send(result);
-            });
+            };
+            // Two threads a core: while one waits for the disk to take a report, the other
+            // renders (RAYON_NUM_THREADS overrides).
+            let threads = std::env::var("RAYON_NUM_THREADS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| {
+                    2 * std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+                });
+            match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                Ok(pool) => pool.install(work),
+                Err(_) => work(),
+            }
         });
         for r in rx {
             counts[r.status as usize] += 1;

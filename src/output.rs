@@ -98,6 +98,9 @@ pub fn is_locked(out: &Path, name: &str) -> bool {
 fn fill(tmp: &Path, dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let _ = std::fs::remove_dir_all(tmp);
     std::fs::create_dir(tmp).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    // every file written first, then each flushed: the disk sees one burst, not one
+    // round trip per file
+    let mut written = Vec::with_capacity(files.len());
     for f in files {
         let path = tmp.join(&f.path);
         let err = |source| Error::Write { path: dir.join(&f.path), source };
@@ -106,7 +109,16 @@ fn fill(tmp: &Path, dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         }
         let mut file = File::create(&path).map_err(err)?;
         file.write_all(&f.bytes).map_err(err)?;
-        file.sync_all().map_err(err)?;
+        written.push((file, f));
+    }
+    for (file, f) in &written {
+        file.sync_all().map_err(|source| Error::Write { path: dir.join(&f.path), source })?;
+    }
+    if let Some(charts) = written.iter().find_map(|(_, f)| {
+        let p = tmp.join(&f.path);
+        p.parent().filter(|d| *d != tmp).map(Path::to_path_buf)
+    }) {
+        sync_dir(&charts);
     }
     sync_dir(tmp);
     Ok(())

@@ -40,7 +40,11 @@ pub const BUILTINS: &[(&str, &str)] = &[
     ("chapters/kpis.md", include_str!("../templates/chapters/kpis.md")),
     ("chapters/risks.md", include_str!("../templates/chapters/risks.md")),
     ("chapters/team.md", include_str!("../templates/chapters/team.md")),
+    ("chapters/service.md", include_str!("../templates/chapters/service.md")),
     ("chapters/section.md", include_str!("../templates/chapters/section.md")),
+    ("parts/pricing.md", include_str!("../templates/parts/pricing.md")),
+    ("parts/funnel.md", include_str!("../templates/parts/funnel.md")),
+    ("parts/promotions.md", include_str!("../templates/parts/promotions.md")),
     ("html/report.html", include_str!("../templates/html/report.html")),
     ("html/style.css", include_str!("../templates/html/style.css")),
 ];
@@ -146,7 +150,7 @@ impl Templates {
     /// Template sets available: the built-in ones and every folder of the user's that holds
     /// a chapter, a layout or a theme (`quarterly/kpis.md`, `quarterly/theme.toml`).
     pub fn sets(&self) -> Vec<String> {
-        let shared = ["chapters", "html", "builtin", "themes"];
+        let shared = ["chapters", "html", "builtin", "themes", "parts"];
         let from_templates = self
             .tera
             .get_template_names()
@@ -436,6 +440,15 @@ fn parse_labels(
         };
         let mut texts = BTreeMap::new();
         for (lk, lv) in by {
+            // `{ en: Short-, mid-term }` reads `mid-term` as a key without a text: a label
+            // written with an unquoted comma.
+            if matches!(lv.kind, NodeKind::Null) {
+                return Err(bad(format!(
+                    "label `{key}` has no text for `{}`, line {} (quote a text that holds a comma)",
+                    lk.as_str().unwrap_or_default(),
+                    lv.span.line
+                )));
+            }
             texts.insert(
                 lk.as_str().unwrap_or_default().to_string(),
                 lv.as_str().unwrap_or_default().to_string(),
@@ -528,6 +541,8 @@ fn fmt_value(v: &Value, l: Locale) -> String {
         "money" => format::money(n, currency(v), l, exact(v)),
         "percent" => format::percent(n, exact(v)),
         "growth" => format::signed_percent(n),
+        "signed_percent" => format::signed(n, format::percent(n, exact(v))),
+        "ratio" => format::ratio(n),
         "points" => format::points(n, l),
         "score_points" => format::score_points(n, unit, l),
         "money_delta" => format::signed_money(n, currency(v), l),

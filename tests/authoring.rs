@@ -42,16 +42,16 @@ fn the_plan_orders_and_omits_chapters() {
     // the rest keep their order; the custom section still follows its anchor (`team`)
     assert_eq!(got[2], "三、执行摘要");
     let team = got.iter().position(|h| h.contains("团队分工")).unwrap();
-    assert!(got[team + 1].contains("销售激励与考核机制"), "{got:?}");
-    assert_eq!(got.len(), 10, "{got:?}");
+    assert!(got[team + 1].contains("绩效考核机制"), "{got:?}");
+    assert_eq!(got.len(), 11, "{got:?}");
 }
 
 #[test]
 fn a_custom_section_can_be_placed_itself() {
     let dir = scratch("layout-section");
-    plan_with(&dir, "layout: { order: [incentives, summary] }\n");
+    plan_with(&dir, "layout: { order: [evaluation, summary] }\n");
     let got = chapters(&dir, &[]);
-    assert_eq!(got[0], "一、销售激励与考核机制");
+    assert_eq!(got[0], "一、绩效考核机制");
     assert_eq!(got[1], "二、执行摘要");
     assert!(got.last().unwrap().contains("团队分工"), "{got:?}");
 }
@@ -66,7 +66,8 @@ fn unknown_chapter_ids_are_errors_that_list_the_valid_ones() {
     let line = std::fs::read_to_string(dir.join("plan.yaml")).unwrap().lines().count();
     assert!(err.contains(&format!("plan.yaml:{line}:10")), "{err}");
     assert!(err.contains("`swto` 不是本计划的章节") && err.contains("`swot`"), "{err}");
-    assert!(err.contains("`summary`, `review`") && err.contains("`incentives`"), "{err}");
+    assert!(err.contains("`summary`, `review`") && err.contains("`service`"), "{err}");
+    assert!(err.contains("`evaluation`"), "a custom section's id is valid: {err}");
 }
 
 #[test]

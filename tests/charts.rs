@@ -442,3 +442,54 @@ fn bridge_runs_from_last_period_through_trend_and_initiatives_to_the_target() {
         assert!(t.iter().any(|x| x == want), "bridge lacks {want}: {t:?}");
     }
 }
+
+/// The v1.1 charts draw the figures the chapters work out: the funnel what each stage needs
+/// (narrowing stage by stage), the product mix in pyramid order with revenue and gross profit
+/// in one unit, and promotions and key dates on the Gantt chart.
+#[test]
+fn funnel_product_mix_and_gantt_show_the_v11_figures() {
+    let annual = charts_of(&root().join("plans/annual-sales-plan.yaml"));
+    let funnel = chart(&annual, "funnel");
+    let t = texts(&funnel.svg().unwrap());
+    for want in
+        ["43,750", "8,750", "3,500", "1,750", "1,050", "转化20.0%", "全流程转化率2.4%，周期57天"]
+    {
+        assert!(t.iter().any(|x| x == want), "`{want}` not drawn: {t:?}");
+    }
+    // the bands narrow from the leads to the deals
+    let svg = funnel.svg().unwrap();
+    let widths: Vec<f64> = drawing(&svg)
+        .split("<polygon ")
+        .skip(1)
+        .map(|p| {
+            let pts = p.split("points=\"").nth(1).unwrap().split('"').next().unwrap();
+            let xs: Vec<f64> = pts
+                .split_whitespace()
+                .map(|xy| xy.split(',').next().unwrap().parse().unwrap())
+                .collect();
+            xs.iter().cloned().fold(f64::MIN, f64::max)
+                - xs.iter().cloned().fold(f64::MAX, f64::min)
+        })
+        .collect();
+    assert_eq!(widths.len(), 5, "{widths:?}");
+    assert!(widths.windows(2).all(|w| w[0] > w[1]), "bands do not narrow: {widths:?}");
+    let products = chart(&annual, "products");
+    let t = texts(&products.svg().unwrap());
+    let at =
+        |s: &str| t.iter().position(|x| x.starts_with(s)).unwrap_or_else(|| panic!("{s}: {t:?}"));
+    assert!(at("塔尖") < at("塔身") && at("塔身") < at("塔基"), "pyramid order: {t:?}");
+    assert!(t.iter().any(|x| x == "6,750（毛利率72.0%）"), "{t:?}");
+    assert!(t.iter().any(|x| x == "单位：万元"), "one unit, stated once: {t:?}");
+    assert!(
+        products.description.contains("塔身（主力）·营销云SaaS：销售额6,750万元，毛利率72.0%"),
+        "{}",
+        products.description
+    );
+    let gantt = chart(&annual, "schedule");
+    let t = texts(&gantt.svg().unwrap());
+    for want in ["春季新客特惠", "双11商家营销季", "春节", "618", "双11", "促销活动", "关键日期"]
+    {
+        assert!(t.iter().any(|x| x == want), "`{want}` not on the Gantt chart: {t:?}");
+    }
+    assert!(gantt.description.contains("竖线标出关键日期：1月29日 春节"), "{}", gantt.description);
+}

@@ -99,7 +99,10 @@ fn body_pages_are_at_least_half_full() {
         // chapter heading; the contents pages hold dotted leaders)
         let first_body = (2..=pages)
             .find(|p| {
-                !words.iter().any(|w| w.page == *p && (w.text == "目录" || w.text == "Contents"))
+                // `目录` and `目录（续）` / `Contents (continued)` head the contents' pages
+                !words
+                    .iter()
+                    .any(|w| w.page == *p && (w.text.starts_with("目录") || w.text == "Contents"))
             })
             .unwrap();
         let mut fills = Vec::new();

@@ -626,3 +626,65 @@ fn chinese_paragraphs_never_end_with_a_lone_character() {
     }
     assert!(checked >= 5, "found the last lines of {checked} paragraphs");
 }
+
+/// The titles of a PDF's bookmarks: (chapter, its sections).
+fn outline(pdf: &Path) -> Vec<(String, Vec<String>)> {
+    use lopdf::{Document, Object};
+    let doc = Document::load(pdf).unwrap();
+    let title = |d: &lopdf::Dictionary| {
+        let bytes = d.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> =
+            bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let dict = |id: &Object| doc.get_dictionary(id.as_reference().unwrap()).unwrap();
+    let siblings = |first: Option<&Object>| {
+        let mut out = Vec::new();
+        let mut at = first.cloned();
+        while let Some(id) = at {
+            let d = dict(&id);
+            out.push(d.clone());
+            at = d.get(b"Next").ok().cloned();
+        }
+        out
+    };
+    let root = doc.catalog().unwrap().get(b"Outlines").unwrap();
+    siblings(dict(root).get(b"First").ok())
+        .iter()
+        .map(|c| (title(c), siblings(c.get(b"First").ok()).iter().map(title).collect()))
+        .collect()
+}
+
+/// Every v1.1 chapter of the annual reference plan is in the contents (continued under
+/// `目录（续）` when they run past a page) and in the bookmarks, under its chapter.
+#[test]
+fn new_chapters_are_in_the_contents_and_the_bookmarks() {
+    if !have("pdftotext") {
+        return;
+    }
+    let plan = root().join("plans/annual-sales-plan.yaml");
+    let pdf = render_pdf(&plan, "pdf-v11-outline");
+    let marks = outline(&pdf);
+    let under = |chapter: &str, section: &str| {
+        marks.iter().any(|(c, s)| c.ends_with(chapter) && s.iter().any(|x| x.ends_with(section)))
+    };
+    for (chapter, section) in [
+        ("销售目标", "短中长期目标"),
+        ("销售目标", "产品组合"),
+        ("销售策略", "定价策略"),
+        ("销售策略", "销售漏斗"),
+        ("客户经营与服务", "客户分层服务"),
+        ("执行计划", "促销活动"),
+        ("风险评估与应对", "预警与应急预案"),
+        ("团队分工与沟通机制", "人员招聘"),
+        ("团队分工与沟通机制", "激励政策"),
+    ] {
+        assert!(under(chapter, section), "bookmark {chapter} › {section} missing: {marks:?}");
+    }
+    let contents = pdftotext(&pdf, Some((2, 3)), false);
+    assert!(contents.contains("目录（续）"), "the contents' second page is titled");
+    for entry in ["（四）销售漏斗", "七、客户经营与服务", "（二）预警与应急预案"]
+    {
+        assert!(squeeze(&contents).contains(&squeeze(entry)), "{entry} not in the contents");
+    }
+}

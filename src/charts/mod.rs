@@ -9,10 +9,12 @@
 mod bars;
 mod bridge;
 mod burnup;
+mod funnel;
 mod history;
 mod kpis;
 mod palette;
 mod periods;
+mod products;
 mod risks;
 mod scale;
 mod schedule;
@@ -57,6 +59,8 @@ enum Body {
     Targets(targets::Data),
     Periods(periods::Data),
     Bridge(bridge::Data),
+    Funnel(funnel::Data),
+    Products(products::Data),
     Bars(bars::Data),
     History(history::Data),
     Burnup(burnup::Data),
@@ -79,6 +83,8 @@ impl Chart {
             Body::Targets(d) => targets::height(d, w),
             Body::Periods(d) => periods::height(d, w),
             Body::Bridge(d) => bridge::height(d, w),
+            Body::Funnel(d) => funnel::height(d, w),
+            Body::Products(d) => products::height(d, w),
             Body::Bars(d) => bars::height(d, w),
             Body::History(d) => history::height(d, w),
             Body::Burnup(d) => burnup::height(d, w),
@@ -95,6 +101,8 @@ impl Chart {
             Body::Targets(d) => targets::keys(d),
             Body::Periods(d) => periods::keys(d),
             Body::Bridge(d) => bridge::keys(d),
+            Body::Funnel(d) => funnel::keys(d),
+            Body::Products(d) => products::keys(d),
             Body::Bars(d) => bars::keys(d),
             Body::History(d) => history::keys(d),
             Body::Burnup(d) => burnup::keys(d),
@@ -118,6 +126,8 @@ impl Chart {
             Body::Targets(d) => targets::draw(d, &pen, top),
             Body::Periods(d) => periods::draw(d, &pen, top),
             Body::Bridge(d) => bridge::draw(d, &pen, top),
+            Body::Funnel(d) => funnel::draw(d, &pen, top),
+            Body::Products(d) => products::draw(d, &pen, top),
             Body::Bars(d) => bars::draw(d, &pen, top),
             Body::History(d) => history::draw(d, &pen, top),
             Body::Burnup(d) => burnup::draw(d, &pen, top),
@@ -218,6 +228,15 @@ fn spaced(plan: &Plan, labels: &BTreeMap<String, String>) -> Plan {
     }
     p.kpis.iter_mut().for_each(|k| s(&mut k.name));
     p.risks.iter_mut().for_each(|r| s(&mut r.name));
+    for pr in &mut p.products {
+        s(&mut pr.name);
+        o(&mut pr.tier);
+    }
+    if let Some(f) = &mut p.funnel {
+        f.stages.iter_mut().for_each(|st| s(&mut st.name));
+    }
+    p.promotions.iter_mut().for_each(|pr| s(&mut pr.name));
+    p.dates.iter_mut().for_each(|d| s(&mut d.name));
     p
 }
 
@@ -241,8 +260,10 @@ pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) 
             out.extend(chart);
         }
     }
+    out.extend(products::build(plan, figures, &cx));
     out.extend(history::build(plan, figures, &cx));
     out.extend(bars::channels(plan, figures, &cx));
+    out.extend(funnel::build(plan, figures, &cx));
     out.extend(schedule::build(plan, figures, &cx));
     out.extend(bars::budget(plan, figures, &cx));
     out.extend(burnup::build(figures, &cx));

@@ -20,6 +20,8 @@ pub struct Palette {
     pub primary: Rgb,
     /// Running totals, forecasts, the plan date.
     pub accent: Rgb,
+    /// Promotions on the Gantt chart (apart from the phases).
+    pub promotion: Rgb,
     /// A forecast's scenario band (the accent, light).
     pub band: Rgb,
     /// Other companies.
@@ -52,6 +54,7 @@ impl Default for Palette {
             paper: Rgb(0xFF, 0xFF, 0xFF),
             primary: Rgb(0x2F, 0x6D, 0xB5),
             accent: Rgb(0xD3, 0x6A, 0x1F),
+            promotion: Rgb(0x2A, 0x93, 0x86),
             band: Rgb(0xF8, 0xE1, 0xCF),
             neutral: Rgb(0xA7, 0xB1, 0xBD),
             rest: Rgb(0xD5, 0xDB, 0xE2),
@@ -77,6 +80,7 @@ impl Palette {
             Role::Paper => self.paper,
             Role::Primary => self.primary,
             Role::Accent => self.accent,
+            Role::Promotion => self.promotion,
             Role::Band => self.band,
             Role::Neutral => self.neutral,
             Role::Rest => self.rest,

@@ -109,6 +109,8 @@ pub(crate) enum Role {
     Primary,
     /// Running totals, forecasts, the plan date.
     Accent,
+    /// Promotions on the Gantt chart (apart from the phases).
+    Promotion,
     /// A forecast's scenario band: the accent, light.
     Band,
     /// Other companies.
@@ -148,6 +150,8 @@ pub(crate) mod color {
     pub const PRIMARY: Role = Role::Primary;
     /// Running totals, forecasts, the plan date.
     pub const ACCENT: Role = Role::Accent;
+    /// Promotions on the Gantt chart.
+    pub const PROMOTION: Role = Role::Promotion;
     /// A forecast's scenario band.
     pub const BAND: Role = Role::Band;
     /// Other companies.
@@ -561,7 +565,7 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         self.area.draw(&Polygon::new(pts, self.ink(c).filled())).map_err(|e| e.to_string())
     }
 
-    /// A filled polygon (a band between two lines).
+    /// A filled polygon (a band between two lines, a funnel's stage).
     pub fn polygon(&self, pts: &[(f64, f64)], c: Role) -> Drawn {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.area.draw(&Polygon::new(pts, self.ink(c).filled())).map_err(|e| e.to_string())

@@ -5,53 +5,34 @@ use rust_decimal::Decimal;
 use super::reader::{Fields, Reader, TextLimit, join};
 use super::types::*;
 use super::values::{self, Currency, Figure, FigureKind, Money, RawFigure};
+use super::{chapters, keys};
 use crate::diagnostic::Diagnostic;
 use crate::messages::Catalog;
 use crate::plan::yaml::{Node, NodeKind};
 use crate::tr;
 
-/// Built-in chapter ids, in the default order.
-pub const CHAPTERS: [&str; 11] = [
+/// Built-in chapter ids, in the default order (the order of the source documents: customer
+/// care follows the strategy, as in 用户体验与服务提升 and 客户关系管理).
+pub const CHAPTERS: [&str; 12] = [
     "summary",
     "review",
     "market",
     "swot",
     "targets",
     "strategies",
+    "service",
     "schedule",
     "budget",
     "kpis",
     "risks",
     "team",
-];
-
-const TOP: [&str; 19] = [
-    "meta",
-    "summary",
-    "review",
-    "market",
-    "swot",
-    "targets",
-    "history",
-    "forecast",
-    "daily",
-    "strategies",
-    "channels",
-    "schedule",
-    "budget",
-    "kpis",
-    "risks",
-    "team",
-    "sections",
-    "layout",
-    "$schema",
 ];
 
 /// Reads the whole plan. Returns the plan (with whatever could be read) and all errors.
 pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diagnostic>) {
     let mut r = Reader::new(source, cat);
     let mut plan = Plan::default();
-    let Some(top) = r.fields(root, "", &TOP, &[]) else {
+    let Some(top) = r.fields(root, "", keys::TOP, &[]) else {
         return (plan, r.diags);
     };
     match top.get("meta") {
@@ -71,7 +52,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     r.currency = plan.meta.currency;
 
     plan.summary = top.get("summary").and_then(|n| {
-        let f = r.fields(n, "summary", &["text", "highlights", "asks"], &[])?;
+        let f = r.fields(n, "summary", keys::SUMMARY, &[])?;
         Some(Summary {
             text: r.markdown(&f, "text"),
             highlights: r.text_list(&f, "highlights"),
@@ -84,13 +65,22 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     plan.targets = top.get("targets").and_then(|n| targets(&mut r, n));
     plan.history = r.list(&top, "history", history_point).unwrap_or_default();
     plan.history_span = top.key_span("history");
+    plan.products = r.list(&top, "products", chapters::product).unwrap_or_default();
+    plan.products_span = top.key_span("products");
+    plan.horizons = r.list(&top, "horizons", chapters::horizon).unwrap_or_default();
     plan.forecast = top.get("forecast").and_then(|n| forecast_spec(&mut r, n));
     plan.daily = top.get("daily").and_then(|n| daily(&mut r, n, top.key_span("daily")));
     plan.strategies = r.list(&top, "strategies", strategy).unwrap_or_default();
     plan.channels = r.list(&top, "channels", channel).unwrap_or_default();
     plan.channels_span = top.key_span("channels");
+    plan.pricing = r.list(&top, "pricing", chapters::price).unwrap_or_default();
+    plan.funnel =
+        top.get("funnel").and_then(|n| chapters::funnel(&mut r, n, plan.targets.as_ref()));
+    plan.service = top.get("service").and_then(|n| chapters::service(&mut r, n));
     plan.schedule = r.list(&top, "schedule", task).unwrap_or_default();
     plan.schedule_span = top.key_span("schedule");
+    plan.promotions = r.list(&top, "promotions", chapters::promotion).unwrap_or_default();
+    plan.dates = r.list(&top, "dates", chapters::key_date).unwrap_or_default();
     plan.budget = top.get("budget").and_then(|n| budget(&mut r, n));
     plan.kpis = r.list(&top, "kpis", |r, n, p| measure(r, n, p, true)).unwrap_or_default();
     plan.risks = r.list(&top, "risks", risk).unwrap_or_default();
@@ -103,27 +93,9 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
 }
 
 fn meta(r: &mut Reader, n: &Node) -> Meta {
-    const KEYS: [&str; 16] = [
-        "kind",
-        "title",
-        "period",
-        "organization",
-        "version",
-        "prepared_by",
-        "date",
-        "reviewed_by",
-        "reviewed_on",
-        "approved_by",
-        "approved_on",
-        "as_of",
-        "locale",
-        "currency",
-        "money_unit",
-        "confidentiality",
-    ];
     let mut m =
         Meta { money_unit: Decimal::ONE, money_unit_label: "元".into(), ..Meta::default() };
-    let Some(f) = r.fields(n, "meta", &KEYS, &["kind", "title", "period"]) else { return m };
+    let Some(f) = r.fields(n, "meta", keys::META, &["kind", "title", "period"]) else { return m };
     m.kind = r.name(&f, "kind");
     m.kind_span = f.get("kind").map(|n| n.span);
     m.title = r.text_limited(&f, "title", TextLimit::Title).unwrap_or_default();
@@ -201,8 +173,7 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
 }
 
 fn review(r: &mut Reader, n: &Node) -> Option<Review> {
-    let f =
-        r.fields(n, "review", &["text", "results", "highlights", "challenges", "lessons"], &[])?;
+    let f = r.fields(n, "review", keys::REVIEW, &[])?;
     Some(Review {
         text: r.markdown(&f, "text"),
         results: r.list(&f, "results", |r, n, p| measure(r, n, p, false)).unwrap_or_default(),
@@ -213,10 +184,10 @@ fn review(r: &mut Reader, n: &Node) -> Option<Review> {
 }
 
 fn market(r: &mut Reader, n: &Node) -> Option<Market> {
-    let f = r.fields(n, "market", &["text", "environment", "competitors", "segments"], &[])?;
+    let f = r.fields(n, "market", keys::MARKET, &[])?;
     let environment = r
         .list(&f, "environment", |r, n, p| {
-            let g = r.fields(n, p, &["factor", "finding", "target"], &["factor"])?;
+            let g = r.fields(n, p, keys::FACTOR, &["factor"])?;
             Some(Factor {
                 factor: r.name(&g, "factor"),
                 finding: r.text(&g, "finding"),
@@ -226,7 +197,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         .unwrap_or_default();
     let competitors = r
         .list(&f, "competitors", |r, n, p| {
-            let g = r.fields(n, p, &["name", "share", "strength", "move", "ours"], &["name"])?;
+            let g = r.fields(n, p, keys::COMPETITOR, &["name"])?;
             Some(Competitor {
                 name: r.name(&g, "name"),
                 share: r.percent(&g, "share"),
@@ -238,7 +209,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         .unwrap_or_default();
     let segments = r
         .list(&f, "segments", |r, n, p| {
-            let g = r.fields(n, p, &["name", "size", "decision", "cycle", "needs"], &["name"])?;
+            let g = r.fields(n, p, keys::SEGMENT, &["name"])?;
             Some(Segment {
                 name: r.name(&g, "name"),
                 size: r.text(&g, "size"),
@@ -258,12 +229,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
 }
 
 fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
-    let f = r.fields(
-        n,
-        "swot",
-        &["strengths", "weaknesses", "opportunities", "threats", "strategies"],
-        &[],
-    )?;
+    let f = r.fields(n, "swot", keys::SWOT, &[])?;
     let mut s = Swot {
         strengths: r.text_list(&f, "strengths"),
         weaknesses: r.text_list(&f, "weaknesses"),
@@ -272,7 +238,7 @@ fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
         ..Swot::default()
     };
     if let Some(sn) = f.get("strategies")
-        && let Some(g) = r.fields(sn, "swot.strategies", &["so", "st", "wo", "wt"], &[])
+        && let Some(g) = r.fields(sn, "swot.strategies", keys::SWOT_STRATEGIES, &[])
     {
         s.so = r.text_list(&g, "so");
         s.st = r.text_list(&g, "st");
@@ -283,7 +249,7 @@ fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
 }
 
 fn targets(r: &mut Reader, n: &Node) -> Option<Targets> {
-    let f = r.fields(n, "targets", &["total", "metrics", "breakdowns", "assumptions"], &[])?;
+    let f = r.fields(n, "targets", keys::TARGETS, &[])?;
     let metrics = r.list(&f, "metrics", metric).unwrap_or_default();
     let breakdowns = r.list(&f, "breakdowns", breakdown).unwrap_or_default();
     Some(Targets {
@@ -295,33 +261,11 @@ fn targets(r: &mut Reader, n: &Node) -> Option<Targets> {
 }
 
 fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
-    let f = r.fields(n, path, &["name", "items"], &["name", "items"])?;
+    let f = r.fields(n, path, keys::BREAKDOWN, &["name", "items"])?;
     let items = r
         .list(&f, "items", |r, n, p| {
-            let g = r.fields(n, p, &["name", "amount", "share", "note"], &["name"])?;
-            let portion = match (g.get("amount"), g.get("share")) {
-                (Some(_), Some(s)) => {
-                    r.error(
-                        Diagnostic::error(
-                            r.cat.t("item.amount-and-share", &[]),
-                            join(p, "share"),
-                            Some(s.span),
-                        )
-                        .with_hint(r.cat.t("item.amount-and-share.hint", &[])),
-                    );
-                    None
-                }
-                (Some(_), None) => r.money(&g, "amount").map(Portion::Amount),
-                (None, Some(_)) => r.percent(&g, "share").map(Portion::Share),
-                (None, None) if g.misspelt("amount") || g.misspelt("share") => None,
-                (None, None) => {
-                    r.error(
-                        Diagnostic::error(r.cat.t("item.amount-or-share", &[]), p, Some(g.span))
-                            .with_hint(r.cat.t("item.amount-or-share.hint", &[])),
-                    );
-                    None
-                }
-            };
+            let g = r.fields(n, p, keys::BREAKDOWN_ITEM, &["name"])?;
+            let portion = portion(r, &g, p);
             let name = r.name(&g, "name");
             Some(BreakdownItem {
                 name,
@@ -334,15 +278,43 @@ fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
     Some(Breakdown { name: r.name(&f, "name"), items, span: f.key_span("items") })
 }
 
+/// An item's `amount` or `share`: exactly one of them (the other follows from
+/// `targets.total`); `None` once the problem is reported.
+pub(super) fn portion(r: &mut Reader, g: &Fields, p: &str) -> Option<Portion> {
+    match (g.get("amount"), g.get("share")) {
+        (Some(_), Some(s)) => {
+            r.error(
+                Diagnostic::error(
+                    r.cat.t("item.amount-and-share", &[]),
+                    join(p, "share"),
+                    Some(s.span),
+                )
+                .with_hint(r.cat.t("item.amount-and-share.hint", &[])),
+            );
+            None
+        }
+        (Some(_), None) => r.money(g, "amount").map(Portion::Amount),
+        (None, Some(_)) => r.percent(g, "share").map(Portion::Share),
+        (None, None) if g.misspelt("amount") || g.misspelt("share") => None,
+        (None, None) => {
+            r.error(
+                Diagnostic::error(r.cat.t("item.amount-or-share", &[]), p, Some(g.span))
+                    .with_hint(r.cat.t("item.amount-or-share.hint", &[])),
+            );
+            None
+        }
+    }
+}
+
 fn history_point(r: &mut Reader, n: &Node, path: &str) -> Option<HistoryPoint> {
-    let f = r.fields(n, path, &["period", "sales"], &["period", "sales"])?;
+    let f = r.fields(n, path, keys::HISTORY, &["period", "sales"])?;
     let period = r.period(&f, "period");
     let sales = r.money(&f, "sales");
     Some(HistoryPoint { period: period?, sales: sales?, span: Some(n.span) })
 }
 
 fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
-    let f = r.fields(n, path, &["name", "text", "measures", "owner", "expected"], &["name"])?;
+    let f = r.fields(n, path, keys::STRATEGY, &["name"])?;
     let expected = r.text(&f, "expected");
     Some(Strategy {
         name: r.name(&f, "name"),
@@ -385,11 +357,10 @@ fn fill_from_daily(plan: &mut Plan) {
 
 /// `forecast`: the plan's scenarios and the interval level.
 fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
-    let f = r.fields(n, "forecast", &["scenarios", "level"], &[])?;
+    let f = r.fields(n, "forecast", keys::FORECAST, &[])?;
     let scenarios = f.get("scenarios").and_then(|n| {
         let path = f.child("scenarios");
-        let g =
-            r.fields(n, &path, &["optimistic", "pessimistic"], &["optimistic", "pessimistic"])?;
+        let g = r.fields(n, &path, keys::SCENARIOS, &["optimistic", "pessimistic"])?;
         let optimistic = r.percent(&g, "optimistic");
         let pessimistic = r.percent(&g, "pessimistic");
         let (optimistic, pessimistic) = (optimistic?, pessimistic?);
@@ -435,7 +406,7 @@ fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
 /// `daily`: a list of `{date, sales}`, or `{cumulative: true, days: [...]}`.
 fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Option<Daily> {
     let day = |r: &mut Reader, n: &Node, path: &str| {
-        let f = r.fields(n, path, &["date", "sales"], &["date", "sales"])?;
+        let f = r.fields(n, path, keys::DAY, &["date", "sales"])?;
         let date = r.date(&f, "date");
         let sales = r.money(&f, "sales");
         Some(DailyActual { date: date?, sales: sales?, span: Some(n.span) })
@@ -450,7 +421,7 @@ fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Opt
             Some(Daily { cumulative: false, days, span })
         }
         _ => {
-            let f = r.fields(n, "daily", &["cumulative", "days"], &["days"])?;
+            let f = r.fields(n, "daily", keys::DAILY, &["days"])?;
             let cumulative = r.boolean(&f, "cumulative").unwrap_or(false);
             let days = r.list(&f, "days", day)?;
             Some(Daily { cumulative, days, span })
@@ -459,7 +430,7 @@ fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Opt
 }
 
 fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
-    let f = r.fields(n, path, &["name", "share", "actions", "expected"], &["name"])?;
+    let f = r.fields(n, path, keys::CHANNEL, &["name"])?;
     Some(Channel {
         name: r.name(&f, "name"),
         share: r.percent(&f, "share"),
@@ -470,12 +441,7 @@ fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
 }
 
 fn task(r: &mut Reader, n: &Node, path: &str) -> Option<Task> {
-    let f = r.fields(
-        n,
-        path,
-        &["name", "start", "end", "activities", "milestone", "owner"],
-        &["name", "start", "end"],
-    )?;
+    let f = r.fields(n, path, keys::TASK, &["name", "start", "end"])?;
     let start = r.date(&f, "start");
     let end = r.date(&f, "end");
     let name = r.name(&f, "name");
@@ -496,10 +462,10 @@ fn task(r: &mut Reader, n: &Node, path: &str) -> Option<Task> {
 }
 
 fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
-    let f = r.fields(n, "budget", &["total", "items"], &[])?;
+    let f = r.fields(n, "budget", keys::BUDGET, &[])?;
     let items = r
         .list(&f, "items", |r, n, p| {
-            let g = r.fields(n, p, &["name", "amount", "category", "note"], &["name", "amount"])?;
+            let g = r.fields(n, p, keys::BUDGET_ITEM, &["name", "amount"])?;
             let name = r.name(&g, "name");
             Some(BudgetItem {
                 name,
@@ -514,12 +480,7 @@ fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
 }
 
 fn risk(r: &mut Reader, n: &Node, path: &str) -> Option<Risk> {
-    let f = r.fields(
-        n,
-        path,
-        &["name", "impact", "likelihood", "severity", "response", "owner"],
-        &["name", "likelihood", "severity"],
-    )?;
+    let f = r.fields(n, path, keys::RISK, &["name", "likelihood", "severity"])?;
     let likelihood = r.scale(&f, "likelihood");
     let severity = r.scale(&f, "severity");
     Some(Risk {
@@ -529,15 +490,18 @@ fn risk(r: &mut Reader, n: &Node, path: &str) -> Option<Risk> {
         severity: severity?,
         response: r.text(&f, "response"),
         owner: r.text(&f, "owner"),
+        trigger: r.text(&f, "trigger"),
+        contingency: r.money(&f, "contingency"),
+        drill: r.date(&f, "drill"),
+        span: Some(n.span),
     })
 }
 
 fn team(r: &mut Reader, n: &Node) -> Option<Team> {
-    let f = r.fields(n, "team", &["roles", "meetings"], &[])?;
+    let f = r.fields(n, "team", keys::TEAM, &[])?;
     let roles = r
         .list(&f, "roles", |r, n, p| {
-            let g =
-                r.fields(n, p, &["role", "duties", "headcount", "members", "meeting"], &["role"])?;
+            let g = r.fields(n, p, keys::ROLE, &["role"])?;
             Some(Role {
                 role: r.name(&g, "role"),
                 duties: r.text(&g, "duties"),
@@ -549,7 +513,7 @@ fn team(r: &mut Reader, n: &Node) -> Option<Team> {
         .unwrap_or_default();
     let meetings = r
         .list(&f, "meetings", |r, n, p| {
-            let g = r.fields(n, p, &["name", "cadence", "participants", "purpose"], &["name"])?;
+            let g = r.fields(n, p, keys::MEETING, &["name"])?;
             Some(Meeting {
                 name: r.name(&g, "name"),
                 cadence: r.text(&g, "cadence"),
@@ -558,11 +522,17 @@ fn team(r: &mut Reader, n: &Node) -> Option<Team> {
             })
         })
         .unwrap_or_default();
-    Some(Team { roles, meetings })
+    Some(Team {
+        roles,
+        meetings,
+        hiring: r.list(&f, "hiring", chapters::hire).unwrap_or_default(),
+        training: r.list(&f, "training", chapters::training).unwrap_or_default(),
+        incentives: r.list(&f, "incentives", chapters::incentive).unwrap_or_default(),
+    })
 }
 
 fn section(r: &mut Reader, n: &Node, path: &str) -> Option<Section> {
-    let f = r.fields(n, path, &["id", "title", "body", "after"], &["id", "title"])?;
+    let f = r.fields(n, path, keys::SECTION, &["id", "title"])?;
     let id = r.name(&f, "id");
     if let Some(node) = f.get("id") {
         let valid =
@@ -628,7 +598,7 @@ fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
 /// `layout: {order: [...], omit: [...]}`: every id must name a built-in chapter or one of
 /// the plan's sections; an unknown one is an error listing the valid ids.
 fn layout(r: &mut Reader, n: &Node, plan: &Plan) -> Option<PlanLayout> {
-    let f = r.fields(n, "layout", &["order", "omit"], &[])?;
+    let f = r.fields(n, "layout", keys::LAYOUT, &[])?;
     let known: Vec<&str> =
         CHAPTERS.iter().copied().chain(plan.sections.iter().map(|s| s.id.as_str())).collect();
     let ids = |r: &mut Reader, key: &str| {
@@ -702,12 +672,7 @@ fn money_name(name: &str) -> bool {
 }
 
 fn metric(r: &mut Reader, n: &Node, path: &str) -> Option<Metric> {
-    let f = r.fields(
-        n,
-        path,
-        &["name", "baseline", "target", "unit", "note", "kind"],
-        &["name", "target"],
-    )?;
+    let f = r.fields(n, path, keys::METRIC, &["name", "target"])?;
     let name = r.name(&f, "name");
     let unit = r.text(&f, "unit");
     let figs = figures(r, &f, &["baseline", "target"], &name, unit.as_deref());
@@ -723,12 +688,7 @@ fn metric(r: &mut Reader, n: &Node, path: &str) -> Option<Metric> {
 
 fn measure(r: &mut Reader, n: &Node, path: &str, kpi: bool) -> Option<Measure> {
     let required: &[&str] = if kpi { &["name", "target"] } else { &["name"] };
-    let f = r.fields(
-        n,
-        path,
-        &["name", "target", "actual", "unit", "better", "note", "kind"],
-        required,
-    )?;
+    let f = r.fields(n, path, keys::MEASURE, required)?;
     let name = r.name(&f, "name");
     let unit = r.text(&f, "unit");
     let figs = figures(r, &f, &["target", "actual"], &name, unit.as_deref());
@@ -767,13 +727,13 @@ fn money_unit_of(unit: &str) -> Option<Decimal> {
     if u.ends_with('元') { values::unit_multiplier(u) } else { None }
 }
 
-fn is_money_unit(unit: &str) -> bool {
+pub(super) fn is_money_unit(unit: &str) -> bool {
     money_unit_of(unit).is_some()
 }
 
 /// Reads the figure fields of one metric and settles their common kind (money, percent or
 /// number): an explicit `kind`, else what the texts say, else a unit, else the name.
-fn figures(
+pub(super) fn figures(
     r: &mut Reader,
     f: &Fields,
     keys: &[&str],

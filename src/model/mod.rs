@@ -1,7 +1,9 @@
 //! Raw YAML tree → typed, validated [`Plan`]; every problem collected, not just the first.
 
 mod build;
+mod chapters;
 pub mod date;
+pub mod keys;
 mod reader;
 mod types;
 pub mod values;

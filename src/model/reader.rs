@@ -542,7 +542,7 @@ impl<'s> Reader<'s> {
                 }
             },
             NodeKind::Map(_) => {
-                let g = self.fields(node, &path, &["start", "end"], &["start", "end"])?;
+                let g = self.fields(node, &path, super::keys::PERIOD, &["start", "end"])?;
                 let start = self.date(&g, "start");
                 let end = self.date(&g, "end");
                 let (start, end) = (start?, end?);

@@ -65,6 +65,12 @@ pub struct Plan {
     pub history: Vec<HistoryPoint>,
     /// Span of the `history` key, for warnings.
     pub history_span: Option<Span>,
+    /// 产品组合 (in the targets chapter).
+    pub products: Vec<Product>,
+    /// Span of the `products` key.
+    pub products_span: Option<Span>,
+    /// 短中长期目标 (in the targets chapter).
+    pub horizons: Vec<Horizon>,
     /// How the forecast from `history` is read (v1.1).
     pub forecast: Option<ForecastSpec>,
     /// Actuals by day (v1.1), for pacing.
@@ -75,10 +81,20 @@ pub struct Plan {
     pub channels: Vec<Channel>,
     /// Span of the `channels` key.
     pub channels_span: Option<Span>,
+    /// 定价策略 (in the strategy chapter).
+    pub pricing: Vec<Price>,
+    /// 销售漏斗 (in the strategy chapter).
+    pub funnel: Option<Funnel>,
+    /// 客户经营与服务.
+    pub service: Option<Service>,
     /// 执行计划.
     pub schedule: Vec<Task>,
     /// Span of the `schedule` key.
     pub schedule_span: Option<Span>,
+    /// 促销活动 (in the execution plan chapter).
+    pub promotions: Vec<Promotion>,
+    /// Key dates, drawn on the Gantt chart.
+    pub dates: Vec<KeyDate>,
     /// 预算.
     pub budget: Option<Budget>,
     /// KPI 监控.
@@ -475,6 +491,14 @@ pub struct Risk {
     pub response: Option<String>,
     /// Owner.
     pub owner: Option<String>,
+    /// Early-warning indicator (预警指标).
+    pub trigger: Option<String>,
+    /// Money set aside for it (应急预算).
+    pub contingency: Option<Money>,
+    /// Date the response is rehearsed (预案演练).
+    pub drill: Option<Date>,
+    /// Where the risk is written.
+    pub span: Option<Span>,
 }
 
 /// `team.roles[]`.
@@ -508,10 +532,241 @@ pub struct Meeting {
 /// `team`.
 #[derive(Debug, Clone, Default)]
 pub struct Team {
-    /// Roles.
+    /// Roles, with today's headcount.
     pub roles: Vec<Role>,
     /// Meetings.
     pub meetings: Vec<Meeting>,
+    /// People to hire (人员招聘).
+    pub hiring: Vec<Hire>,
+    /// Training programmes.
+    pub training: Vec<Training>,
+    /// Incentive schemes (阶梯返点, 提成).
+    pub incentives: Vec<Incentive>,
+}
+
+/// `team.hiring[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Hire {
+    /// The role hired for; a `team.roles[].role` of the same name grows by `headcount`.
+    pub role: String,
+    /// People to hire.
+    pub headcount: Decimal,
+    /// Date they are on board.
+    pub by: Option<Date>,
+    /// What a candidate needs.
+    pub criteria: Option<String>,
+}
+
+/// `team.training[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Training {
+    /// Programme.
+    pub name: String,
+    /// Who takes it.
+    pub audience: Option<String>,
+    /// How often.
+    pub cadence: Option<String>,
+    /// Hours per session.
+    pub hours: Option<Decimal>,
+}
+
+/// One step of a tiered incentive: from this attainment on, this rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tier {
+    /// Attainment of `base` from which the rate applies, a fraction (1.0 = 100%).
+    pub from: Decimal,
+    /// Rate paid, a fraction of sales.
+    pub rate: Decimal,
+}
+
+/// `team.incentives[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Incentive {
+    /// Scheme name.
+    pub name: String,
+    /// What is paid on (text).
+    pub basis: Option<String>,
+    /// The amount attainment is measured against; `None` = `targets.total`.
+    pub base: Option<Money>,
+    /// Tiers, `from` strictly rising.
+    pub tiers: Vec<Tier>,
+    /// Each rate applies to the sales within its band only (false: the rate of the highest
+    /// tier reached applies to the whole amount, as 阶梯返点 do).
+    pub marginal: bool,
+    /// Most that is paid.
+    pub cap: Option<Money>,
+    /// Where the scheme is written.
+    pub span: Option<Span>,
+}
+
+/// `funnel`.
+#[derive(Debug, Clone, Default)]
+pub struct Funnel {
+    /// Stages, first (leads) to last.
+    pub stages: Vec<Stage>,
+    /// Average deal size: `deal_size`, else the target of the metric named for it.
+    pub deal_size: Option<Money>,
+    /// The metric `deal_size` was taken from, when not written.
+    pub deal_size_metric: Option<String>,
+    /// The sales the funnel must bring: an amount or a share of `targets.total`; `None` =
+    /// all of `targets.total`.
+    pub target: Option<Portion>,
+    /// Where the funnel is written.
+    pub span: Option<Span>,
+}
+
+/// `funnel.stages[]`.
+#[derive(Debug, Clone, Default)]
+pub struct Stage {
+    /// Stage name (线索, SQL, 方案, 谈判, 成交).
+    pub name: String,
+    /// Share that moves on to the next stage (or, on the last stage, to a deal); `None` on a
+    /// last stage that is the deal itself.
+    pub conversion: Option<Decimal>,
+    /// Average days in the stage.
+    pub days: Option<Decimal>,
+    /// Owner.
+    pub owner: Option<String>,
+}
+
+/// `products[]`.
+#[derive(Debug, Clone)]
+pub struct Product {
+    /// Name.
+    pub name: String,
+    /// Tier of the product pyramid (塔尖, 塔身, 塔基).
+    pub tier: Option<String>,
+    /// Revenue, or share of `targets.total`.
+    pub portion: Portion,
+    /// Gross margin, a fraction.
+    pub margin: Option<Decimal>,
+    /// List price.
+    pub price: Option<Money>,
+    /// Note.
+    pub note: Option<String>,
+    /// Where the product is written.
+    pub span: Option<Span>,
+}
+
+/// How a price level is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PricingMethod {
+    /// 价值定价法.
+    Value,
+    /// 竞争定价法.
+    Competitive,
+    /// 渗透定价法.
+    Penetration,
+    /// Anything else, as written.
+    Other(String),
+}
+
+/// `pricing[]`.
+#[derive(Debug, Clone)]
+pub struct Price {
+    /// Customer class (A类客户, KA).
+    pub segment: String,
+    /// Pricing method.
+    pub method: Option<PricingMethod>,
+    /// Price level against the market, a signed fraction (+0.15 = 15% above).
+    pub level: Option<Decimal>,
+    /// Terms (discounts, payment).
+    pub terms: Option<String>,
+}
+
+/// `promotions[]`.
+#[derive(Debug, Clone)]
+pub struct Promotion {
+    /// Name.
+    pub name: String,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Money spent.
+    pub budget: Option<Money>,
+    /// Sales it should bring.
+    pub target: Option<Money>,
+    /// Sales it brought.
+    pub actual: Option<Money>,
+    /// Channel.
+    pub channel: Option<String>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Where the promotion is written.
+    pub span: Option<Span>,
+}
+
+/// `dates[]`: a key date drawn on the Gantt chart (年货节, 快递停运).
+#[derive(Debug, Clone)]
+pub struct KeyDate {
+    /// The day.
+    pub date: Date,
+    /// What happens.
+    pub name: String,
+    /// Where it is written.
+    pub span: Option<Span>,
+}
+
+/// `horizons[]`: short-, mid- or long-term goals.
+#[derive(Debug, Clone)]
+pub struct Horizon {
+    /// Name (短期 3个月).
+    pub name: String,
+    /// Last day of the horizon.
+    pub end: Date,
+    /// The period `end` was written as, if it was one (`2027`).
+    pub end_period: Option<Period>,
+    /// Goals.
+    pub goals: Vec<String>,
+    /// Figures to reach by `end`.
+    pub metrics: Vec<HorizonMetric>,
+}
+
+/// `horizons[].metrics[]`.
+#[derive(Debug, Clone)]
+pub struct HorizonMetric {
+    /// Name.
+    pub name: String,
+    /// Target.
+    pub target: Figure,
+    /// Unit of a quantity.
+    pub unit: Option<String>,
+}
+
+/// `service`: 客户经营与服务.
+#[derive(Debug, Clone, Default)]
+pub struct Service {
+    /// Markdown.
+    pub text: Option<String>,
+    /// Service by customer tier.
+    pub tiers: Vec<ServiceTier>,
+    /// Service standards.
+    pub standards: Vec<Standard>,
+}
+
+/// `service.tiers[]`.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceTier {
+    /// Tier (VIP, A类).
+    pub name: String,
+    /// Who belongs to it.
+    pub criteria: Option<String>,
+    /// What they get.
+    pub service: Option<String>,
+    /// How often.
+    pub cadence: Option<String>,
+    /// Owner.
+    pub owner: Option<String>,
+}
+
+/// `service.standards[]` (响应时间 2 小时, NPS 45).
+#[derive(Debug, Clone, Default)]
+pub struct Standard {
+    /// Name.
+    pub name: String,
+    /// Target, as written.
+    pub target: Option<String>,
 }
 
 /// `sections[]`.

@@ -64,7 +64,9 @@ pub fn reference_markdown() -> String {
     let base = Theme::default();
     let mut out = String::new();
     for table in TABLES {
-        out.push_str(&format!("\n### `[{table}]`\n\n| key | accepts | default | what it does |\n|---|---|---|---|\n"));
+        out.push_str(&format!(
+            "\n### `[{table}]`\n\n| key | accepts | default | what it does |\n|---|---|---|---|\n"
+        ));
         for key in KEYS.iter().filter(|k| k.table == table) {
             let cell = |s: String| s.replace('|', "\\|");
             out.push_str(&format!(

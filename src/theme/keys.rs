@@ -420,6 +420,7 @@ pub static KEYS: &[Key] = &[
     },
     colour!("charts", "primary", "The main series: targets, amounts, our company, actuals.", "主数据系列：目标、金额、本公司、实际值。", t => t.charts.primary),
     colour!("charts", "accent", "Running totals, forecasts, the plan date.", "累计、预测、计划日期线。", t => t.charts.accent),
+    colour!("charts", "promotion", "Promotions on the Gantt chart.", "甘特图中的促销活动。", t => t.charts.promotion),
     colour!("charts", "band", "A forecast's scenario band (a light accent).", "预测情景区间（浅色强调色）。", t => t.charts.band),
     colour!("charts", "neutral", "Other companies.", "其他公司。", t => t.charts.neutral),
     colour!("charts", "rest", "The unnamed rest of a whole.", "整体中未列明的其余部分。", t => t.charts.rest),

@@ -163,7 +163,7 @@ pub fn contents_pages(entries: &[(u8, String)], t: &Theme) -> usize {
         let h = entry_lead(*level);
         if y + h > t.body_height() {
             pages += 1;
-            y = 0.0;
+            y = TITLE_HEIGHT;
         }
         y += h;
     }
@@ -171,18 +171,21 @@ pub fn contents_pages(entries: &[(u8, String)], t: &Theme) -> usize {
 }
 
 /// Lays out the contents: every chapter and section with its page number, each a link.
-pub fn contents(title: &str, entries: &[Placed], fonts: &Fonts, t: &Theme) -> Vec<Page> {
-    let mut pages = vec![Page { kind: PageKind::Contents, elems: Vec::new() }];
+/// `titles`: the title of the first page and of every further one (`目录（续）`).
+pub fn contents(titles: [&str; 2], entries: &[Placed], fonts: &Fonts, t: &Theme) -> Vec<Page> {
     let title_style = TextStyle { face: Face::Bold, size: 18.0, color: t.accent };
-    let (e, _) = centered(title, title_style, t.margin_top, 30.0, fonts, t);
-    pages[0].elems.extend(e);
+    let page = |title: &str| {
+        let (e, _) = centered(title, title_style, t.margin_top, 30.0, fonts, t);
+        Page { kind: PageKind::Contents, elems: e }
+    };
+    let mut pages = vec![page(titles[0])];
     let mut y = TITLE_HEIGHT;
     let right = t.margin_left + t.body_width();
     for p in entries {
         let lead = entry_lead(p.level);
         if y + lead > t.body_height() {
-            pages.push(Page { kind: PageKind::Contents, elems: Vec::new() });
-            y = 0.0;
+            pages.push(page(titles[1]));
+            y = TITLE_HEIGHT;
         }
         let (style, indent) = if p.level <= 2 {
             (TextStyle { face: Face::Bold, size: 11.0, color: t.text }, 0.0)

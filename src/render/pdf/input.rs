@@ -84,7 +84,16 @@ pub fn input_styled(
         .collect();
     // the annual set's dashboard is the board's one page; the monthly one heads page one
     let dashboard_page = (m.kind == "annual").then(|| label("dashboard"));
-    Input { markdown, cover, info, contents_title: label("toc"), zh, matrices, dashboard_page }
+    Input {
+        markdown,
+        cover,
+        info,
+        contents_title: label("toc"),
+        contents_continued: label("toc_continued"),
+        zh,
+        matrices,
+        dashboard_page,
+    }
 }
 
 /// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the plan's

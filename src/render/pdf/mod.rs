@@ -51,6 +51,8 @@ pub struct Input {
     pub info: DocInfo,
     /// `目录` / `Contents`.
     pub contents_title: String,
+    /// `目录（续）` / `Contents (continued)`, atop every further page of the contents.
+    pub contents_continued: String,
     /// Chinese typography.
     pub zh: bool,
     /// Headers of the tables drawn as a 2×2 matrix (SWOT, its strategies): the labels of
@@ -168,7 +170,8 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
     let body = paginate::paginate(&flowed, theme, 2 + toc_pages);
     let toc_entries: Vec<Placed> = body.headings.iter().filter(|p| p.level <= 3).cloned().collect();
     let mut pages = vec![cover::cover(&input.cover, fonts, theme)];
-    pages.extend(cover::contents(&input.contents_title, &toc_entries, fonts, theme));
+    let titles = [input.contents_title.as_str(), input.contents_continued.as_str()];
+    pages.extend(cover::contents(titles, &toc_entries, fonts, theme));
     debug_assert_eq!(pages.len(), 1 + toc_pages);
     pages.extend(body.pages);
     Laid { pages, headings: body.headings, warnings }

@@ -56,6 +56,16 @@ fn is_total(row: &[Inlines]) -> bool {
     })
 }
 
+/// A group heading (`| **塔身（主力）** | | |`): a bold first cell and nothing else. It
+/// belongs to the rows under it, so a page never ends on it.
+fn is_group(row: &[Inlines]) -> bool {
+    let mut cells = row.iter();
+    cells.next().is_some_and(|c| {
+        !plain(c).trim().is_empty() && c.iter().all(|s| s.bold || s.text.trim().is_empty())
+    }) && cells.all(|c| plain(c).trim().is_empty())
+        && !is_total(row)
+}
+
 struct Cell {
     lines: Vec<Line>,
 }
@@ -247,7 +257,7 @@ pub fn layout(
             let mut bx = Boxed::new_row(h, elems);
             // at least three rows on each side of a page break: the first three stand
             // with the header, the last three together (a short table stays whole)
-            bx.keep_with_next = !last && (i < 2 || i + 3 >= n || n < 6);
+            bx.keep_with_next = !last && (i < 2 || i + 3 >= n || n < 6 || is_group(row));
             out.push(Flow::Box(bx));
         } else {
             // taller than a page: cut it between lines
@@ -301,6 +311,15 @@ mod tests {
         assert!((w.iter().sum::<f32>() - 200.0).abs() < 1e-3);
         assert!(w[0] >= 40.0 && w[1] >= 20.0);
         assert!(w[1] > w[0]);
+    }
+
+    #[test]
+    fn group_headings_are_a_bold_first_cell_alone() {
+        let empty = cell("", false);
+        assert!(is_group(&[cell("塔身（主力）", true), empty.clone(), empty.clone()]));
+        assert!(!is_group(&[cell("合计", true), empty.clone()]));
+        assert!(!is_group(&[cell("塔身", true), cell("3,000", false)]));
+        assert!(!is_group(&[cell("塔身", false), empty]));
     }
 
     #[test]

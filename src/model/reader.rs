@@ -200,9 +200,10 @@ impl<'s> Reader<'s> {
         &mut self,
         node: &'n Node,
         path: &str,
-        allowed: &[&'static str],
+        keys: &super::keys::Fields,
         required: &[&str],
     ) -> Option<Fields<'n>> {
+        let allowed = &keys.names()[..];
         let NodeKind::Map(entries) = &node.kind else {
             self.wrong_type(node, path, "fields");
             return None;

@@ -106,6 +106,12 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the plan format (for editors: completion, hover, validation).
+    Schema {
+        /// Write it to this file instead of standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Write a commented starter plan.
     New {
         /// `annual` (board report) or `monthly` (battle plan).
@@ -170,6 +176,7 @@ fn main() -> ExitCode {
             watch(&plan, &out, &formats, setup, serve.then_some(port))
         }
         Command::New { kind, path } => new(&kind, path),
+        Command::Schema { out } => schema(out.as_deref()),
         Command::Templates { action: TemplatesAction::Export { dir, force } } => {
             export(&dir, force)
         }
@@ -571,6 +578,28 @@ fn check(plans: &[PathBuf], strict: bool, templates: Option<&Path>) -> Outcome {
     worst
 }
 
+/// The schema as pretty JSON.
+fn schema_text() -> String {
+    let schema = planwright::model::schema::json_schema();
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+fn schema(out: Option<&Path>) -> Outcome {
+    match out {
+        None => {
+            let _ = write!(std::io::stdout().lock(), "{}", schema_text());
+            Outcome::Ok
+        }
+        Some(path) => match output::write_atomic(path, schema_text().as_bytes()) {
+            Ok(()) => {
+                say(&format!("wrote {}", path.display()));
+                Outcome::Ok
+            }
+            Err(e) => fail(&e, &env_catalog()),
+        },
+    }
+}
+
 fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
     let Some(text) = planwright::starter::starter(kind) else {
         tell(&format!("error: no starter plan `{kind}`\nhint: use `annual` or `monthly`\n"));
@@ -584,10 +613,16 @@ fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
         ));
         return Outcome::Failed;
     }
-    match output::write_atomic(&path, text.as_bytes()) {
+    // the schema its first line names, beside it: completion and checks in the editor
+    let schema = path.with_file_name(planwright::starter::SCHEMA_FILE);
+    let written = output::write_atomic(&path, text.as_bytes())
+        .and_then(|()| output::write_atomic(&schema, schema_text().as_bytes()));
+    match written {
         Ok(()) => {
             say(&format!(
-                "wrote {}\nnext: edit it, then `planwright render {}`",
+                "wrote {}\nwrote {} (editors with YAML support complete and check the plan with it)\nnext: edit it, then `planwright render {}` (or `planwright watch {} --serve`)",
+                path.display(),
+                schema.display(),
                 path.display(),
                 path.display()
             ));

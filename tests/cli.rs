@@ -150,7 +150,7 @@ fn unknown_template_set_lists_the_available_ones() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(err.contains("没有名为 `quarterly` 的模板（可用：`annual`, `monthly`）"), "{err}");
-        assert!(err.contains("p.yaml:9:9"), "{err}");
+        assert!(err.contains("p.yaml:10:9"), "{err}");
     }
     let plan =
         planwright::starter::starter("annual").unwrap().replace("kind: annual", "kind: anual");

@@ -254,7 +254,7 @@ pub const TOP: &Fields = &Fields(&[
     },
     Field {
         name: "kpis",
-        shape: Shape::Items(MEASURE),
+        shape: Shape::Items(KPI),
         required: false,
         en: "KPI monitoring (KPI监控)",
         zh: "KPI监控",
@@ -417,16 +417,16 @@ pub const PERIOD: &Fields = &Fields(&[
     Field {
         name: "start",
         shape: Shape::Date,
-        required: false,
-        en: "first day, when `period` is written `{start, end}`",
-        zh: "期间以 {start, end} 书写时的第一天",
+        required: true,
+        en: "required in this form: the first day (a period written `{start, end}`)",
+        zh: "此写法下必填：第一天（期间写作 {start, end}）",
     },
     Field {
         name: "end",
         shape: Shape::Date,
-        required: false,
-        en: "last day, when `period` is written `{start, end}`",
-        zh: "期间以 {start, end} 书写时的最后一天",
+        required: true,
+        en: "required in this form: the last day",
+        zh: "此写法下必填：最后一天",
     },
 ]);
 
@@ -466,7 +466,7 @@ pub const REVIEW: &Fields = &Fields(&[
     },
     Field {
         name: "results",
-        shape: Shape::Items(MEASURE),
+        shape: Shape::Items(RESULT),
         required: false,
         en: "last period's target against actual",
         zh: "上期目标与实际",
@@ -490,8 +490,8 @@ pub const REVIEW: &Fields = &Fields(&[
     },
 ]);
 
-/// `review.results[]` and `kpis[]`.
-pub const MEASURE: &Fields = &Fields(&[
+/// `review.results[]`.
+pub const RESULT: &Fields = &Fields(&[
     Field {
         name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
     },
@@ -504,6 +504,49 @@ pub const MEASURE: &Fields = &Fields(&[
         required: false,
         en: "what was reached",
         zh: "实际值",
+    },
+    Field {
+        name: "unit",
+        shape: Shape::Text,
+        required: false,
+        en: "unit of a quantity (`家`); a unit ending in `元` makes bare figures money in that unit",
+        zh: "数量的单位（家）；以“元”结尾的单位使纯数字成为该单位的金额",
+    },
+    Field {
+        name: "better",
+        shape: Shape::Text,
+        required: false,
+        en: "`higher` (default) or `lower` (churn, cost)",
+        zh: "higher（默认，越高越好）或 lower（如流失率、成本）",
+    },
+    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
+    Field {
+        name: "kind",
+        shape: Shape::Text,
+        required: false,
+        en: "*(project addition)* `money`, `percent` or `number`, when what is written leaves it open",
+        zh: "（项目扩展）money、percent 或 number，在写法无法判断时指定",
+    },
+]);
+
+/// `kpis[]`: as a result, with the target required.
+pub const KPI: &Fields = &Fields(&[
+    Field {
+        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
+    },
+    Field {
+        name: "target",
+        shape: Shape::Figure,
+        required: true,
+        en: "required: the target",
+        zh: "必填：目标值",
+    },
+    Field {
+        name: "actual",
+        shape: Shape::Figure,
+        required: false,
+        en: "the figure so far",
+        zh: "截至目前的实际值",
     },
     Field {
         name: "unit",
@@ -650,7 +693,7 @@ pub const SWOT: &Fields = &Fields(&[
         name: "strategies",
         shape: Shape::Fields(SWOT_STRATEGIES),
         required: false,
-        en: "the sales strategies (销售策略)",
+        en: "the strategy combinations",
         zh: "策略组合",
     },
 ]);
@@ -864,8 +907,8 @@ pub const DAY: &Fields = &Fields(&[
         name: "sales",
         shape: Shape::Money,
         required: true,
-        en: "required: that day's sales",
-        zh: "必填：当日销售额",
+        en: "required: the day's sales, or the running total (`cumulative: true`)",
+        zh: "必填：当日销售额，或累计值（cumulative: true 时）",
     },
 ]);
 
@@ -1134,7 +1177,7 @@ pub const SERVICE_TIER: &Fields = &Fields(&[
         name: "service",
         shape: Shape::Text,
         required: false,
-        en: "(v1.1) customer care (客户经营与服务)",
+        en: "what they get",
         zh: "服务内容",
     },
     Field { name: "cadence", shape: Shape::Text, required: false, en: "how often", zh: "频次" },
@@ -1222,7 +1265,7 @@ pub const PROMOTION: &Fields = &Fields(&[
         name: "budget",
         shape: Shape::Money,
         required: false,
-        en: "the budget (预算)",
+        en: "money spent",
         zh: "投入费用",
     },
     Field {
@@ -1557,3 +1600,40 @@ pub const LAYOUT: &Fields = &Fields(&[
         zh: "不放入报告的章节标识",
     },
 ]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The docs and the editor's hover text say "required" exactly where the reader
+    /// requires the key, in both languages.
+    #[test]
+    fn descriptions_say_required_where_the_reader_requires_it() {
+        for (at, m) in mappings() {
+            for f in m.0 {
+                let path = format!("{at}.{}", f.name);
+                assert_eq!(f.required, f.en.starts_with("required"), "{path}: {}", f.en);
+                if f.required {
+                    assert!(f.zh.contains("必填"), "{path}: {}", f.zh);
+                }
+                assert!(!f.en.is_empty() && !f.zh.is_empty(), "{path}");
+            }
+        }
+    }
+
+    #[test]
+    fn paths_reach_nested_and_period_keys() {
+        let paths = paths();
+        for p in [
+            "meta.period.start",
+            "funnel.stages[].conversion",
+            "daily.days[].sales",
+            "daily[].date",
+            "team.incentives[].tiers[].rate",
+        ] {
+            assert!(paths.iter().any(|q| q == p), "{p}");
+        }
+        let unique: std::collections::BTreeSet<_> = paths.iter().collect();
+        assert_eq!(unique.len(), paths.len(), "a key path declared twice");
+    }
+}

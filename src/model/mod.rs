@@ -5,6 +5,7 @@ mod chapters;
 pub mod date;
 pub mod keys;
 mod reader;
+pub mod schema;
 mod types;
 pub mod values;
 

@@ -1,6 +1,7 @@
 //! `planwright watch`: driven in a temporary folder with timeouts. It renders, renders
-//! again when the plan or a template changes, keeps the last good report when the plan
-//! breaks; with `--serve`, the page open in headless Chromium reloads itself.
+//! again when the plan, a template or the theme changes, keeps the last good report when
+//! the plan or the theme breaks; with `--serve`, the page open in headless Chromium reloads
+//! itself.
 
 #![allow(clippy::unwrap_used)]
 
@@ -138,6 +139,27 @@ fn watch_renders_again_on_each_change_and_keeps_the_last_good_report() {
     save(&dir.join("plan.yaml"), &retitle(&plan, "第三版"));
     w.wait_for("渲染完成");
     assert!(std::fs::read_to_string(&md).unwrap().starts_with("# 第三版"));
+}
+
+#[test]
+fn watch_renders_again_when_the_theme_changes_and_shows_a_bad_theme() {
+    let (dir, _) = setup("watch-theme");
+    let theme = dir.join("brand.toml");
+    std::fs::write(&theme, "[html]\naccent = \"#112233\"\n").unwrap();
+    let w = watch(&dir, &["plan.yaml", "-f", "html", "--theme", "brand.toml"]);
+    let html = dir.join("output/plan/plan.html");
+    w.wait_for("渲染完成");
+    assert!(std::fs::read_to_string(&html).unwrap().contains("--accent: #112233;"));
+
+    // the theme changes
+    save(&theme, "[html]\naccent = \"#445566\"\n");
+    w.wait_for("渲染完成");
+    assert!(std::fs::read_to_string(&html).unwrap().contains("--accent: #445566;"));
+
+    // a mistyped key: the error names it and its line, the last good page stays
+    save(&theme, "[html]\naccent = \"#778899\"\nacent = \"#000000\"\n");
+    w.wait_all(&["保留上一次成功的报告", "`html.acent`", "brand.toml:3:1", "`html.accent`"]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("--accent: #445566;"));
 }
 
 fn chromium() -> Option<String> {

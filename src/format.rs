@@ -174,17 +174,19 @@ pub fn money_scale(values: &[(Decimal, Precision)], locale: Locale, usage: Scale
             continue;
         }
         let cap = if exp == 0 { 2 } else { limit };
-        // computed amounts ask for decimals up to the cap, typed ones for all they have
+        // typed amounts ask for all the decimals they have; computed ones for as many as
+        // keep them within 0.5% (three significant digits), and a unit that cannot do
+        // that within the cap is too large for them (0.525亿 is not `0.5`)
         let need = values
             .iter()
             .filter_map(|(v, p)| {
-                let d = decimals(v.checked_div(div)?);
-                Some(if *p == Precision::Exact { d } else { d.min(cap) })
+                let x = v.checked_div(div)?;
+                Some(if *p == Precision::Exact { decimals(x) } else { close_enough(x, cap) })
             })
             .max()
             .unwrap_or(0);
-        if need <= cap {
-            return Scale { exp, dp: need };
+        if need <= cap || exp == 0 {
+            return Scale { exp, dp: need.min(cap.max(need_exact(values, div))) };
         }
     }
     // the base unit with the typed figures' own decimals (never rounded)
@@ -195,6 +197,26 @@ pub fn money_scale(values: &[(Decimal, Precision)], locale: Locale, usage: Scale
         .max()
         .unwrap_or(0);
     Scale { exp: 0, dp: need }
+}
+
+/// The fewest decimals (up to `cap`) that show `x` within 0.5%; `cap + 1` when none do.
+fn close_enough(x: Decimal, cap: u32) -> u32 {
+    let x = x.abs();
+    if x.is_zero() {
+        return 0;
+    }
+    let tolerance = x * Decimal::new(5, 3);
+    (0..=cap).find(|&dp| (round(x, dp) - x).abs() <= tolerance).unwrap_or(cap + 1)
+}
+
+/// The decimals the typed amounts need in a unit of `div`.
+fn need_exact(values: &[(Decimal, Precision)], div: Decimal) -> u32 {
+    values
+        .iter()
+        .filter(|(_, p)| *p == Precision::Exact)
+        .filter_map(|(v, _)| v.checked_div(div).map(decimals))
+        .max()
+        .unwrap_or(0)
 }
 
 /// An amount in `scale` without its unit: `15,000`, `0.90`.
@@ -548,5 +570,31 @@ mod tests {
         assert_eq!(period(&Period::parse("2025-11").unwrap(), Locale::En), "November 2025");
         assert_eq!(zh_numeral(12), "十二");
         assert_eq!(zh_numeral(20), "二十");
+    }
+
+    #[test]
+    fn one_scale_per_column_keeps_typed_figures_exact_and_computed_ones_close() {
+        let e = |v: &str| (d(v), Precision::Exact);
+        let c = |v: &str| (d(v), Precision::Derived);
+        let zh = |vals: &[(Decimal, Precision)]| money_scale(vals, Locale::ZhCn, ScaleUse::Column);
+        // 3,000万 … 1.5亿: 万 without decimals
+        let s = zh(&[e("30000000"), e("36000000"), c("150000000")]);
+        assert_eq!(s, Scale { exp: 4, dp: 0 });
+        assert_eq!(scaled(d("150000000"), s), "15,000");
+        // 14.1万 needs one decimal in 万
+        assert_eq!(zh(&[e("141000"), e("136000")]), Scale { exp: 4, dp: 1 });
+        // shares of 1.5亿 (35%, 20%, 45%): not 0.5亿 but 5,250万
+        let shares = zh(&[c("52500000"), c("30000000"), c("67500000"), c("150000000")]);
+        assert_eq!(shares, Scale { exp: 4, dp: 0 });
+        assert_eq!(scaled(d("52500000"), shares), "5,250");
+        // thirds of 1,000万 read 333万 (within 0.5%); thirds of 100万 need 33.3万
+        assert_eq!(zh(&[c("3333333.333333"), c("10000000")]), Scale { exp: 4, dp: 0 });
+        assert_eq!(zh(&[c("333333.3333333"), c("1000000")]), Scale { exp: 4, dp: 1 });
+        // $900,000 beside $6.3M: one column in $M with one decimal, or $K when $M needs two
+        let en = |vals: &[(Decimal, Precision)]| money_scale(vals, Locale::En, ScaleUse::Column);
+        assert_eq!(en(&[e("900000"), e("6300000")]), Scale { exp: 6, dp: 1 });
+        assert_eq!(en(&[e("270000"), e("1800000")]), Scale { exp: 3, dp: 0 });
+        // a typed figure with cents stays exact in the base unit
+        assert_eq!(en(&[e("12.34"), e("50")]), Scale { exp: 0, dp: 2 });
     }
 }

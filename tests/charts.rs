@@ -493,3 +493,12 @@ fn funnel_product_mix_and_gantt_show_the_v11_figures() {
     }
     assert!(gantt.description.contains("竖线标出关键日期：1月29日 春节"), "{}", gantt.description);
 }
+
+#[test]
+fn burnup_marks_the_key_dates_of_the_month() {
+    let monthly = charts_of(&root().join("plans/monthly-battle-plan.yaml"));
+    let c = chart(&monthly, "burnup");
+    assert!(c.description.contains("1月15日 年货节开启"), "{}", c.description);
+    let t = texts(&c.svg().unwrap());
+    assert!(t.iter().any(|x| x == "年货节开启"), "{t:?}");
+}

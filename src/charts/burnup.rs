@@ -1,6 +1,7 @@
 //! The burn-up chart of the period to date (`daily`): the running total of actual sales,
 //! the target as a level line, the even pace from nothing to the target, and the running
-//! total carried to the period's end at the current daily rate (dashed).
+//! total carried to the period's end at the current daily rate (dashed), and the plan's key
+//! dates (`dates`) in the period as dotted day lines.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,6 +11,7 @@ use super::style::{self, GAP, Key, PAD, Pen, Placer, Swatch, color};
 use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::format;
+use crate::model::Plan;
 use crate::model::values::PeriodKind;
 
 /// Room above the plot for the target's label.
@@ -29,6 +31,8 @@ pub(crate) struct Data {
     projected: Option<(f64, String)>,
     /// Day marks on the axis.
     days_axis: Vec<(f64, String)>,
+    /// Key dates: the day and its name.
+    marks: Vec<(f64, String)>,
     ticks: Vec<(f64, String)>,
     keys: Vec<Key>,
 }
@@ -45,7 +49,7 @@ pub(crate) fn height(_: &Data, w: f64) -> f64 {
     HEADROOM + plot_height(w) + 5.0 + style::line_height(style::LABEL)
 }
 
-pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
+pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
     let p = figures.pacing.as_ref()?;
     let target = p.target.map(|v| v.target);
     let left = Decimal::from(p.days - p.elapsed_days);
@@ -79,7 +83,11 @@ pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
     }
     keys.extend(cx.unit_note(&numbers).map(Key::note));
     let even = p.target.map(|v| v.even_pace).unwrap_or_default();
-    let description = cx.fill(
+    let in_period: Vec<&crate::model::KeyDate> =
+        plan.dates.iter().filter(|k| p.period.contains(k.date)).collect();
+    let marks =
+        in_period.iter().map(|k| ((k.date.days() - start + 1) as f64, k.name.clone())).collect();
+    let mut description = cx.fill(
         "chart_burnup_desc",
         &[
             ("date", &format::date(p.date, cx.locale)),
@@ -90,6 +98,16 @@ pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
             ("projected", &cx.money(crate::narrative::three_digits(p.projected), false)),
         ],
     );
+    if !in_period.is_empty() {
+        let items: Vec<String> = in_period
+            .iter()
+            .map(|k| {
+                let day = format::short_date(k.date, cx.locale, Some(k.date.year));
+                cx.fill("chart_key_date_item", &[("name", &k.name), ("date", &day)])
+            })
+            .collect();
+        description.push_str(&cx.fill("chart_key_dates_sentence", &[("items", &cx.join(&items))]));
+    }
     // Day marks: the 1st and every seventh day after it in a month, else about six marks.
     let step = if p.days <= 31 { 7 } else { (p.days / 6).max(1) };
     let days_axis = (0..p.days)
@@ -106,6 +124,7 @@ pub(crate) fn build(figures: &Figures, cx: &Cx) -> Option<Chart> {
         target: target.map(|t| (f(t), cx.fill("chart_total_line", &[("value", &numbers.fmt(t))]))),
         projected,
         days_axis,
+        marks,
         ticks: numbers.ticks(max),
         keys,
     };
@@ -145,6 +164,26 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Re
     }
 
     let mut placer = Placer::new([left, body, w - PAD / 2.0, bottom]);
+    // key dates first, as light dotted day lines, each named at its top where it fits
+    let mut names = Vec::new();
+    for (day, name) in &d.marks {
+        let at = x(*day - 0.5);
+        pen.dashed(&[(at, top), (at, bottom)], color::AXIS, 1)?;
+        placer.take_path(&[(at, top), (at, bottom)]);
+        names.push((at, name.as_str()));
+    }
+    for (at, name) in names {
+        let text = style::fit(name, style::SMALL, (right - left) / 3.0);
+        let anchors = [
+            (at + 3.0, top + 2.0, HPos::Left, VPos::Top),
+            (at - 3.0, top + 2.0, HPos::Right, VPos::Top),
+            (at + 3.0, top + 16.0, HPos::Left, VPos::Top),
+            (at - 3.0, top + 16.0, HPos::Right, VPos::Top),
+        ];
+        if let Some((lx, ly, hp, vp)) = placer.place(&text, style::SMALL, &anchors) {
+            pen.text(&text, lx, ly, style::SMALL, color::MUTED, hp, vp)?;
+        }
+    }
     if let Some((t, _)) = &d.target {
         pen.line(left, y(*t), right, y(*t), color::INK, 1)?;
         let even = [(x(0.0), y(0.0)), (x(d.days), y(*t))];

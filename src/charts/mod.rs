@@ -266,7 +266,7 @@ pub fn build(plan: &Plan, figures: &Figures, labels: &BTreeMap<String, String>) 
     out.extend(funnel::build(plan, figures, &cx));
     out.extend(schedule::build(plan, figures, &cx));
     out.extend(bars::budget(plan, figures, &cx));
-    out.extend(burnup::build(figures, &cx));
+    out.extend(burnup::build(plan, figures, &cx));
     out.extend(kpis::build(plan, figures, &cx));
     out.extend(risks::build(plan, figures, &cx));
     out

@@ -101,10 +101,12 @@ fn column_bounds(
             style.size = size;
             let w = measure(ctx.fonts, &text, &style) + 2.0 * pad;
             max[c] = max[c].max(w);
-            // figures (right-aligned columns) and short labels do not wrap; longer text
+            // figures (right-aligned columns), statuses (`✓ On track`) and short labels do
+            // not wrap; longer text
             // may, but not inside a Latin word or within four CJK characters
             let right = aligns.get(c) == Some(&Align::Right);
-            let floor = if right || text.chars().count() <= 6 {
+            let status = text.trim_start().starts_with(|ch| STATUS.iter().any(|(s, _)| *s == ch));
+            let floor = if right || status || text.chars().count() <= 6 {
                 w - 2.0 * pad
             } else {
                 let latin = text

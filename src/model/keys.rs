@@ -1,8 +1,8 @@
 //! The shape of a plan, declared once: every mapping a plan may hold, each field with the
 //! shape of its value, whether it is required, and what it means in English and Chinese.
 //!
-//! From this one table come the reader's key checks (unknown key → did-you-mean, see
-//! [`super::reader`]), the JSON Schema `planwright schema` prints ([`super::schema`]), the
+//! From this one table come the reader's key checks (unknown key → did-you-mean, `model::reader`),
+//! the JSON Schema `planwright schema` prints ([`super::schema`]), the
 //! key tables of `docs/plan-format.md` (a test keeps them equal), and the list of every key
 //! path the reader accepts ([`paths`]).
 

@@ -1,10 +1,10 @@
 //! The shape of a plan, declared once: every mapping a plan may hold, each field with the
 //! shape of its value, whether it is required, and what it means in English and Chinese.
 //!
-//! From this one table come the reader's key checks (unknown key → did-you-mean, `model::reader`),
-//! the JSON Schema `planwright schema` prints ([`super::schema`]), the
-//! key tables of `docs/plan-format.md` (a test keeps them equal), and the list of every key
-//! path the reader accepts ([`paths`]).
+//! From this one table come the reader's key checks (unknown key → did-you-mean, required
+//! keys; `model::reader`), the JSON Schema `planwright schema` prints ([`super::schema`]),
+//! the key tables of `docs/plan-format.md` (a test keeps them equal), and the list of every
+//! key path the reader accepts ([`paths`]).
 
 /// What a field's value is.
 #[derive(Debug, Clone, Copy)]

@@ -592,7 +592,7 @@ fn schema(out: Option<&Path>) -> Outcome {
         }
         Some(path) => match output::write_atomic(path, schema_text().as_bytes()) {
             Ok(()) => {
-                say(&format!("wrote {}", path.display()));
+                say(&tr!(env_catalog(), "cli.wrote", path = path.display()));
                 Outcome::Ok
             }
             Err(e) => fail(&e, &env_catalog()),
@@ -602,14 +602,14 @@ fn schema(out: Option<&Path>) -> Outcome {
 
 fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
     let Some(text) = planwright::starter::starter(kind) else {
-        tell(&format!("error: no starter plan `{kind}`\nhint: use `annual` or `monthly`\n"));
+        tell(&format!("{}\n", tr!(env_catalog(), "cli.new.unknown", kind = kind)));
         return Outcome::Invalid;
     };
     let path = path.unwrap_or_else(|| PathBuf::from(format!("{kind}-plan.yaml")));
     if path.exists() {
         tell(&format!(
-            "error: `{}` already exists; nothing written\nhint: name another file: `planwright new {kind} my-plan.yaml`\n",
-            path.display()
+            "{}\n",
+            tr!(env_catalog(), "cli.new.exists", path = path.display(), kind = kind)
         ));
         return Outcome::Failed;
     }
@@ -619,13 +619,10 @@ fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
         .and_then(|()| output::write_atomic(&schema, schema_text().as_bytes()));
     match written {
         Ok(()) => {
-            say(&format!(
-                "wrote {}\nwrote {} (editors with YAML support complete and check the plan with it)\nnext: edit it, then `planwright render {}` (or `planwright watch {} --serve`)",
-                path.display(),
-                schema.display(),
-                path.display(),
-                path.display()
-            ));
+            let cat = env_catalog();
+            say(&tr!(cat, "cli.wrote", path = path.display()));
+            say(&tr!(cat, "cli.new.schema", path = schema.display()));
+            say(&tr!(cat, "cli.new.next", path = path.display()));
             Outcome::Ok
         }
         Err(e) => fail(&e, &Catalog::new(env_locale())),
@@ -648,11 +645,11 @@ fn export(dir: &Path, force: bool) -> Outcome {
     for (name, text) in &files {
         let path = dir.join(name);
         if path.exists() && !force {
-            say(&format!("kept {} (exists; --force overwrites)", path.display()));
+            say(&tr!(env_catalog(), "cli.kept", path = path.display()));
             continue;
         }
         match output::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => say(&format!("wrote {}", path.display())),
+            Ok(()) => say(&tr!(env_catalog(), "cli.wrote", path = path.display())),
             Err(e) => {
                 // One error is enough: the next file would fail the same way.
                 worst = worst.max(fail(&e, &Catalog::new(env_locale())));

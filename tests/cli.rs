@@ -19,7 +19,11 @@ fn new_writes_starters_that_render_clean() {
         // A second `new` never overwrites.
         let again = run(&dir, &["new", kind]);
         assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        let err = String::from_utf8_lossy(&again.stderr);
+        assert!(err.contains(&format!("{kind}-plan.yaml` 已存在")), "{err}");
+        // the next step names the file just written
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains(&format!("planwright render {kind}-plan.yaml")), "{said}");
     }
 }
 

@@ -98,9 +98,11 @@ fn main() {
             let cs = charts::build(&plan, &figs, &labels);
             cs.iter().map(|c| c.svg().map(|s| s.len()).unwrap_or(0)).sum::<usize>()
         });
-        let t_context =
-            time(runs, || context::build(&plan, &figs, &labels, &plan.meta.kind, &built));
-        let ctx = context::build(&plan, &figs, &labels, &plan.meta.kind, &built);
+        let t_context = time(runs, || {
+            context::build(&plan, &figs, &labels, &plan.meta.kind, &built, &Default::default())
+        });
+        let ctx =
+            context::build(&plan, &figs, &labels, &plan.meta.kind, &built, &Default::default());
         let set = plan.meta.kind.clone();
         let t_md = time(runs, || {
             render::markdown::render_parts(engine.templates(), &set, &ctx, plan.meta.locale)

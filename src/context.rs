@@ -36,8 +36,15 @@ pub struct Chapter {
     pub custom: bool,
 }
 
-/// Chapters present in the plan, in order, custom sections placed by `after`.
-pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> {
+/// Chapters present in the plan, in order, custom sections placed by `after`, then the
+/// layout applied: the ids of `layout.order` first in that order (each with the sections
+/// placed after it, unless they are listed themselves), the rest in their usual order,
+/// without `layout.omit`.
+pub fn chapters(
+    plan: &Plan,
+    labels: &BTreeMap<String, String>,
+    layout: &crate::theme::Layout,
+) -> Vec<Chapter> {
     let present = |id: &str| match id {
         "summary" => plan.summary.is_some(),
         "review" => plan.review.is_some(),
@@ -110,6 +117,7 @@ pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> 
             }
         }
     }
+    let order = arrange(order, layout);
     let locale_zh = plan.meta.locale.is_chinese();
     order
         .into_iter()
@@ -128,6 +136,32 @@ pub fn chapters(plan: &Plan, labels: &BTreeMap<String, String>) -> Vec<Chapter> 
             Chapter { id, number, numeral, title, heading, custom }
         })
         .collect()
+}
+
+/// Applies a layout to chapters in their usual order (`(id, title, custom, shown)`).
+fn arrange(
+    order: Vec<(String, String, bool, bool)>,
+    layout: &crate::theme::Layout,
+) -> Vec<(String, String, bool, bool)> {
+    let order: Vec<_> = order.into_iter().filter(|(id, ..)| !layout.omit.contains(id)).collect();
+    if layout.order.is_empty() {
+        return order;
+    }
+    // units: a chapter with the unlisted custom sections that follow it
+    let mut units: Vec<Vec<(String, String, bool, bool)>> = Vec::new();
+    for item in order {
+        let joins = item.2 && !layout.order.contains(&item.0) && !units.is_empty();
+        match units.last_mut() {
+            Some(unit) if joins => unit.push(item),
+            _ => units.push(vec![item]),
+        }
+    }
+    let rank = |unit: &Vec<(String, String, bool, bool)>| {
+        layout.order.iter().position(|id| *id == unit[0].0).unwrap_or(usize::MAX)
+    };
+    // stable: listed units by their place in the list, the rest keep their order
+    units.sort_by_key(rank);
+    units.into_iter().flatten().collect()
 }
 
 fn dec(d: Decimal) -> String {
@@ -239,13 +273,14 @@ pub fn build(
     labels: &BTreeMap<String, String>,
     set: &str,
     charts: &[crate::charts::Chart],
+    layout: &crate::theme::Layout,
 ) -> Value {
     let cur = plan.meta.currency;
     let m = &plan.meta;
     let money_style = m.money();
     let style = &money_style;
     let col = |values: &[(Decimal, Precision)]| scale_value(values, style, ScaleUse::Column);
-    let chapters = chapters(plan, labels);
+    let chapters = chapters(plan, labels, layout);
     let mut ctx = json!({
         "locale": m.locale.tag(),
         "lang": m.locale.lang(),

@@ -10,6 +10,47 @@ use crate::format;
 use crate::messages::Catalog;
 use crate::tr;
 
+/// Where a template problem is: the author's file or a built-in template, the line and the
+/// column, and the valid name nearest to an unknown one it used.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The author's file; none for a built-in template.
+    pub file: Option<PathBuf>,
+    /// 1-based line, 0 when unknown.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// The nearest valid variable, field, filter or template name.
+    pub nearest: Option<String>,
+}
+
+impl Place {
+    /// A problem not tied to a line (a context that does not serialise, a missing file).
+    pub fn none() -> Box<Self> {
+        Box::default()
+    }
+
+    /// `path:line:col` (or `built-in name:line:col`) and a did-you-mean line, in `cat`'s words.
+    fn words(&self, name: &str, cat: &Catalog) -> (String, String) {
+        let file = match &self.file {
+            Some(f) => f.display().to_string(),
+            None => tr!(cat, "template.builtin", name = name),
+        };
+        let at = if self.line > 0 { format!("{file}:{}:{}", self.line, self.col) } else { file };
+        let hint = self
+            .nearest
+            .as_ref()
+            .map(|n| {
+                format!(
+                    "\n{}",
+                    tr!(cat, "template.hint", hint = tr!(cat, "did-you-mean", name = n))
+                )
+            })
+            .unwrap_or_default();
+        (at, hint)
+    }
+}
+
 /// A failure that is not a problem in the plan itself.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -54,6 +95,8 @@ pub enum Error {
         name: String,
         /// Tera's report, with a snippet.
         message: String,
+        /// Where: the author's file (none: the built-in), line and column (0: unknown).
+        place: Box<Place>,
     },
     /// A template failed while rendering.
     #[error("failed to render template `{name}`\n{message}")]
@@ -61,6 +104,32 @@ pub enum Error {
         /// Template name.
         name: String,
         /// Tera's report, with a snippet.
+        message: String,
+        /// Where, and the nearest valid name for an unknown one.
+        place: Box<Place>,
+    },
+    /// A theme file has errors (rendered with file, line, column and hints).
+    #[error("theme `{}` has errors\n{report}", path.display())]
+    Theme {
+        /// The file.
+        path: PathBuf,
+        /// Every problem, drawn with its source line.
+        report: String,
+    },
+    /// Watching a folder for changes failed.
+    #[error("cannot watch `{}` for changes ({message})", path.display())]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// The preview server could not listen.
+    #[error("cannot serve the preview on port {port} ({message})")]
+    Serve {
+        /// The port asked for.
+        port: u16,
+        /// Why.
         message: String,
     },
     /// `labels.yaml` is malformed.
@@ -81,7 +150,7 @@ pub enum Error {
     },
     /// `meta.kind` names a template set that does not exist.
     #[error(
-        "no template set `{set}` (available: {available})\nhint: set `meta.kind` to one of them, or add `{set}/report.md` to your template folder"
+        "no template set `{set}` (available: {available})\nhint: set `meta.kind` to one of them, or add a folder `{set}/` (with a chapter, a `report.md` or a `theme.toml`) to your template folder"
     )]
     UnknownSet {
         /// The requested set.
@@ -189,11 +258,23 @@ impl Error {
                 tr!(cat, "error.too-large", path = p(path), limit = mb.normalize())
             }
             Self::TemplateDirMissing(path) => tr!(cat, "error.template-dir", path = p(path)),
-            Self::Template { name, message } => {
-                tr!(cat, "error.template", name = name, message = message)
+            Self::Template { name, message, place } => {
+                let (at, hint) = place.words(name, cat);
+                tr!(cat, "error.template", name = name, at = at, message = message.trim_end())
+                    + &hint
             }
-            Self::Render { name, message } => {
-                tr!(cat, "error.render", name = name, message = message)
+            Self::Render { name, message, place } => {
+                let (at, hint) = place.words(name, cat);
+                tr!(cat, "error.render", name = name, at = at, message = message.trim_end()) + &hint
+            }
+            Self::Theme { path, report } => {
+                tr!(cat, "error.theme", path = p(path), report = report.trim_end())
+            }
+            Self::Watch { path, message } => {
+                tr!(cat, "error.watch", path = p(path), message = message)
+            }
+            Self::Serve { port, message } => {
+                tr!(cat, "error.serve", port = port, message = message)
             }
             Self::Labels { name, message } => {
                 tr!(cat, "error.labels", name = name, message = message)

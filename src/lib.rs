@@ -25,12 +25,16 @@ pub mod narrative;
 pub mod output;
 pub mod pacing;
 pub mod plan;
+pub mod preview;
 pub mod render;
 pub mod shares;
 pub mod starter;
 pub mod templates;
 pub mod text;
+pub mod theme;
+pub mod watch;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use diagnostic::Diagnostics;
@@ -129,24 +133,83 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-/// What is loaded once and shared by every render: templates, labels and (on the first
-/// PDF) the parsed fonts.
+/// What is loaded once and shared by every render: templates, labels, themes and (on the
+/// first PDF) the parsed fonts.
 pub struct Engine {
     templates: Templates,
+    /// The theme of each template set, resolved (defaults ← folder ← set ← `--theme`).
+    themes: BTreeMap<String, theme::Theme>,
+    /// The bundled fonts, or those of `--font`.
     fonts: std::sync::OnceLock<render::pdf::Fonts>,
+    /// `--font` was given: it wins over a theme's fonts.
+    fonts_fixed: bool,
+    /// Fonts named by themes, by their files.
+    theme_fonts: BTreeMap<theme::FontFiles, render::pdf::Fonts>,
+}
+
+/// Where an [`Engine`] finds what it loads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Setup<'a> {
+    /// A folder of templates overriding the built-ins file by file (and its themes).
+    pub templates: Option<&'a Path>,
+    /// A theme file (or a built-in example's name) applied over everything else.
+    pub theme: Option<&'a Path>,
 }
 
 impl Engine {
     /// Loads the built-in templates, overridden by `template_dir` when given.
     pub fn new(template_dir: Option<&Path>) -> Result<Self, Error> {
-        Ok(Self { templates: Templates::load(template_dir)?, fonts: std::sync::OnceLock::new() })
+        Self::load(
+            Setup { templates: template_dir, theme: None },
+            &messages::Catalog::new(model::Locale::ZhCn),
+        )
     }
 
-    /// Uses `fonts` in PDFs instead of the bundled Noto Sans SC.
+    /// Loads templates and themes; theme errors are worded in `cat`'s language.
+    pub fn load(setup: Setup, cat: &messages::Catalog) -> Result<Self, Error> {
+        let templates = Templates::load(setup.templates)?;
+        let cli = setup.theme.map(|p| theme::ThemeFile::load(p, cat)).transpose()?;
+        let mut themes = BTreeMap::new();
+        let mut parsed: BTreeMap<&Path, theme::ThemeFile> = BTreeMap::new();
+        for set in templates.sets() {
+            let mut t = theme::Theme::default();
+            for (path, text) in templates.theme_files(&set) {
+                if !parsed.contains_key(path) {
+                    parsed.insert(path, theme::ThemeFile::parse(path, text, cat)?);
+                }
+                if let Some(file) = parsed.get(path) {
+                    t.apply(&file.settings);
+                }
+            }
+            if let Some(file) = &cli {
+                t.apply(&file.settings);
+            }
+            themes.insert(set, t);
+        }
+        let mut theme_fonts = BTreeMap::new();
+        for t in themes.values() {
+            let files = &t.fonts;
+            if files.regular.is_empty() || theme_fonts.contains_key(files) {
+                continue;
+            }
+            let bold = (!files.bold.is_empty()).then(|| Path::new(&files.bold));
+            let fonts = render::pdf::Fonts::from_paths(Path::new(&files.regular), bold)?;
+            theme_fonts.insert(files.clone(), fonts);
+        }
+        Ok(Self {
+            templates,
+            themes,
+            fonts: std::sync::OnceLock::new(),
+            fonts_fixed: false,
+            theme_fonts,
+        })
+    }
+
+    /// Uses `fonts` in PDFs instead of the bundled Noto Sans SC (and of a theme's fonts).
     pub fn with_fonts(self, fonts: render::pdf::Fonts) -> Self {
         let cell = std::sync::OnceLock::new();
         let _ = cell.set(fonts);
-        Self { fonts: cell, ..self }
+        Self { fonts: cell, fonts_fixed: true, ..self }
     }
 
     /// The templates in use.
@@ -154,11 +217,62 @@ impl Engine {
         &self.templates
     }
 
+    /// The theme of template set `set` (the defaults for a set that does not exist).
+    pub fn theme(&self, set: &str) -> std::borrow::Cow<'_, theme::Theme> {
+        match self.themes.get(set) {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(theme::Theme::default()),
+        }
+    }
+
+    /// The labels of a plan's locale, with its theme's CJK spacing rule in `cjk_spacing`
+    /// (where every renderer reads it).
+    fn labels(&self, plan: &Plan, theme: &theme::Theme) -> BTreeMap<String, String> {
+        let mut labels = self.templates.labels(plan.meta.locale);
+        if let Some(mode) = theme.cjk_spacing
+            && plan.meta.locale != model::Locale::En
+        {
+            let word = match mode {
+                text::CjkSpacing::Tight => "tight",
+                text::CjkSpacing::Spaced => "spaced",
+                text::CjkSpacing::AsWritten => "as-written",
+            };
+            labels.insert("cjk_spacing".into(), word.into());
+        }
+        labels
+    }
+
+    /// The charts of a plan in its theme's palette.
+    fn charts(
+        &self,
+        plan: &Plan,
+        figures: &Figures,
+        labels: &BTreeMap<String, String>,
+        theme: &theme::Theme,
+    ) -> Vec<charts::Chart> {
+        let mut charts = charts::build(plan, figures, labels);
+        for c in &mut charts {
+            c.palette = theme.charts.clone();
+        }
+        charts
+    }
+
+    /// The chapter layout of a plan: its own `layout` where it has one, else its theme's.
+    fn layout(plan: &Plan, theme: &theme::Theme) -> theme::Layout {
+        let own = plan.layout.as_ref();
+        theme::Layout {
+            order: own.and_then(|l| l.order.clone()).unwrap_or_else(|| theme.layout.order.clone()),
+            omit: own.and_then(|l| l.omit.clone()).unwrap_or_else(|| theme.layout.omit.clone()),
+        }
+    }
+
     /// The template context of a valid plan (what templates see), with its charts.
     pub fn context(&self, plan: &Plan, figures: &Figures) -> serde_json::Value {
-        let labels = self.templates.labels(plan.meta.locale);
-        let charts = charts::build(plan, figures, &labels);
-        context::build(plan, figures, &labels, &plan.meta.kind, &charts)
+        let theme = self.theme(&plan.meta.kind);
+        let labels = self.labels(plan, &theme);
+        let charts = self.charts(plan, figures, &labels, &theme);
+        let layout = Self::layout(plan, &theme);
+        context::build(plan, figures, &labels, &plan.meta.kind, &charts, &layout)
     }
 
     /// The PDF fonts (the bundled ones unless [`Engine::with_fonts`] named others), parsed on
@@ -171,14 +285,24 @@ impl Engine {
         Ok(self.fonts.get_or_init(|| loaded))
     }
 
+    /// The PDF fonts of a theme: `--font`, else the theme's, else the bundled ones.
+    fn fonts_of(&self, theme: &theme::Theme) -> Result<&render::pdf::Fonts, Error> {
+        if !self.fonts_fixed
+            && let Some(f) = self.theme_fonts.get(&theme.fonts)
+        {
+            return Ok(f);
+        }
+        self.fonts()
+    }
+
     /// What the PDF of a valid plan is made from: its Markdown report and cover facts.
     pub fn pdf_input(&self, plan: &Plan, figures: &Figures) -> Result<render::pdf::Input, Error> {
-        let labels = self.templates.labels(plan.meta.locale);
-        let charts = charts::build(plan, figures, &labels);
-        let ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts);
+        let theme = self.theme(&plan.meta.kind);
+        let labels = self.labels(plan, &theme);
+        let ctx = self.context(plan, figures);
         let md =
             render::markdown::render(&self.templates, &plan.meta.kind, &ctx, plan.meta.locale)?;
-        Ok(render::pdf::input(plan, md, &labels))
+        Ok(render::pdf::input_styled(plan, md, &labels, &theme.pdf.cover))
     }
 
     /// Renders the requested formats of a valid plan in memory. Nothing is written here;
@@ -190,7 +314,8 @@ impl Engine {
         name: &str,
         formats: &[Format],
     ) -> Result<Report, Error> {
-        let labels = self.templates.labels(plan.meta.locale);
+        let theme = self.theme(&plan.meta.kind);
+        let labels = self.labels(plan, &theme);
         let mut untranslated = Vec::new();
         for key in self.templates.untranslated(plan.meta.locale) {
             let cat = messages::Catalog::new(plan.meta.locale);
@@ -201,7 +326,7 @@ impl Engine {
                 locale = plan.meta.locale.tag()
             ));
         }
-        let charts = charts::build(plan, figures, &labels);
+        let charts = self.charts(plan, figures, &labels, &theme);
         let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
         let html = formats.contains(&Format::Html);
         let svgs: Vec<RenderedChart> = if svg_needed {
@@ -223,7 +348,11 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts);
+        let layout = Self::layout(plan, &theme);
+        let mut ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts, &layout);
+        if let Some(obj) = ctx.as_object_mut() {
+            obj.insert("theme_css".into(), theme.html.css().into());
+        }
         let set = &plan.meta.kind;
         let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
         let mut report = Report { files: Vec::new(), warnings: untranslated };
@@ -247,17 +376,18 @@ impl Engine {
                     report.files.push(file("html", html.into_bytes()));
                 }
                 Format::Pdf => {
-                    let input = render::pdf::input(plan, md.document.clone(), &labels);
+                    let input = render::pdf::input_styled(
+                        plan,
+                        md.document.clone(),
+                        &labels,
+                        &theme.pdf.cover,
+                    );
                     let images: render::pdf::Images = charts
                         .iter()
                         .map(|c| (c.id.clone(), c as &dyn render::pdf::Drawing))
                         .collect();
-                    let out = render::pdf::render(
-                        &input,
-                        self.fonts()?,
-                        &render::pdf::Theme::default(),
-                        &images,
-                    )?;
+                    let out =
+                        render::pdf::render(&input, self.fonts_of(&theme)?, &theme.pdf, &images)?;
                     report.warnings.extend(out.warnings);
                     report.files.push(file("pdf", out.bytes));
                 }

@@ -46,6 +46,9 @@ enum Command {
         /// Folder of templates that override the built-in ones file by file.
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
+        #[arg(long, value_name = "FILE")]
+        theme: Option<PathBuf>,
         /// Treat warnings as errors: write nothing and exit 1.
         #[arg(long)]
         strict: bool,
@@ -67,6 +70,30 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Re-render a plan whenever it, a template or the theme changes; `--serve` shows the
+    /// HTML report in a browser that reloads itself after each render.
+    Watch {
+        /// The plan file.
+        plan: PathBuf,
+        /// Output folder; the plan gets a sub-folder named after it.
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// Formats to write, comma-separated: md, html, pdf (`--serve` adds html).
+        #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
+        formats: Vec<String>,
+        /// Folder of templates that override the built-in ones file by file.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
+        #[arg(long, value_name = "FILE")]
+        theme: Option<PathBuf>,
+        /// Serve the HTML report on 127.0.0.1 (this machine only).
+        #[arg(long)]
+        serve: bool,
+        /// The port for `--serve` (0: any free port).
+        #[arg(long, default_value_t = 8090, requires = "serve")]
+        port: u16,
+    },
     /// Check plans and print every error and warning.
     Check {
         /// Plan files (YAML).
@@ -78,6 +105,12 @@ enum Command {
         /// Folder of templates whose template sets `meta.kind` may name.
         #[arg(long)]
         templates: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the plan format (for editors: completion, hover, validation).
+    Schema {
+        /// Write it to this file instead of standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
     },
     /// Write a commented starter plan.
     New {
@@ -122,6 +155,7 @@ fn main() -> ExitCode {
             out,
             formats,
             templates,
+            theme,
             strict,
             font,
             bold_font,
@@ -131,10 +165,18 @@ fn main() -> ExitCode {
         } => {
             let fonts = Fonts { regular: font, bold: bold_font };
             let show = Show { json, quiet };
-            render(&plans, &out, &formats, templates.as_deref(), strict, &fonts, shard, show)
+            let setup =
+                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
+            render(&plans, &out, &formats, setup, strict, &fonts, shard, show)
         }
         Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
+        Command::Watch { plan, out, formats, templates, theme, serve, port } => {
+            let setup =
+                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
+            watch(&plan, &out, &formats, setup, serve.then_some(port))
+        }
         Command::New { kind, path } => new(&kind, path),
+        Command::Schema { out } => schema(out.as_deref()),
         Command::Templates { action: TemplatesAction::Export { dir, force } } => {
             export(&dir, force)
         }
@@ -237,14 +279,7 @@ impl Fonts {
     /// Reads and parses the named fonts, if any.
     fn load(&self) -> Result<Option<planwright::render::pdf::Fonts>, Error> {
         let Some(regular) = &self.regular else { return Ok(None) };
-        let read = |p: &Path| -> Result<(String, Vec<u8>), Error> {
-            let bytes =
-                std::fs::read(p).map_err(|source| Error::Read { path: p.to_path_buf(), source })?;
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            Ok((planwright::render::pdf::fonts::postscript_name(&stem), bytes))
-        };
-        let bold = self.bold.as_deref().map(read).transpose()?;
-        planwright::render::pdf::Fonts::from_files(read(regular)?, bold).map(Some)
+        planwright::render::pdf::Fonts::from_paths(regular, self.bold.as_deref()).map(Some)
     }
 }
 
@@ -265,7 +300,7 @@ fn render(
     inputs: &[PathBuf],
     out: &Path,
     formats: &[String],
-    templates: Option<&Path>,
+    setup: planwright::Setup,
     strict: bool,
     fonts: &Fonts,
     shard: Option<planwright::batch::Shard>,
@@ -290,7 +325,7 @@ fn render(
     if let Some(shard) = shard {
         plans.retain(|p| shard.takes(p));
     }
-    let engine = match Engine::new(templates) {
+    let engine = match Engine::load(setup, &env_cat) {
         Ok(e) => e,
         Err(e) => return fail(&e, &env_cat),
     };
@@ -414,6 +449,108 @@ fn render(
     }
 }
 
+/// `planwright watch`: renders once, then again after every change that concerns the
+/// report, printing the time or the errors; a broken plan, template or theme leaves the
+/// last good report in place (and the served page as it was).
+fn watch(
+    plan: &Path,
+    out: &Path,
+    formats: &[String],
+    setup: planwright::Setup,
+    serve: Option<u16>,
+) -> Outcome {
+    use planwright::batch::{self, Status};
+    use planwright::preview::{Generation, Preview};
+    let env_cat = env_catalog();
+    let mut wanted = Vec::new();
+    for f in formats {
+        match Format::parse(f) {
+            Some(fmt) if !wanted.contains(&fmt) => wanted.push(fmt),
+            Some(_) => {}
+            None => return fail(&Error::UnknownFormat(f.clone()), &env_cat),
+        }
+    }
+    if serve.is_some() && !wanted.contains(&Format::Html) {
+        wanted.push(Format::Html);
+    }
+    let files = match batch::discover(&[plan.to_path_buf()]) {
+        Ok(f) => f,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let Some(file) = files.into_iter().next() else {
+        return fail(&Error::NoPlans(plan.to_path_buf()), &env_cat);
+    };
+    let sources = match planwright::watch::Sources::resolve(plan, setup.templates, setup.theme) {
+        Ok(s) => s,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let watch = match planwright::watch::Watch::start(sources) {
+        Ok(w) => w,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let report = out.join(&file.report);
+    let generation = Generation::default();
+    let _server = match serve.map(Preview::bind).transpose() {
+        Ok(Some(p)) => {
+            let page = format!(
+                "{}.html",
+                file.report.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+            );
+            p.serve(report.clone(), page, generation.clone());
+            say(&tr!(env_cat, "cli.watch.serving", url = format!("http://{}/", p.addr())));
+            Some(p)
+        }
+        Ok(None) => None,
+        Err(e) => return fail(&e, &env_cat),
+    };
+    let s = watch.sources();
+    let mut watched = vec![s.plan.display().to_string()];
+    watched.extend(s.templates.iter().chain(&s.theme).map(|p| p.display().to_string()));
+    say(&tr!(env_cat, "cli.watch.start", paths = watched.join(", ")));
+    loop {
+        // templates and theme are read again each time: they may be what changed
+        match Engine::load(setup, &env_cat) {
+            Err(e) => {
+                fail(&e, &env_cat);
+                say(&tr!(env_cat, "cli.watch.kept", report = report.display()));
+            }
+            Ok(engine) => {
+                let sets = engine.templates().sets();
+                let opts = batch::Options { out, formats: &wanted, strict: false, sets: &sets };
+                let r = batch::render_plan(&engine, &file, &opts);
+                if !r.log.is_empty() {
+                    tell(&r.log);
+                }
+                match r.status {
+                    Status::Rendered | Status::Warnings => {
+                        generation.bump();
+                        let ms = format!("{:.0}", r.millis);
+                        say(&tr!(
+                            r.catalog,
+                            "cli.watch.rendered",
+                            ms = ms,
+                            report = report.display()
+                        ));
+                    }
+                    Status::Invalid | Status::Failed => {
+                        say(&tr!(r.catalog, "cli.watch.kept", report = report.display()));
+                    }
+                }
+            }
+        }
+        // wait for the next change (a day at a time: the watch runs until stopped)
+        let changed = loop {
+            match watch.next(Duration::from_secs(86_400)) {
+                planwright::watch::Next::Changed(paths) => break paths,
+                planwright::watch::Next::Quiet => {}
+                planwright::watch::Next::Stopped => return Outcome::Failed,
+            }
+        };
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        say(&tr!(env_cat, "cli.watch.changed", paths = names.join(", ")));
+    }
+}
+
 /// The catalog of the environment's language, for messages about no plan in particular.
 fn env_catalog() -> Catalog {
     Catalog::new(env_locale())
@@ -446,26 +583,51 @@ fn check(plans: &[PathBuf], strict: bool, templates: Option<&Path>) -> Outcome {
     worst
 }
 
+/// The schema as pretty JSON.
+fn schema_text() -> String {
+    let schema = planwright::model::schema::json_schema();
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+fn schema(out: Option<&Path>) -> Outcome {
+    match out {
+        None => {
+            let _ = write!(std::io::stdout().lock(), "{}", schema_text());
+            Outcome::Ok
+        }
+        Some(path) => match output::write_atomic(path, schema_text().as_bytes()) {
+            Ok(()) => {
+                say(&tr!(env_catalog(), "cli.wrote", path = path.display()));
+                Outcome::Ok
+            }
+            Err(e) => fail(&e, &env_catalog()),
+        },
+    }
+}
+
 fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
     let Some(text) = planwright::starter::starter(kind) else {
-        tell(&format!("error: no starter plan `{kind}`\nhint: use `annual` or `monthly`\n"));
+        tell(&format!("{}\n", tr!(env_catalog(), "cli.new.unknown", kind = kind)));
         return Outcome::Invalid;
     };
     let path = path.unwrap_or_else(|| PathBuf::from(format!("{kind}-plan.yaml")));
     if path.exists() {
         tell(&format!(
-            "error: `{}` already exists; nothing written\nhint: name another file: `planwright new {kind} my-plan.yaml`\n",
-            path.display()
+            "{}\n",
+            tr!(env_catalog(), "cli.new.exists", path = path.display(), kind = kind)
         ));
         return Outcome::Failed;
     }
-    match output::write_atomic(&path, text.as_bytes()) {
+    // the schema its first line names, beside it: completion and checks in the editor
+    let schema = path.with_file_name(planwright::starter::SCHEMA_FILE);
+    let written = output::write_atomic(&path, text.as_bytes())
+        .and_then(|()| output::write_atomic(&schema, schema_text().as_bytes()));
+    match written {
         Ok(()) => {
-            say(&format!(
-                "wrote {}\nnext: edit it, then `planwright render {}`",
-                path.display(),
-                path.display()
-            ));
+            let cat = env_catalog();
+            say(&tr!(cat, "cli.wrote", path = path.display()));
+            say(&tr!(cat, "cli.new.schema", path = schema.display()));
+            say(&tr!(cat, "cli.new.next", path = path.display()));
             Outcome::Ok
         }
         Err(e) => fail(&e, &Catalog::new(env_locale())),
@@ -474,14 +636,25 @@ fn new(kind: &str, path: Option<PathBuf>) -> Outcome {
 
 fn export(dir: &Path, force: bool) -> Outcome {
     let mut worst = Outcome::Ok;
-    for (name, text) in planwright::templates::BUILTINS {
+    // the templates, the default theme with every key commented out, the example themes
+    let theme = planwright::theme::default_toml();
+    let examples = planwright::theme::EXAMPLES
+        .iter()
+        .map(|(name, text)| (format!("themes/{name}.toml"), text.to_string()));
+    let files: Vec<(String, String)> = planwright::templates::BUILTINS
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .chain([("theme.toml".to_string(), theme)])
+        .chain(examples)
+        .collect();
+    for (name, text) in &files {
         let path = dir.join(name);
         if path.exists() && !force {
-            say(&format!("kept {} (exists; --force overwrites)", path.display()));
+            say(&tr!(env_catalog(), "cli.kept", path = path.display()));
             continue;
         }
         match output::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => say(&format!("wrote {}", path.display())),
+            Ok(()) => say(&tr!(env_catalog(), "cli.wrote", path = path.display())),
             Err(e) => {
                 // One error is enough: the next file would fail the same way.
                 worst = worst.max(fail(&e, &Catalog::new(env_locale())));

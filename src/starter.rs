@@ -1,5 +1,9 @@
 //! `planwright new`: commented starter plans that render without warnings.
 
+/// The schema file a starter's first line names (`# yaml-language-server: $schema=./…`);
+/// `planwright new` writes it beside the plan.
+pub const SCHEMA_FILE: &str = "planwright.schema.json";
+
 /// Starter plans by kind.
 pub const STARTERS: &[(&str, &str)] = &[
     ("annual", include_str!("../templates/starters/annual.yaml")),
@@ -54,6 +58,14 @@ mod tests {
                 plan.funnel.is_some() && plan.risks.iter().any(|r| r.drill.is_some()),
                 "{kind}"
             );
+        }
+    }
+
+    #[test]
+    fn starters_name_the_schema_on_their_first_line() {
+        for (kind, text) in STARTERS {
+            let first = text.lines().next().unwrap_or("");
+            assert_eq!(first, format!("# yaml-language-server: $schema=./{SCHEMA_FILE}"), "{kind}");
         }
     }
 

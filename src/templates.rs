@@ -57,6 +57,11 @@ pub fn builtin_sets() -> Vec<String> {
 /// Templates and labels, ready to render any number of plans.
 pub struct Templates {
     tera: Tera,
+    /// Theme files of the user's folder: `theme.toml` (all sets) and `<set>/theme.toml`, by
+    /// path, with their text.
+    themes: Vec<(String, std::path::PathBuf, String)>,
+    /// The user's templates by name, with their files (a name not here is a built-in).
+    origins: BTreeMap<String, std::path::PathBuf>,
     /// label key → locale tag → text.
     labels: BTreeMap<String, BTreeMap<String, String>>,
 }
@@ -77,6 +82,11 @@ impl Templates {
         }
         let is_template =
             |n: &str| n.ends_with(".md") || n.ends_with(".html") || n.ends_with(".css");
+        let themes = user
+            .iter()
+            .filter(|(n, _)| is_theme_name(n))
+            .filter_map(|(n, t)| Some((n.clone(), dir?.join(n), t.clone())))
+            .collect();
         let mut names: Vec<(String, String)> = Vec::new();
         for (name, text) in &user {
             if is_template(name) {
@@ -92,8 +102,18 @@ impl Templates {
                 names.push((name.to_string(), text.to_string()));
             }
         }
+        let origins: BTreeMap<String, std::path::PathBuf> = user
+            .iter()
+            .filter(|(n, _)| is_template(n))
+            .filter_map(|(n, _)| Some((n.clone(), dir?.join(n))))
+            .collect();
+        let all: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
         tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
-            |e| Error::Template { name: template_name_of(&e.to_string()), message: e.to_string() },
+            |e| {
+                let message = e.to_string();
+                let (name, place) = place_of(&message, "", &origins, &all);
+                Error::Template { name, message, place }
+            },
         )?;
         let mut labels = parse_labels("labels.yaml", BUILTINS[0].1)?;
         if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
@@ -101,7 +121,16 @@ impl Templates {
                 labels.entry(k).or_default().extend(v);
             }
         }
-        Ok(Self { tera, labels })
+        Ok(Self { tera, themes, origins, labels })
+    }
+
+    /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,
+    /// then the set's `<set>/theme.*` (which wins where both set a key).
+    pub fn theme_files(&self, set: &str) -> Vec<(&std::path::Path, &str)> {
+        let own = format!("{set}/");
+        let root = self.themes.iter().filter(|(n, ..)| !n.contains('/'));
+        let of_set = self.themes.iter().filter(|(n, ..)| n.starts_with(&own));
+        root.chain(of_set).map(|(_, p, t)| (p.as_path(), t.as_str())).collect()
     }
 
     /// The labels of one locale. A missing translation falls back to the other Traditional
@@ -138,17 +167,34 @@ impl Templates {
             .collect()
     }
 
-    /// Template sets available (folders holding a `report.md`).
+    /// Template sets available: the built-in ones and every folder of the user's that holds
+    /// a chapter, a layout or a theme (`quarterly/kpis.md`, `quarterly/theme.toml`).
     pub fn sets(&self) -> Vec<String> {
-        let mut sets: Vec<String> = self
+        let shared = ["chapters", "html", "builtin", "themes", "parts"];
+        let from_templates = self
             .tera
             .get_template_names()
-            .filter(|n| !n.starts_with("builtin/"))
-            .filter_map(|n| n.strip_suffix("/report.md").map(str::to_string))
-            .collect();
+            .filter(|n| n.ends_with(".md"))
+            .filter_map(|n| n.split_once('/'))
+            .filter(|(set, rest)| !shared.contains(set) && !rest.contains('/'))
+            .map(|(set, _)| set.to_string());
+        let from_themes =
+            self.themes.iter().filter_map(|(n, ..)| n.split_once('/')).map(|(s, _)| s.to_string());
+        let mut sets: Vec<String> = from_templates.chain(from_themes).collect();
         sets.sort();
         sets.dedup();
         sets
+    }
+
+    /// The layout of `set`: its own `report.md`, else the annual board report's (a set may
+    /// be a folder of a few chapters and a theme); `None` for a set that does not exist.
+    pub fn layout(&self, set: &str) -> Option<String> {
+        if !self.sets().iter().any(|s| s == set) {
+            return None;
+        }
+        [format!("{set}/report.md"), "annual/report.md".to_string()]
+            .into_iter()
+            .find(|n| self.tera.contains_template(n))
     }
 
     /// The HTML layout of `set`: its own `report.html`, else the shared one.
@@ -189,9 +235,16 @@ impl Templates {
             }
             None => {}
         }
-        result.map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })?;
-        String::from_utf8(out.bytes)
-            .map_err(|e| Error::Render { name: name.to_string(), message: e.to_string() })
+        result.map_err(|e| self.render_error(name, &e.to_string()))?;
+        String::from_utf8(out.bytes).map_err(|e| self.render_error(name, &e.to_string()))
+    }
+
+    /// A render error of template `name` (or of a template it includes), with the file it
+    /// comes from, its line and column, and the valid name nearest to an unknown one.
+    fn render_error(&self, name: &str, message: &str) -> Error {
+        let all: Vec<&str> = self.tera.get_template_names().collect();
+        let (at, place) = place_of(message, name, &self.origins, &all);
+        Error::Render { name: at, message: message.to_string(), place }
     }
 }
 
@@ -229,13 +282,90 @@ impl std::io::Write for Bounded {
     }
 }
 
-fn template_name_of(message: &str) -> String {
-    message
-        .split_whitespace()
-        .find(|w| w.ends_with(".md"))
-        .unwrap_or("?")
-        .trim_matches(['\'', '`'])
-        .to_string()
+/// Filters registered here and the Tera built-ins templates use most, for did-you-mean.
+const FILTERS: [&str; 32] = [
+    "fmt",
+    "money",
+    "growth",
+    "delta",
+    "with_unit",
+    "percent",
+    "number",
+    "date",
+    "period",
+    "period_label",
+    "status",
+    "text",
+    "cell",
+    "md",
+    "fill",
+    "safe",
+    "escape",
+    "upper",
+    "lower",
+    "trim",
+    "length",
+    "default",
+    "join",
+    "first",
+    "last",
+    "replace",
+    "round",
+    "truncate",
+    "title",
+    "split",
+    "reverse",
+    "sort",
+];
+
+/// Reads Tera's report: the template it names (` --> name:line:col`, else `fallback`), where,
+/// and, for an unknown variable, field, filter or template, the nearest valid name.
+fn place_of(
+    message: &str,
+    fallback: &str,
+    origins: &BTreeMap<String, std::path::PathBuf>,
+    templates: &[&str],
+) -> (String, Box<crate::error::Place>) {
+    let at = message.lines().find_map(|l| l.trim_start().strip_prefix("--> "));
+    let (name, line, col) = match at.map(|a| a.rsplitn(3, ':').collect::<Vec<_>>()) {
+        Some(p) if p.len() == 3 => {
+            (p[2].to_string(), p[1].parse().unwrap_or(0), p[0].parse().unwrap_or(0))
+        }
+        _ => (fallback.to_string(), 0, 0),
+    };
+    let quoted = |after: &str| {
+        let rest = message.split(after).nth(1)?;
+        let rest = rest.strip_prefix('`')?;
+        Some(rest[..rest.find('`')?].to_string())
+    };
+    let listed = |label: &str| -> Vec<String> {
+        message
+            .split(label)
+            .nth(1)
+            .and_then(|r| r.lines().next())
+            .map(|r| r.split(',').map(|n| n.trim().trim_end_matches('.').to_string()).collect())
+            .unwrap_or_default()
+    };
+    let near = |wrong: Option<String>, valid: Vec<String>| {
+        let wrong = wrong?;
+        let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+        crate::model::nearest(&wrong, &valid).map(str::to_string)
+    };
+    let nearest = if message.contains("Variable `") {
+        near(quoted("Variable "), listed("Available variables:"))
+    } else if message.contains("Field `") {
+        near(quoted("Field "), listed("Available fields:"))
+    } else if message.contains("Unknown filter `") {
+        near(quoted("Unknown filter "), FILTERS.iter().map(|f| f.to_string()).collect())
+    } else if message.contains("Unknown template `") || message.contains("Template `") {
+        let all = templates.iter().map(|t| t.to_string());
+        let wrong = quoted("Unknown template ").or_else(|| quoted("Template "));
+        near(wrong, all.collect())
+    } else {
+        None
+    };
+    let file = origins.get(&name).cloned();
+    (name, Box::new(crate::error::Place { file, line, col, nearest }))
 }
 
 /// Reads every template file under `dir` as (relative name with `/`, text).
@@ -278,7 +408,7 @@ fn collect_in(
             continue;
         }
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
-        if !matches!(ext, "md" | "yaml" | "html" | "css") {
+        if !matches!(ext, "md" | "yaml" | "yml" | "html" | "css" | "toml") {
             continue;
         }
         if !meta.is_file() {
@@ -295,6 +425,15 @@ fn collect_in(
         out.push((name, text));
     }
     Ok(())
+}
+
+/// `theme.toml`, `theme.yaml` or `theme.yml`, at the top of a template folder or in a set's
+/// folder (`quarterly/theme.toml`).
+fn is_theme_name(name: &str) -> bool {
+    let mut parts = name.rsplit('/');
+    let file = parts.next().unwrap_or("");
+    let depth = name.matches('/').count();
+    matches!(file, "theme.toml" | "theme.yaml" | "theme.yml") && depth <= 1
 }
 
 /// `key: {zh-CN: …, en: …}` → map.

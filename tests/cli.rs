@@ -19,7 +19,11 @@ fn new_writes_starters_that_render_clean() {
         // A second `new` never overwrites.
         let again = run(&dir, &["new", kind]);
         assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        let err = String::from_utf8_lossy(&again.stderr);
+        assert!(err.contains(&format!("{kind}-plan.yaml` 已存在")), "{err}");
+        // the next step names the file just written
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains(&format!("planwright render {kind}-plan.yaml")), "{said}");
     }
 }
 
@@ -110,6 +114,35 @@ fn broken_user_template_names_itself() {
 }
 
 #[test]
+fn template_errors_name_the_file_line_column_and_the_nearest_names() {
+    let dir = scratch("tpl-errors");
+    std::fs::create_dir_all(dir.join("tpl/chapters")).unwrap();
+    std::fs::write(dir.join("p.yaml"), planwright::starter::starter("annual").unwrap()).unwrap();
+    let cases = [
+        // an undefined variable: the nearest name in the context
+        ("{{ sumary.text }}", "tpl/chapters/summary.md:3:4", "`summary`"),
+        // an undefined field of a defined one: the nearest field
+        ("{{ summary.txt }}", "tpl/chapters/summary.md:3:12", "`text`"),
+        // a filter that does not exist (found when the folder loads)
+        ("{{ summary.text | fmtt }}", "tpl/chapters/summary.md:3:19", "`fmt`"),
+        // an include of a template that does not exist
+        ("{% include \"chapters/kpi.md\" %}", "tpl/chapters/summary.md:3:12", "`chapters/kpis.md`"),
+    ];
+    for (body, at, nearest) in cases {
+        std::fs::write(
+            dir.join("tpl/chapters/summary.md"),
+            format!("## {{{{ chapter.heading }}}}\n\n{body}\n"),
+        )
+        .unwrap();
+        let o = run(&dir, &["render", "p.yaml", "-f", "md", "--templates", "tpl"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(at), "{body}: no {at} in\n{err}");
+        assert!(err.contains(&format!("是不是想写 {nearest}")), "{body}: no {nearest} in\n{err}");
+    }
+}
+
+#[test]
 fn unknown_template_set_lists_the_available_ones() {
     let dir = scratch("unknown-set");
     let plan =
@@ -121,7 +154,7 @@ fn unknown_template_set_lists_the_available_ones() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(err.contains("没有名为 `quarterly` 的模板（可用：`annual`, `monthly`）"), "{err}");
-        assert!(err.contains("p.yaml:9:9"), "{err}");
+        assert!(err.contains("p.yaml:10:9"), "{err}");
     }
     let plan =
         planwright::starter::starter("annual").unwrap().replace("kind: annual", "kind: anual");

@@ -2,8 +2,8 @@
 //! category (region, product, channel), competitors' market share (ours highlighted), the
 //! channel mix and the budget allocation.
 
+use super::style::Role;
 use plotters::prelude::DrawingBackend;
-use plotters::style::RGBColor;
 use plotters::style::text_anchor::HPos;
 use rust_decimal::Decimal;
 
@@ -26,7 +26,7 @@ struct Row {
     value: f64,
     text: String,
     ours: bool,
-    color: RGBColor,
+    color: Role,
 }
 
 /// What the chart draws.
@@ -215,7 +215,7 @@ pub(crate) fn competitors(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Cha
     let m = plan.market.as_ref()?;
     let ours_word = cx.l("ours");
     // Each company with its bar colour; ours in the primary colour.
-    let mut entries: Vec<(Entry, bool, RGBColor)> = m
+    let mut entries: Vec<(Entry, bool, Role)> = m
         .competitors
         .iter()
         .filter_map(|c| {

@@ -2,8 +2,8 @@
 //! what new initiatives must add → the target, as a waterfall. Drawn when the plan has a
 //! target, last period's sales and a trend forecast for the plan's period.
 
+use super::style::Role;
 use plotters::prelude::DrawingBackend;
-use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
@@ -22,7 +22,7 @@ struct Step {
     from: f64,
     to: f64,
     text: String,
-    color: RGBColor,
+    color: Role,
 }
 
 /// What the chart draws.

@@ -3,8 +3,8 @@
 //! read against the pace), and the status as symbol and word so it also reads in black and
 //! white.
 
+use super::style::Role;
 use plotters::prelude::DrawingBackend;
-use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
@@ -26,7 +26,7 @@ struct Row {
     attainment: String,
     detail: String,
     status: String,
-    color: RGBColor,
+    color: Role,
 }
 
 /// What the chart draws.
@@ -44,7 +44,7 @@ pub(crate) fn keys(d: &Data) -> Vec<Key> {
     d.keys.clone()
 }
 
-fn status_key(s: Status) -> (&'static str, RGBColor) {
+fn status_key(s: Status) -> (&'static str, Role) {
     match s {
         Status::OnTrack => ("on_track", color::ON_TRACK),
         Status::AtRisk => ("at_risk", color::AT_RISK),

@@ -12,6 +12,7 @@ mod burnup;
 mod funnel;
 mod history;
 mod kpis;
+mod palette;
 mod periods;
 mod products;
 mod risks;
@@ -32,6 +33,8 @@ use crate::format::{self, Precision};
 use crate::model::values::Figure;
 use crate::model::{Locale, Plan};
 
+pub use palette::Palette;
+
 /// One chart of a plan, ready to draw.
 #[derive(Debug, Clone)]
 pub struct Chart {
@@ -49,6 +52,8 @@ pub struct Chart {
     /// `zh-TW`/`zh-HK`).
     pub locale: Locale,
     body: Body,
+    /// The colours it is drawn in (the theme's `[charts]`).
+    pub palette: Palette,
 }
 
 /// What a chart draws, with every label already formatted.
@@ -116,7 +121,7 @@ impl Chart {
     /// Text sizes follow plotters' convention (the SVG backend writes `size / 1.24` as the
     /// font size); text asks for the family `Noto Sans SC`, registered from the bundled font.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let pen = style::Pen::new(root)?;
+        let pen = style::Pen::new(root, &self.palette)?;
         let header = style::Header::new(&self.title, &self.keys(), pen.w);
         header.draw(&pen)?;
         let top = header.bottom;
@@ -343,6 +348,7 @@ impl Cx<'_> {
             description,
             locale: self.locale,
             body,
+            palette: Palette::default(),
         }
     }
 

@@ -1,8 +1,8 @@
 //! The risk matrix: likelihood × severity, 5 × 5 cells tinted by level, every risk placed as
 //! R1, R2, … (plan order, the numbering of the risks table) and listed beside the matrix.
 
+use super::style::Role;
 use plotters::prelude::DrawingBackend;
-use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{self, GAP, Key, PAD, Pen, Rect, Swatch, color};
@@ -112,7 +112,7 @@ fn level_of(score: u8) -> Level {
     }
 }
 
-fn tint(level: Level) -> RGBColor {
+fn tint(level: Level) -> Role {
     match level {
         Level::Low => color::RISK_LOW,
         Level::Medium => color::RISK_MEDIUM,

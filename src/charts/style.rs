@@ -12,7 +12,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
 
+pub use super::palette::Palette;
 use crate::fonts::{BOLD, REGULAR};
+use crate::theme::Rgb;
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
 
 /// The family name the charts ask plotters for.
 pub(crate) const FAMILY: &str = "Noto Sans SC";
@@ -102,45 +108,87 @@ pub(crate) const GAP: f64 = 8.0;
 /// Most lines a label wraps onto; the rest is cut with `…` (the text alternative keeps it).
 pub(crate) const MAX_LINES: usize = 3;
 
+/// What a colour is for; the [`Palette`] of the report's theme says which colour it is.
 /// Opaque colours only: translucency becomes extra objects in PDF.
-pub(crate) mod color {
-    use plotters::style::RGBColor;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
     /// Text.
-    pub const INK: RGBColor = RGBColor(0x1F, 0x29, 0x33);
+    Ink,
     /// Secondary text, ticks.
-    pub const MUTED: RGBColor = RGBColor(0x5F, 0x6B, 0x7A);
+    Muted,
     /// Axis lines.
-    pub const AXIS: RGBColor = RGBColor(0x9A, 0xA5, 0xB1);
+    Axis,
     /// Grid lines.
-    pub const GRID: RGBColor = RGBColor(0xE3, 0xE7, 0xEC);
+    Grid,
     /// Background.
-    pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+    Paper,
     /// The main series: targets, amounts, our company, actuals.
-    pub const PRIMARY: RGBColor = RGBColor(0x2F, 0x6D, 0xB5);
+    Primary,
     /// Running totals, forecasts, the plan date.
-    pub const ACCENT: RGBColor = RGBColor(0xD3, 0x6A, 0x1F);
+    Accent,
     /// Promotions on the Gantt chart (apart from the phases).
-    pub const PROMOTION: RGBColor = RGBColor(0x2A, 0x93, 0x86);
+    Promotion,
     /// A forecast's scenario band: the accent, light.
-    pub const BAND: RGBColor = RGBColor(0xF8, 0xE1, 0xCF);
+    Band,
     /// Other companies.
-    pub const NEUTRAL: RGBColor = RGBColor(0xA7, 0xB1, 0xBD);
+    Neutral,
     /// The unnamed rest of a whole.
-    pub const REST: RGBColor = RGBColor(0xD5, 0xDB, 0xE2);
+    Rest,
     /// Status: on track.
-    pub const ON_TRACK: RGBColor = RGBColor(0x2E, 0x85, 0x40);
+    OnTrack,
     /// Status: at risk.
-    pub const AT_RISK: RGBColor = RGBColor(0xD0, 0x92, 0x10);
+    AtRisk,
     /// Status: off track.
-    pub const OFF_TRACK: RGBColor = RGBColor(0xC0, 0x39, 0x2B);
+    OffTrack,
     /// Status: pending.
-    pub const PENDING: RGBColor = RGBColor(0xB4, 0xBC, 0xC6);
+    Pending,
     /// Risk cell, low (lightest, so levels also read in grey).
-    pub const RISK_LOW: RGBColor = RGBColor(0xE3, 0xF2, 0xDF);
+    RiskLow,
     /// Risk cell, medium.
-    pub const RISK_MEDIUM: RGBColor = RGBColor(0xFB, 0xE3, 0xA6);
+    RiskMedium,
     /// Risk cell, high.
-    pub const RISK_HIGH: RGBColor = RGBColor(0xF1, 0xAE, 0xA3);
+    RiskHigh,
+}
+
+/// The roles by the names the chart code uses.
+pub(crate) mod color {
+    use super::Role;
+    /// Text.
+    pub const INK: Role = Role::Ink;
+    /// Secondary text, ticks.
+    pub const MUTED: Role = Role::Muted;
+    /// Axis lines.
+    pub const AXIS: Role = Role::Axis;
+    /// Grid lines.
+    pub const GRID: Role = Role::Grid;
+    /// Background.
+    pub const PAPER: Role = Role::Paper;
+    /// The main series.
+    pub const PRIMARY: Role = Role::Primary;
+    /// Running totals, forecasts, the plan date.
+    pub const ACCENT: Role = Role::Accent;
+    /// Promotions on the Gantt chart.
+    pub const PROMOTION: Role = Role::Promotion;
+    /// A forecast's scenario band.
+    pub const BAND: Role = Role::Band;
+    /// Other companies.
+    pub const NEUTRAL: Role = Role::Neutral;
+    /// The unnamed rest of a whole.
+    pub const REST: Role = Role::Rest;
+    /// Status: on track.
+    pub const ON_TRACK: Role = Role::OnTrack;
+    /// Status: at risk.
+    pub const AT_RISK: Role = Role::AtRisk;
+    /// Status: off track.
+    pub const OFF_TRACK: Role = Role::OffTrack;
+    /// Status: pending.
+    pub const PENDING: Role = Role::Pending;
+    /// Risk cell, low.
+    pub const RISK_LOW: Role = Role::RiskLow;
+    /// Risk cell, medium.
+    pub const RISK_MEDIUM: Role = Role::RiskMedium;
+    /// Risk cell, high.
+    pub const RISK_HIGH: Role = Role::RiskHigh;
 }
 
 /// Advance of one character in `t`, in pixels.
@@ -399,17 +447,17 @@ pub(crate) fn around(x: f64, y: f64, r: f64) -> Vec<Anchor> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Swatch {
     /// A filled square.
-    Box(RGBColor),
+    Box(Role),
     /// A line, dashed or not.
-    Line(RGBColor, bool),
+    Line(Role, bool),
     /// A line with a filled dot.
-    Dot(RGBColor),
+    Dot(Role),
     /// A hollow dot on a dashed line.
-    Ring(RGBColor),
+    Ring(Role),
     /// A diamond.
-    Diamond(RGBColor),
+    Diamond(Role),
     /// A hollow square (a back-test point).
-    Square(RGBColor),
+    Square(Role),
 }
 
 /// The plotters font size for `px`: plotters' SVG backend writes `font-size = size / 1.24`.
@@ -421,6 +469,7 @@ fn plotters_size(px: f64) -> f64 {
 /// Draws on any plotters backend in the pixel coordinates of its area.
 pub(crate) struct Pen<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
+    palette: &'a Palette,
     /// Width of the area.
     pub w: f64,
 }
@@ -432,61 +481,69 @@ fn px(v: f64) -> i32 {
 }
 
 impl<'a, DB: DrawingBackend> Pen<'a, DB> {
-    /// A pen over `area`, painted white.
-    pub fn new(area: &'a DrawingArea<DB, Shift>) -> Result<Self, String> {
+    /// A pen over `area` drawing in `palette`, painted in its paper colour.
+    pub fn new(area: &'a DrawingArea<DB, Shift>, palette: &'a Palette) -> Result<Self, String> {
         register_fonts();
-        area.fill(&color::PAPER).map_err(|e| e.to_string())?;
+        let paper = rgb(palette.get(Role::Paper));
+        area.fill(&paper).map_err(|e| e.to_string())?;
         let (w, _) = area.dim_in_pixel();
-        Ok(Self { area, w: f64::from(w) })
+        Ok(Self { area, palette, w: f64::from(w) })
+    }
+
+    /// The colour of a role in this pen's palette.
+    fn ink(&self, role: Role) -> RGBColor {
+        rgb(self.palette.get(role))
     }
 
     /// Text anchored at `(x, y)`.
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor, h: HPos, v: VPos) -> Drawn {
+    pub fn text(&self, s: &str, x: f64, y: f64, t: Type, c: Role, h: HPos, v: VPos) -> Drawn {
         if s.is_empty() {
             return Ok(());
         }
         let style = if t.bold { FontStyle::Bold } else { FontStyle::Normal };
         let font = FontDesc::new(FontFamily::Name(FAMILY), plotters_size(t.px), style);
-        let ts = font.color(&c).pos(Pos::new(h, v));
+        let ts = font.color(&self.ink(c)).pos(Pos::new(h, v));
         self.area.draw_text(s, &ts, (px(x), px(y))).map_err(|e| e.to_string())
     }
 
     /// Text centred vertically on `y`, left-aligned at `x`.
-    pub fn left(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor) -> Drawn {
+    pub fn left(&self, s: &str, x: f64, y: f64, t: Type, c: Role) -> Drawn {
         self.text(s, x, y, t, c, HPos::Left, VPos::Center)
     }
 
     /// Text centred vertically on `y`, right-aligned at `x`.
-    pub fn right(&self, s: &str, x: f64, y: f64, t: Type, c: RGBColor) -> Drawn {
+    pub fn right(&self, s: &str, x: f64, y: f64, t: Type, c: Role) -> Drawn {
         self.text(s, x, y, t, c, HPos::Right, VPos::Center)
     }
 
     /// A filled rectangle.
-    pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor) -> Drawn {
-        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], c.filled());
+    pub fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Role) -> Drawn {
+        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], self.ink(c).filled());
         self.area.draw(&r).map_err(|e| e.to_string())
     }
 
     /// A rectangle outline.
-    pub fn frame(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor) -> Drawn {
-        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], c.stroke_width(1));
+    pub fn frame(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Role) -> Drawn {
+        let r = Rectangle::new([(px(x0), px(y0)), (px(x1), px(y1))], self.ink(c).stroke_width(1));
         self.area.draw(&r).map_err(|e| e.to_string())
     }
 
     /// A straight line.
-    pub fn line(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: RGBColor, width: u32) -> Drawn {
+    pub fn line(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Role, width: u32) -> Drawn {
         self.path(&[(x0, y0), (x1, y1)], c, width)
     }
 
     /// A polyline.
-    pub fn path(&self, pts: &[(f64, f64)], c: RGBColor, width: u32) -> Drawn {
+    pub fn path(&self, pts: &[(f64, f64)], c: Role, width: u32) -> Drawn {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&PathElement::new(pts, c.stroke_width(width))).map_err(|e| e.to_string())
+        self.area
+            .draw(&PathElement::new(pts, self.ink(c).stroke_width(width)))
+            .map_err(|e| e.to_string())
     }
 
     /// A dashed polyline (drawn as segments, so every backend shows the dashes).
-    pub fn dashed(&self, pts: &[(f64, f64)], c: RGBColor, width: u32) -> Drawn {
+    pub fn dashed(&self, pts: &[(f64, f64)], c: Role, width: u32) -> Drawn {
         const DASH: f64 = 6.0;
         const SPACE: f64 = 4.0;
         for seg in pts.windows(2) {
@@ -507,46 +564,39 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     }
 
     /// A circle, filled or as a ring (a white disc inside a coloured one, so it stays opaque).
-    pub fn dot(&self, x: f64, y: f64, r: f64, c: RGBColor, filled: bool) -> Drawn {
-        let outer = Circle::new((px(x), px(y)), px(r), c.filled());
+    pub fn dot(&self, x: f64, y: f64, r: f64, c: Role, filled: bool) -> Drawn {
+        let outer = Circle::new((px(x), px(y)), px(r), self.ink(c).filled());
         self.area.draw(&outer).map_err(|e| e.to_string())?;
         if !filled {
-            let inner = Circle::new((px(x), px(y)), px(r - 2.0).max(1), color::PAPER.filled());
+            let inner =
+                Circle::new((px(x), px(y)), px(r - 2.0).max(1), self.ink(Role::Paper).filled());
             self.area.draw(&inner).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
 
     /// A filled diamond of half-size `r`.
-    pub fn diamond(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
+    pub fn diamond(&self, x: f64, y: f64, r: f64, c: Role) -> Drawn {
         let pts = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+        self.area.draw(&Polygon::new(pts, self.ink(c).filled())).map_err(|e| e.to_string())
     }
 
     /// A filled polygon (a band between two lines, a funnel's stage).
-    pub fn polygon(&self, pts: &[(f64, f64)], c: RGBColor) -> Drawn {
+    pub fn polygon(&self, pts: &[(f64, f64)], c: Role) -> Drawn {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
-        self.area.draw(&Polygon::new(pts, c.filled())).map_err(|e| e.to_string())
+        self.area.draw(&Polygon::new(pts, self.ink(c).filled())).map_err(|e| e.to_string())
     }
 
     /// A hollow square of half-size `r` (white inside a coloured one, so it stays opaque).
-    pub fn square(&self, x: f64, y: f64, r: f64, c: RGBColor) -> Drawn {
+    pub fn square(&self, x: f64, y: f64, r: f64, c: Role) -> Drawn {
         self.rect(x - r, y - r, x + r, y + r, c)?;
         self.rect(x - r + 1.5, y - r + 1.5, x + r - 1.5, y + r - 1.5, color::PAPER)
     }
 
     /// `lines` one under another from `top`, each centred in its line box, anchored at `x`.
     #[allow(clippy::too_many_arguments)]
-    pub fn lines(
-        &self,
-        lines: &[String],
-        x: f64,
-        top: f64,
-        t: Type,
-        c: RGBColor,
-        h: HPos,
-    ) -> Drawn {
+    pub fn lines(&self, lines: &[String], x: f64, top: f64, t: Type, c: Role, h: HPos) -> Drawn {
         let lh = line_height(t);
         for (k, line) in lines.iter().enumerate() {
             self.text(line, x, top + lh * (k as f64 + 0.5), t, c, h, VPos::Center)?;

@@ -183,12 +183,8 @@ fn texts_stay_inside_and_never_overlap() {
 
 #[test]
 fn no_line_crosses_a_text_and_no_text_sits_half_on_a_bar() {
-    let grid = format!(
-        "#{:02X}{:02X}{:02X}",
-        style::color::GRID.0,
-        style::color::GRID.1,
-        style::color::GRID.2
-    );
+    let g = super::Palette::default().grid;
+    let grid = format!("#{:02X}{:02X}{:02X}", g.0, g.1, g.2);
     for file in plan_files() {
         for chart in charts_of(&file) {
             for width in widths() {

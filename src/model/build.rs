@@ -32,7 +32,7 @@ pub const CHAPTERS: [&str; 12] = [
 pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diagnostic>) {
     let mut r = Reader::new(source, cat);
     let mut plan = Plan::default();
-    let Some(top) = r.fields(root, "", keys::TOP, &[]) else {
+    let Some(top) = r.fields(root, "", keys::TOP) else {
         return (plan, r.diags);
     };
     match top.get("meta") {
@@ -52,7 +52,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     r.currency = plan.meta.currency;
 
     plan.summary = top.get("summary").and_then(|n| {
-        let f = r.fields(n, "summary", keys::SUMMARY, &[])?;
+        let f = r.fields(n, "summary", keys::SUMMARY)?;
         Some(Summary {
             text: r.markdown(&f, "text"),
             highlights: r.text_list(&f, "highlights"),
@@ -87,6 +87,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
     plan.team = top.get("team").and_then(|n| team(&mut r, n));
     plan.sections = r.list(&top, "sections", section).unwrap_or_default();
     check_sections(&mut r, &top, &plan);
+    plan.layout = top.get("layout").and_then(|n| layout(&mut r, n, &plan));
     fill_from_daily(&mut plan);
     (plan, r.diags)
 }
@@ -94,7 +95,7 @@ pub(crate) fn build(root: &Node, source: &str, cat: &Catalog) -> (Plan, Vec<Diag
 fn meta(r: &mut Reader, n: &Node) -> Meta {
     let mut m =
         Meta { money_unit: Decimal::ONE, money_unit_label: "元".into(), ..Meta::default() };
-    let Some(f) = r.fields(n, "meta", keys::META, &["kind", "title", "period"]) else { return m };
+    let Some(f) = r.fields(n, "meta", keys::META) else { return m };
     m.kind = r.name(&f, "kind");
     m.kind_span = f.get("kind").map(|n| n.span);
     m.title = r.text_limited(&f, "title", TextLimit::Title).unwrap_or_default();
@@ -172,7 +173,7 @@ fn meta(r: &mut Reader, n: &Node) -> Meta {
 }
 
 fn review(r: &mut Reader, n: &Node) -> Option<Review> {
-    let f = r.fields(n, "review", keys::REVIEW, &[])?;
+    let f = r.fields(n, "review", keys::REVIEW)?;
     Some(Review {
         text: r.markdown(&f, "text"),
         results: r.list(&f, "results", |r, n, p| measure(r, n, p, false)).unwrap_or_default(),
@@ -183,10 +184,10 @@ fn review(r: &mut Reader, n: &Node) -> Option<Review> {
 }
 
 fn market(r: &mut Reader, n: &Node) -> Option<Market> {
-    let f = r.fields(n, "market", keys::MARKET, &[])?;
+    let f = r.fields(n, "market", keys::MARKET)?;
     let environment = r
         .list(&f, "environment", |r, n, p| {
-            let g = r.fields(n, p, keys::FACTOR, &["factor"])?;
+            let g = r.fields(n, p, keys::FACTOR)?;
             Some(Factor {
                 factor: r.name(&g, "factor"),
                 finding: r.text(&g, "finding"),
@@ -196,7 +197,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         .unwrap_or_default();
     let competitors = r
         .list(&f, "competitors", |r, n, p| {
-            let g = r.fields(n, p, keys::COMPETITOR, &["name"])?;
+            let g = r.fields(n, p, keys::COMPETITOR)?;
             Some(Competitor {
                 name: r.name(&g, "name"),
                 share: r.percent(&g, "share"),
@@ -208,7 +209,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
         .unwrap_or_default();
     let segments = r
         .list(&f, "segments", |r, n, p| {
-            let g = r.fields(n, p, keys::SEGMENT, &["name"])?;
+            let g = r.fields(n, p, keys::SEGMENT)?;
             Some(Segment {
                 name: r.name(&g, "name"),
                 size: r.text(&g, "size"),
@@ -228,7 +229,7 @@ fn market(r: &mut Reader, n: &Node) -> Option<Market> {
 }
 
 fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
-    let f = r.fields(n, "swot", keys::SWOT, &[])?;
+    let f = r.fields(n, "swot", keys::SWOT)?;
     let mut s = Swot {
         strengths: r.text_list(&f, "strengths"),
         weaknesses: r.text_list(&f, "weaknesses"),
@@ -237,7 +238,7 @@ fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
         ..Swot::default()
     };
     if let Some(sn) = f.get("strategies")
-        && let Some(g) = r.fields(sn, "swot.strategies", keys::SWOT_STRATEGIES, &[])
+        && let Some(g) = r.fields(sn, "swot.strategies", keys::SWOT_STRATEGIES)
     {
         s.so = r.text_list(&g, "so");
         s.st = r.text_list(&g, "st");
@@ -248,7 +249,7 @@ fn swot(r: &mut Reader, n: &Node) -> Option<Swot> {
 }
 
 fn targets(r: &mut Reader, n: &Node) -> Option<Targets> {
-    let f = r.fields(n, "targets", keys::TARGETS, &[])?;
+    let f = r.fields(n, "targets", keys::TARGETS)?;
     let metrics = r.list(&f, "metrics", metric).unwrap_or_default();
     let breakdowns = r.list(&f, "breakdowns", breakdown).unwrap_or_default();
     Some(Targets {
@@ -260,10 +261,10 @@ fn targets(r: &mut Reader, n: &Node) -> Option<Targets> {
 }
 
 fn breakdown(r: &mut Reader, n: &Node, path: &str) -> Option<Breakdown> {
-    let f = r.fields(n, path, keys::BREAKDOWN, &["name", "items"])?;
+    let f = r.fields(n, path, keys::BREAKDOWN)?;
     let items = r
         .list(&f, "items", |r, n, p| {
-            let g = r.fields(n, p, keys::BREAKDOWN_ITEM, &["name"])?;
+            let g = r.fields(n, p, keys::BREAKDOWN_ITEM)?;
             let portion = portion(r, &g, p);
             let name = r.name(&g, "name");
             Some(BreakdownItem {
@@ -306,14 +307,14 @@ pub(super) fn portion(r: &mut Reader, g: &Fields, p: &str) -> Option<Portion> {
 }
 
 fn history_point(r: &mut Reader, n: &Node, path: &str) -> Option<HistoryPoint> {
-    let f = r.fields(n, path, keys::HISTORY, &["period", "sales"])?;
+    let f = r.fields(n, path, keys::HISTORY)?;
     let period = r.period(&f, "period");
     let sales = r.money(&f, "sales");
     Some(HistoryPoint { period: period?, sales: sales?, span: Some(n.span) })
 }
 
 fn strategy(r: &mut Reader, n: &Node, path: &str) -> Option<Strategy> {
-    let f = r.fields(n, path, keys::STRATEGY, &["name"])?;
+    let f = r.fields(n, path, keys::STRATEGY)?;
     let expected = r.text(&f, "expected");
     Some(Strategy {
         name: r.name(&f, "name"),
@@ -356,10 +357,10 @@ fn fill_from_daily(plan: &mut Plan) {
 
 /// `forecast`: the plan's scenarios and the interval level.
 fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
-    let f = r.fields(n, "forecast", keys::FORECAST, &[])?;
+    let f = r.fields(n, "forecast", keys::FORECAST)?;
     let scenarios = f.get("scenarios").and_then(|n| {
         let path = f.child("scenarios");
-        let g = r.fields(n, &path, keys::SCENARIOS, &["optimistic", "pessimistic"])?;
+        let g = r.fields(n, &path, keys::SCENARIOS)?;
         let optimistic = r.percent(&g, "optimistic");
         let pessimistic = r.percent(&g, "pessimistic");
         let (optimistic, pessimistic) = (optimistic?, pessimistic?);
@@ -405,7 +406,7 @@ fn forecast_spec(r: &mut Reader, n: &Node) -> Option<ForecastSpec> {
 /// `daily`: a list of `{date, sales}`, or `{cumulative: true, days: [...]}`.
 fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Option<Daily> {
     let day = |r: &mut Reader, n: &Node, path: &str| {
-        let f = r.fields(n, path, keys::DAY, &["date", "sales"])?;
+        let f = r.fields(n, path, keys::DAY)?;
         let date = r.date(&f, "date");
         let sales = r.money(&f, "sales");
         Some(DailyActual { date: date?, sales: sales?, span: Some(n.span) })
@@ -420,7 +421,7 @@ fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Opt
             Some(Daily { cumulative: false, days, span })
         }
         _ => {
-            let f = r.fields(n, "daily", keys::DAILY, &["days"])?;
+            let f = r.fields(n, "daily", keys::DAILY)?;
             let cumulative = r.boolean(&f, "cumulative").unwrap_or(false);
             let days = r.list(&f, "days", day)?;
             Some(Daily { cumulative, days, span })
@@ -429,7 +430,7 @@ fn daily(r: &mut Reader, n: &Node, span: Option<crate::diagnostic::Span>) -> Opt
 }
 
 fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
-    let f = r.fields(n, path, keys::CHANNEL, &["name"])?;
+    let f = r.fields(n, path, keys::CHANNEL)?;
     Some(Channel {
         name: r.name(&f, "name"),
         share: r.percent(&f, "share"),
@@ -440,7 +441,7 @@ fn channel(r: &mut Reader, n: &Node, path: &str) -> Option<Channel> {
 }
 
 fn task(r: &mut Reader, n: &Node, path: &str) -> Option<Task> {
-    let f = r.fields(n, path, keys::TASK, &["name", "start", "end"])?;
+    let f = r.fields(n, path, keys::TASK)?;
     let start = r.date(&f, "start");
     let end = r.date(&f, "end");
     let name = r.name(&f, "name");
@@ -461,10 +462,10 @@ fn task(r: &mut Reader, n: &Node, path: &str) -> Option<Task> {
 }
 
 fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
-    let f = r.fields(n, "budget", keys::BUDGET, &[])?;
+    let f = r.fields(n, "budget", keys::BUDGET)?;
     let items = r
         .list(&f, "items", |r, n, p| {
-            let g = r.fields(n, p, keys::BUDGET_ITEM, &["name", "amount"])?;
+            let g = r.fields(n, p, keys::BUDGET_ITEM)?;
             let name = r.name(&g, "name");
             Some(BudgetItem {
                 name,
@@ -479,7 +480,7 @@ fn budget(r: &mut Reader, n: &Node) -> Option<Budget> {
 }
 
 fn risk(r: &mut Reader, n: &Node, path: &str) -> Option<Risk> {
-    let f = r.fields(n, path, keys::RISK, &["name", "likelihood", "severity"])?;
+    let f = r.fields(n, path, keys::RISK)?;
     let likelihood = r.scale(&f, "likelihood");
     let severity = r.scale(&f, "severity");
     Some(Risk {
@@ -497,10 +498,10 @@ fn risk(r: &mut Reader, n: &Node, path: &str) -> Option<Risk> {
 }
 
 fn team(r: &mut Reader, n: &Node) -> Option<Team> {
-    let f = r.fields(n, "team", keys::TEAM, &[])?;
+    let f = r.fields(n, "team", keys::TEAM)?;
     let roles = r
         .list(&f, "roles", |r, n, p| {
-            let g = r.fields(n, p, keys::ROLE, &["role"])?;
+            let g = r.fields(n, p, keys::ROLE)?;
             Some(Role {
                 role: r.name(&g, "role"),
                 duties: r.text(&g, "duties"),
@@ -512,7 +513,7 @@ fn team(r: &mut Reader, n: &Node) -> Option<Team> {
         .unwrap_or_default();
     let meetings = r
         .list(&f, "meetings", |r, n, p| {
-            let g = r.fields(n, p, keys::MEETING, &["name"])?;
+            let g = r.fields(n, p, keys::MEETING)?;
             Some(Meeting {
                 name: r.name(&g, "name"),
                 cadence: r.text(&g, "cadence"),
@@ -531,7 +532,7 @@ fn team(r: &mut Reader, n: &Node) -> Option<Team> {
 }
 
 fn section(r: &mut Reader, n: &Node, path: &str) -> Option<Section> {
-    let f = r.fields(n, path, keys::SECTION, &["id", "title"])?;
+    let f = r.fields(n, path, keys::SECTION)?;
     let id = r.name(&f, "id");
     if let Some(node) = f.get("id") {
         let valid =
@@ -594,6 +595,38 @@ fn check_sections(r: &mut Reader, top: &Fields, plan: &Plan) {
     }
 }
 
+/// `layout: {order: [...], omit: [...]}`: every id must name a built-in chapter or one of
+/// the plan's sections; an unknown one is an error listing the valid ids.
+fn layout(r: &mut Reader, n: &Node, plan: &Plan) -> Option<PlanLayout> {
+    let f = r.fields(n, "layout", keys::LAYOUT)?;
+    let known: Vec<&str> =
+        CHAPTERS.iter().copied().chain(plan.sections.iter().map(|s| s.id.as_str())).collect();
+    let ids = |r: &mut Reader, key: &str| {
+        r.list(&f, key, |r, node, path| {
+            let id = r.text_node(node, path)?;
+            if known.contains(&id.as_str()) {
+                return Some(id);
+            }
+            let cat = r.cat;
+            let d = Diagnostic::error(tr!(cat, "layout.unknown", id = id), path, Some(node.span))
+                .with_label(cat.t("layout.unknown.label", &[]));
+            let valid = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            let hint = tr!(cat, "layout.valid", ids = valid);
+            let d = match super::reader::nearest(&id, &known) {
+                Some(best) => {
+                    d.with_hint(format!("{} {hint}", tr!(cat, "did-you-mean", name = best)))
+                }
+                None => d.with_hint(hint),
+            };
+            r.error(d);
+            None
+        })
+    };
+    let order = ids(r, "order");
+    let omit = ids(r, "omit");
+    Some(PlanLayout { order, omit })
+}
+
 fn field_span(node: &Node, key: &str) -> Option<crate::diagnostic::Span> {
     let NodeKind::Map(entries) = &node.kind else { return None };
     entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v.span)
@@ -654,7 +687,7 @@ fn money_name(name: &str) -> bool {
 }
 
 fn metric(r: &mut Reader, n: &Node, path: &str) -> Option<Metric> {
-    let f = r.fields(n, path, keys::METRIC, &["name", "target"])?;
+    let f = r.fields(n, path, keys::METRIC)?;
     let name = r.name(&f, "name");
     let unit = r.text(&f, "unit");
     let figs = figures(r, &f, &["baseline", "target"], &name, unit.as_deref());
@@ -669,8 +702,7 @@ fn metric(r: &mut Reader, n: &Node, path: &str) -> Option<Metric> {
 }
 
 fn measure(r: &mut Reader, n: &Node, path: &str, kpi: bool) -> Option<Measure> {
-    let required: &[&str] = if kpi { &["name", "target"] } else { &["name"] };
-    let f = r.fields(n, path, keys::MEASURE, required)?;
+    let f = if kpi { r.fields(n, path, keys::KPI) } else { r.fields(n, path, keys::RESULT) }?;
     let name = r.name(&f, "name");
     let unit = r.text(&f, "unit");
     let figs = figures(r, &f, &["target", "actual"], &name, unit.as_deref());

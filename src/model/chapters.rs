@@ -79,7 +79,7 @@ impl Reader<'_> {
 
 /// `products[]`.
 pub(super) fn product(r: &mut Reader, n: &Node, path: &str) -> Option<Product> {
-    let g = r.fields(n, path, keys::PRODUCT, &["name"])?;
+    let g = r.fields(n, path, keys::PRODUCT)?;
     let portion = portion(r, &g, path);
     let mut margin = r.percent(&g, "margin");
     if margin.is_some_and(|m| m > Decimal::ONE) {
@@ -99,12 +99,12 @@ pub(super) fn product(r: &mut Reader, n: &Node, path: &str) -> Option<Product> {
 
 /// `horizons[]`.
 pub(super) fn horizon(r: &mut Reader, n: &Node, path: &str) -> Option<Horizon> {
-    let f = r.fields(n, path, keys::HORIZON, &["name", "end"])?;
+    let f = r.fields(n, path, keys::HORIZON)?;
     let name = r.name(&f, "name");
     let end = horizon_end(r, &f);
     let metrics = r
         .list(&f, "metrics", |r, n, p| {
-            let g = r.fields(n, p, keys::HORIZON_METRIC, &["name", "target"])?;
+            let g = r.fields(n, p, keys::HORIZON_METRIC)?;
             let name = r.name(&g, "name");
             let unit = r.text(&g, "unit");
             let target = figures(r, &g, &["target"], &name, unit.as_deref())[0]?;
@@ -134,7 +134,7 @@ fn horizon_end(r: &mut Reader, f: &Fields) -> Option<(Date, Option<Period>)> {
 
 /// `pricing[]`.
 pub(super) fn price(r: &mut Reader, n: &Node, path: &str) -> Option<Price> {
-    let f = r.fields(n, path, keys::PRICING, &["segment"])?;
+    let f = r.fields(n, path, keys::PRICING)?;
     let method = r.text(&f, "method").map(|m| {
         let key = m.trim().to_lowercase();
         match key.trim_end_matches("法").trim_end_matches(" pricing") {
@@ -157,7 +157,7 @@ pub(super) fn price(r: &mut Reader, n: &Node, path: &str) -> Option<Price> {
 /// `funnel`: its stages, and the deal size that turns the target into deals (written, or
 /// the target of the `targets.metrics` entry named for it).
 pub(super) fn funnel(r: &mut Reader, n: &Node, targets: Option<&Targets>) -> Option<Funnel> {
-    let f = r.fields(n, "funnel", keys::FUNNEL, &["stages"])?;
+    let f = r.fields(n, "funnel", keys::FUNNEL)?;
     // Every stage but the last needs its conversion (the last one may be the deal itself).
     let count = match f.get("stages").map(|s| &s.kind) {
         Some(NodeKind::Seq(items)) => items.len(),
@@ -217,7 +217,7 @@ fn deal_size_of(t: &Targets) -> Option<(String, super::values::Money)> {
 }
 
 fn stage(r: &mut Reader, n: &Node, path: &str, needs_conversion: bool) -> Option<Stage> {
-    let f = r.fields(n, path, keys::STAGE, &["name"])?;
+    let f = r.fields(n, path, keys::STAGE)?;
     if needs_conversion && f.get("conversion").is_none() && !f.misspelt("conversion") {
         let cat = r.cat;
         let name = f.get("name").and_then(Node::as_str).unwrap_or("").trim().to_string();
@@ -246,10 +246,10 @@ fn stage(r: &mut Reader, n: &Node, path: &str, needs_conversion: bool) -> Option
 
 /// `service`.
 pub(super) fn service(r: &mut Reader, n: &Node) -> Option<Service> {
-    let f = r.fields(n, "service", keys::SERVICE, &[])?;
+    let f = r.fields(n, "service", keys::SERVICE)?;
     let tiers = r
         .list(&f, "tiers", |r, n, p| {
-            let g = r.fields(n, p, keys::SERVICE_TIER, &["name"])?;
+            let g = r.fields(n, p, keys::SERVICE_TIER)?;
             Some(ServiceTier {
                 name: r.name(&g, "name"),
                 criteria: r.text(&g, "criteria"),
@@ -261,7 +261,7 @@ pub(super) fn service(r: &mut Reader, n: &Node) -> Option<Service> {
         .unwrap_or_default();
     let standards = r
         .list(&f, "standards", |r, n, p| {
-            let g = r.fields(n, p, keys::STANDARD, &["name"])?;
+            let g = r.fields(n, p, keys::STANDARD)?;
             Some(Standard { name: r.name(&g, "name"), target: r.text(&g, "target") })
         })
         .unwrap_or_default();
@@ -270,7 +270,7 @@ pub(super) fn service(r: &mut Reader, n: &Node) -> Option<Service> {
 
 /// `promotions[]`.
 pub(super) fn promotion(r: &mut Reader, n: &Node, path: &str) -> Option<Promotion> {
-    let f = r.fields(n, path, keys::PROMOTION, &["name", "start", "end"])?;
+    let f = r.fields(n, path, keys::PROMOTION)?;
     let start = r.date(&f, "start");
     let end = r.date(&f, "end");
     let name = r.name(&f, "name");
@@ -296,7 +296,7 @@ pub(super) fn promotion(r: &mut Reader, n: &Node, path: &str) -> Option<Promotio
 
 /// `dates[]`.
 pub(super) fn key_date(r: &mut Reader, n: &Node, path: &str) -> Option<KeyDate> {
-    let f = r.fields(n, path, keys::KEY_DATE, &["date", "name"])?;
+    let f = r.fields(n, path, keys::KEY_DATE)?;
     let date = r.date(&f, "date");
     let name = r.name(&f, "name");
     Some(KeyDate { date: date?, name, span: Some(n.span) })
@@ -304,7 +304,7 @@ pub(super) fn key_date(r: &mut Reader, n: &Node, path: &str) -> Option<KeyDate> 
 
 /// `team.hiring[]`.
 pub(super) fn hire(r: &mut Reader, n: &Node, path: &str) -> Option<Hire> {
-    let f = r.fields(n, path, keys::HIRE, &["role", "headcount"])?;
+    let f = r.fields(n, path, keys::HIRE)?;
     let headcount = r.count(&f, "headcount");
     Some(Hire {
         role: r.name(&f, "role"),
@@ -316,7 +316,7 @@ pub(super) fn hire(r: &mut Reader, n: &Node, path: &str) -> Option<Hire> {
 
 /// `team.training[]`.
 pub(super) fn training(r: &mut Reader, n: &Node, path: &str) -> Option<Training> {
-    let f = r.fields(n, path, keys::TRAINING, &["name"])?;
+    let f = r.fields(n, path, keys::TRAINING)?;
     Some(Training {
         name: r.name(&f, "name"),
         audience: r.text(&f, "audience"),
@@ -327,7 +327,7 @@ pub(super) fn training(r: &mut Reader, n: &Node, path: &str) -> Option<Training>
 
 /// `team.incentives[]`: tiers must rise, rates are shares of sales.
 pub(super) fn incentive(r: &mut Reader, n: &Node, path: &str) -> Option<Incentive> {
-    let f = r.fields(n, path, keys::INCENTIVE, &["name", "tiers"])?;
+    let f = r.fields(n, path, keys::INCENTIVE)?;
     let listed = r.list(&f, "tiers", tier);
     let tiers = r.nonempty(&f, "tiers", listed);
     let mut ok = true;
@@ -376,7 +376,7 @@ fn field<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
 }
 
 fn tier(r: &mut Reader, n: &Node, path: &str) -> Option<Tier> {
-    let f = r.fields(n, path, keys::TIER, &["from", "rate"])?;
+    let f = r.fields(n, path, keys::TIER)?;
     let mut from = r.percent(&f, "from");
     if from.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
         r.out_of_range(&f, "from", "value.negative", "incentive.from.hint");

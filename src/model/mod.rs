@@ -5,10 +5,12 @@ mod chapters;
 pub mod date;
 pub mod keys;
 mod reader;
+pub mod schema;
 mod types;
 pub mod values;
 
 pub use build::CHAPTERS;
+pub(crate) use reader::nearest;
 pub use types::*;
 
 use crate::diagnostic::Diagnostic;

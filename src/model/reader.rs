@@ -194,15 +194,21 @@ impl<'s> Reader<'s> {
         false
     }
 
-    /// Checks a mapping's keys: unknown keys (with the nearest valid one), duplicates, the
-    /// flow-mapping comma trap, and required fields.
+    /// Checks a mapping against its declaration in [`super::keys`]: unknown keys (with the
+    /// nearest valid one), duplicates, the flow-mapping comma trap, and the fields declared
+    /// required (the top level's `meta` has a message of its own).
     pub fn fields<'n>(
         &mut self,
         node: &'n Node,
         path: &str,
-        allowed: &[&'static str],
-        required: &[&str],
+        keys: &super::keys::Fields,
     ) -> Option<Fields<'n>> {
+        let allowed = &keys.names()[..];
+        let required: Vec<&str> = if path.is_empty() {
+            Vec::new()
+        } else {
+            keys.0.iter().filter(|f| f.required).map(|f| f.name).collect()
+        };
         let NodeKind::Map(entries) = &node.kind else {
             self.wrong_type(node, path, "fields");
             return None;
@@ -244,7 +250,7 @@ impl<'s> Reader<'s> {
                 out.typos.push(typo);
             }
         }
-        for req in required {
+        for req in &required {
             if out.get(req).is_none() && !out.misspelt(req) {
                 let at = out.key_span(req).unwrap_or(node.span);
                 let at = Span {
@@ -560,7 +566,7 @@ impl<'s> Reader<'s> {
                 }
             },
             NodeKind::Map(_) => {
-                let g = self.fields(node, &path, super::keys::PERIOD, &["start", "end"])?;
+                let g = self.fields(node, &path, super::keys::PERIOD)?;
                 let start = self.date(&g, "start");
                 let end = self.date(&g, "end");
                 let (start, end) = (start?, end?);

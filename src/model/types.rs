@@ -137,6 +137,17 @@ pub struct Plan {
     pub team: Option<Team>,
     /// Custom chapters.
     pub sections: Vec<Section>,
+    /// Chapter order and omissions (`layout: {order, omit}`); wins over the theme's.
+    pub layout: Option<PlanLayout>,
+}
+
+/// `layout`: which chapters go first and which are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanLayout {
+    /// Chapter ids (built-in or `sections[].id`) to place first, in order.
+    pub order: Option<Vec<String>>,
+    /// Chapter ids to leave out.
+    pub omit: Option<Vec<String>>,
 }
 
 /// `meta`.

@@ -132,6 +132,57 @@ impl Node {
     }
 }
 
+/// The node as JSON, read as YAML 1.2's core schema reads it (as editors and JSON Schema
+/// validators see a plan): an unquoted `null`, `~` or nothing is null, `true`/`false` a
+/// boolean, an unquoted number a number, everything else a string.
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value;
+    match &node.kind {
+        NodeKind::Null => Value::Null,
+        NodeKind::Scalar(text, Style::Plain) => match text.as_str() {
+            "null" | "Null" | "NULL" | "~" | "" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            t => core_number(t).unwrap_or_else(|| Value::String(t.to_string())),
+        },
+        NodeKind::Scalar(text, _) => Value::String(text.clone()),
+        NodeKind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
+        NodeKind::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.as_str().unwrap_or_default().to_string(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A number as YAML 1.2's core schema writes one (`12`, `-3.5`, `1e3`, `0x1F`, `.inf`).
+fn core_number(t: &str) -> Option<serde_json::Value> {
+    let int = |s: &str| s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if int(body) {
+        return t
+            .parse::<i64>()
+            .ok()
+            .map(Into::into)
+            .or_else(|| t.parse::<f64>().ok().map(Into::into));
+    }
+    if let Some(hex) = t.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok().map(Into::into);
+    }
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (body, None),
+    };
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = (int(whole) || whole.is_empty()) && (int(frac) || frac.is_empty());
+    let float = digits && !(whole.is_empty() && frac.is_empty()) && exp.is_none_or(int);
+    if float && (mantissa.contains('.') || exp.is_some()) {
+        return t.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Into::into);
+    }
+    None
+}
+
 /// Parses one YAML document. Errors carry the position the parser reported.
 pub fn parse(source: &str) -> Result<Node, YamlError> {
     let offsets = CharOffsets::new(source);

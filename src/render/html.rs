@@ -25,8 +25,11 @@ pub fn render(
 ) -> Result<String, Error> {
     let body = body_html(md, labels, charts);
     let layout = templates.html_layout(set);
-    let mut c = tera::Context::from_serialize(ctx)
-        .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;
+    let mut c = tera::Context::from_serialize(ctx).map_err(|e| Error::Render {
+        name: layout.clone(),
+        message: e.to_string(),
+        place: crate::error::Place::none(),
+    })?;
     c.insert("toc", &md.toc);
     c.insert("body", &body);
     templates.render(&layout, &c)

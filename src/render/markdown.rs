@@ -50,26 +50,29 @@ pub fn render_parts(
     ctx: &Value,
     locale: Locale,
 ) -> Result<Rendered, Error> {
-    let layout = format!("{set}/report.md");
-    if templates.resolve(set, "report").as_deref() != Some(layout.as_str()) {
+    let Some(layout) = templates.layout(set) else {
         return Err(Error::UnknownSet {
             set: set.to_string(),
             available: templates.sets().join(", "),
         });
-    }
+    };
     let chapters: Vec<Chapter> =
         serde_json::from_value(ctx.get("chapters").cloned().unwrap_or(Value::Null))
             .unwrap_or_default();
     let sections = ctx.get("sections").and_then(Value::as_array).cloned().unwrap_or_default();
     // Converted once; clones share their values, so each chapter only adds its own keys.
-    let base = tera::Context::from_serialize(ctx)
-        .map_err(|e| Error::Render { name: layout.clone(), message: e.to_string() })?;
+    let base = tera::Context::from_serialize(ctx).map_err(|e| Error::Render {
+        name: layout.clone(),
+        message: e.to_string(),
+        place: crate::error::Place::none(),
+    })?;
     let mut body = String::new();
     for ch in &chapters {
         let name = if ch.custom { "section" } else { ch.id.as_str() };
         let template = templates.resolve(set, name).ok_or_else(|| Error::Render {
             name: format!("chapters/{name}.md"),
             message: "template not found".into(),
+            place: crate::error::Place::none(),
         })?;
         let mut c = base.clone();
         c.insert("chapter", ch);

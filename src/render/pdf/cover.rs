@@ -43,7 +43,7 @@ fn centered(
 /// to 18 pt), cut with `…` after at most five lines if even that does not fit.
 fn title_lines(title: &str, top: f32, room: f32, fonts: &Fonts, t: &Theme) -> (Vec<Elem>, f32) {
     let set = Setting { width: t.body_width(), indent: 0.0, justify: false, align: Align::Center };
-    let mut size = 28.0;
+    let mut size = t.cover.title_size.max(18.0);
     loop {
         let style = TextStyle { face: Face::Bold, size, color: t.accent };
         let lead = size * 1.5;

@@ -245,6 +245,21 @@ impl Fonts {
         Self::build(fonts, [Some(0), Some(bold_slot)])
     }
 
+    /// [`Fonts::from_files`] from font files on disk, each named after its file.
+    pub fn from_paths(
+        regular: &std::path::Path,
+        bold: Option<&std::path::Path>,
+    ) -> Result<Self, Error> {
+        let read = |p: &std::path::Path| -> Result<(String, Vec<u8>), Error> {
+            let bytes =
+                std::fs::read(p).map_err(|source| Error::Read { path: p.to_path_buf(), source })?;
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            Ok((postscript_name(&stem), bytes))
+        };
+        let bold = bold.map(read).transpose()?;
+        Self::from_files(read(regular)?, bold)
+    }
+
     /// The same faces for a document in Chinese (`zh`: neutral marks such as `“”—…` in the
     /// CJK face) or another language (in the Latin face); Traditional or not as `self` is.
     pub fn for_language(&self, zh: bool) -> Self {

@@ -3,37 +3,55 @@
 
 use std::collections::BTreeMap;
 
+use super::theme::CoverStyle;
 use super::{Cover, DocInfo, Input};
 use crate::format;
 use crate::model::Plan;
 use crate::model::date::Date;
 
-/// The PDF input of a valid plan whose Markdown report is `markdown`.
+/// The PDF input of a valid plan whose Markdown report is `markdown`, with the default
+/// cover.
 pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -> Input {
+    input_styled(plan, markdown, labels, &CoverStyle::default())
+}
+
+/// [`input`], with the cover's fields, their order and its lines chosen by the theme.
+pub fn input_styled(
+    plan: &Plan,
+    markdown: String,
+    labels: &BTreeMap<String, String>,
+    style: &CoverStyle,
+) -> Input {
     let m = &plan.meta;
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| k.to_string());
     let zh = m.locale.is_chinese();
     let period = m.period.as_ref().map(|p| format::period(p, m.locale));
-    let mut fields = Vec::new();
-    if let Some(v) = &m.version {
-        fields.push((label("version"), v.clone()));
-    }
-    if let Some(v) = &m.prepared_by {
-        fields.push((label("prepared_by"), v.clone()));
-    }
-    if let Some(d) = m.date {
-        fields.push((label("date"), format::date(d, m.locale)));
-    }
-    if let Some(d) = m.as_of {
-        fields.push((label("as_of"), format::date(d, m.locale)));
-    }
+    let date = |d: Option<Date>| d.map(|d| format::date(d, m.locale));
+    let fields = style
+        .fields
+        .iter()
+        .filter_map(|id| {
+            let value = match id.as_str() {
+                "version" => m.version.clone(),
+                "prepared_by" => m.prepared_by.clone(),
+                "date" => date(m.date),
+                "as_of" => date(m.as_of),
+                "reviewed_by" => m.reviewed_by.clone(),
+                "reviewed_on" => date(m.reviewed_on),
+                "approved_by" => m.approved_by.clone(),
+                "approved_on" => date(m.approved_on),
+                _ => None,
+            }?;
+            Some((label(id), value))
+        })
+        .collect();
     let cover = Cover {
         title: m.title.clone(),
-        organization: m.organization.clone(),
+        organization: m.organization.clone().filter(|_| style.organization),
         // the year once: under the title unless the title already says it
-        period: period
-            .clone()
-            .filter(|_| !m.period.is_some_and(|p| m.title.contains(&p.start.year.to_string()))),
+        period: period.clone().filter(|_| {
+            style.period && !m.period.is_some_and(|p| m.title.contains(&p.start.year.to_string()))
+        }),
         fields,
         confidentiality: m.confidentiality.clone(),
         confidentiality_label: label("confidentiality"),
@@ -44,7 +62,7 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         author: m.organization.clone().unwrap_or_default(),
         // `2024年度 · 年度销售计划`: the set's name in the plan's language when labelled.
         subject: [
-            period,
+            period.clone(),
             Some(labels.get(&format!("set_{}", m.kind)).cloned().unwrap_or_else(|| m.kind.clone())),
         ]
         .into_iter()
@@ -54,6 +72,8 @@ pub fn input(plan: &Plan, markdown: String, labels: &BTreeMap<String, String>) -
         lang: m.locale.lang().to_string(),
         date: pdf_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), m.date),
         header_right: m.confidentiality.clone(),
+        organization: m.organization.clone(),
+        period: period.clone(),
         footer: label("page_footer"),
         generator: concat!("Planwright ", env!("CARGO_PKG_VERSION")).to_string(),
     };

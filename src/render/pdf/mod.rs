@@ -33,7 +33,7 @@ use crate::limits::MAX_MARKDOWN_NESTING;
 pub use chart::{Drawing, PdfBackend};
 pub use cover::Cover;
 pub use fonts::Fonts;
-pub use input::input;
+pub use input::{input, input_styled};
 use page::{Page, Placed};
 pub use theme::Theme;
 pub use writer::DocInfo;

@@ -3,14 +3,7 @@
 //! The defaults follow a Word/WPS report in Chinese: A4 portrait, 2.54 cm top and bottom,
 //! 3.17 cm left and right, 五号 (10.5 pt) body text, 三号/四号 headings.
 
-/// An opaque colour, 0–255 per channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// Black.
-    pub const BLACK: Rgb = Rgb(0, 0, 0);
-}
+pub use crate::theme::Rgb;
 
 /// When a chapter starts a new page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +14,47 @@ pub enum ChapterBreak {
     /// ends a third full because a chapter ended there.
     Auto,
 }
+
+/// What the cover shows and in which order: the theme's `[cover]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverStyle {
+    /// The label/value lines at the foot of the cover, by id, in order (ids: see
+    /// [`COVER_FIELDS`]); a field the plan leaves empty is skipped.
+    pub fields: Vec<String>,
+    /// The organization's name above the title.
+    pub organization: bool,
+    /// The period under the title (when the title does not already say the year).
+    pub period: bool,
+    /// The largest size of the title, points (a long title steps down to 18 pt).
+    pub title_size: f32,
+}
+
+/// The cover fields a theme may list.
+pub const COVER_FIELDS: [&str; 8] = [
+    "version",
+    "prepared_by",
+    "date",
+    "as_of",
+    "reviewed_by",
+    "reviewed_on",
+    "approved_by",
+    "approved_on",
+];
+
+impl Default for CoverStyle {
+    fn default() -> Self {
+        Self {
+            fields: ["version", "prepared_by", "date", "as_of"].map(String::from).to_vec(),
+            organization: true,
+            period: true,
+            title_size: 28.0,
+        }
+    }
+}
+
+/// The placeholders the running header and footer may use.
+pub const CHROME_PLACEHOLDERS: [&str; 8] =
+    ["title", "chapter", "page", "total", "page_of", "organization", "period", "confidentiality"];
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -88,6 +122,13 @@ pub struct Theme {
     /// With [`ChapterBreak::Auto`], the share of the body height that must be left for a
     /// chapter to start on the current page.
     pub chapter_min_room: f32,
+    /// The running header, left / centre / right, with `{placeholders}`
+    /// ([`CHROME_PLACEHOLDERS`]); an empty text prints nothing.
+    pub header: [String; 3],
+    /// The footer, left / centre / right.
+    pub footer: [String; 3],
+    /// The cover.
+    pub cover: CoverStyle,
 }
 
 impl Default for Theme {
@@ -132,6 +173,9 @@ impl Default for Theme {
             ],
             chapter_break: ChapterBreak::Auto,
             chapter_min_room: 1.0 / 3.0,
+            header: ["{title}".into(), String::new(), "{confidentiality}".into()],
+            footer: [String::new(), "{page_of}".into(), String::new()],
+            cover: CoverStyle::default(),
         }
     }
 }

@@ -28,8 +28,12 @@ pub struct DocInfo {
     pub lang: String,
     /// Creation date as `D:YYYYMMDDHHmmSSZ`, if known.
     pub date: Option<String>,
-    /// Right side of the running header (confidentiality).
+    /// The confidentiality line (`{confidentiality}` in the running header and footer).
     pub header_right: Option<String>,
+    /// The organization (`{organization}`).
+    pub organization: Option<String>,
+    /// The period, formatted (`{period}`).
+    pub period: Option<String>,
     /// Footer text for page n of total: `第 {n} 页 共 {total} 页`.
     pub footer: String,
     /// Creator and producer.
@@ -260,37 +264,71 @@ impl<'a> Content<'a> {
     }
 }
 
-/// The running header and footer of page `n` of `total`.
-fn chrome(n: usize, total: usize, info: &DocInfo, fonts: &Fonts, t: &Theme) -> Vec<Elem> {
-    let style = TextStyle { face: Face::Regular, size: t.chrome_size, color: t.muted };
-    let base = t.margin_top - 14.0;
-    let right = t.margin_left + t.body_width();
-    let mut out = vec![Elem::Text {
-        x: t.margin_left,
-        y: base,
-        text: info.title.clone(),
-        style,
-        stretch: 0.0,
-    }];
-    if let Some(r) = &info.header_right {
-        let w = fonts.width(style.face, r, style.size);
-        out.push(Elem::Text { x: right - w, y: base, text: r.clone(), style, stretch: 0.0 });
+/// A header or footer text with its placeholders filled for page `n` of `total`, whose
+/// chapter is `chapter`.
+fn fill_chrome(text: &str, n: usize, total: usize, chapter: &str, info: &DocInfo) -> String {
+    if !text.contains('{') {
+        return text.to_string();
     }
-    out.push(Elem::Line {
-        from: (t.margin_left, base + 5.0),
-        to: (right, base + 5.0),
-        width: 0.5,
-        color: t.rule,
-    });
-    let footer = info.footer.replace("{n}", &n.to_string()).replace("{total}", &total.to_string());
-    let w = fonts.width(style.face, &footer, style.size);
-    out.push(Elem::Text {
-        x: t.margin_left + (t.body_width() - w) / 2.0,
-        y: t.page_height - t.margin_bottom + 26.0,
-        text: footer,
-        style,
-        stretch: 0.0,
-    });
+    let page_of = info.footer.replace("{n}", &n.to_string()).replace("{total}", &total.to_string());
+    let values = [
+        ("title", info.title.clone()),
+        ("chapter", chapter.to_string()),
+        ("page", n.to_string()),
+        ("total", total.to_string()),
+        ("page_of", page_of),
+        ("organization", info.organization.clone().unwrap_or_default()),
+        ("period", info.period.clone().unwrap_or_default()),
+        ("confidentiality", info.header_right.clone().unwrap_or_default()),
+    ];
+    let mut out = text.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), &v);
+    }
+    out.trim().to_string()
+}
+
+/// The running header and footer of page `n` of `total` (the theme's three slots each:
+/// left, centre, right), in chapter `chapter`.
+fn chrome(
+    n: usize,
+    total: usize,
+    chapter: &str,
+    info: &DocInfo,
+    fonts: &Fonts,
+    t: &Theme,
+) -> Vec<Elem> {
+    let style = TextStyle { face: Face::Regular, size: t.chrome_size, color: t.muted };
+    let right = t.margin_left + t.body_width();
+    let mut out = Vec::new();
+    let row = |texts: &[String; 3], y: f32, out: &mut Vec<Elem>| {
+        let mut any = false;
+        for (i, text) in texts.iter().enumerate() {
+            let text = fill_chrome(text, n, total, chapter, info);
+            if text.is_empty() {
+                continue;
+            }
+            any = true;
+            let w = fonts.width(style.face, &text, style.size);
+            let x = match i {
+                0 => t.margin_left,
+                1 => t.margin_left + (t.body_width() - w) / 2.0,
+                _ => right - w,
+            };
+            out.push(Elem::Text { x, y, text, style, stretch: 0.0 });
+        }
+        any
+    };
+    let base = t.margin_top - 14.0;
+    if row(&t.header, base, &mut out) {
+        out.push(Elem::Line {
+            from: (t.margin_left, base + 5.0),
+            to: (right, base + 5.0),
+            width: 0.5,
+            color: t.rule,
+        });
+    }
+    row(&t.footer, t.page_height - t.margin_bottom + 26.0, &mut out);
     out
 }
 
@@ -318,7 +356,14 @@ pub fn write(
         .enumerate()
         .map(|(i, page)| match page.kind {
             PageKind::Cover => Vec::new(),
-            _ => chrome(i + 1, total, info, fonts, t),
+            _ => {
+                // the chapter a page is in: the last chapter heading on or before it
+                let chapter = headings
+                    .iter()
+                    .rfind(|h| h.level <= 2 && h.page <= i + 1)
+                    .map_or("", |h| h.title.as_str());
+                chrome(i + 1, total, chapter, info, fonts, t)
+            }
         })
         .collect();
     let all: Vec<Vec<&Elem>> = pages

@@ -108,7 +108,7 @@ impl MoneyStyle {
         Self { locale: cat.locale(), currency, amount, unit, words }
     }
 
-    /// The style as the template context carries it (filters rebuild it with [`Self::from_value`]).
+    /// The style as the template context carries it (filters rebuild it with [`Self::from_parts`]).
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::json!({
             "locale": self.locale.tag(),

@@ -34,16 +34,22 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 /// A large plan: the annual reference plan with a custom chapter of 200 list lines added
 /// (about eight pages more of text to check, lay out and write).
 fn large_plan(base: &str) -> String {
-    let mut out = base.to_string();
-    out.push_str("\nsections:\n  - id: appendix\n    title: 附录：区域明细\n    body: |\n");
+    let mut appendix = String::from("  - id: appendix\n    title: 附录：区域明细\n    body: |\n");
     for r in 0..200 {
-        out.push_str(&format!(
+        appendix.push_str(&format!(
             "      - 第{r}区域：销售额目标 {} 万元，重点客户 {} 家，负责人 区域经理{r}\n",
             300 + r * 7,
             20 + r % 13
         ));
     }
-    out
+    // the plan may have custom chapters already: the appendix joins them
+    match base.find("\nsections:\n") {
+        Some(at) => {
+            let cut = at + "\nsections:\n".len();
+            format!("{}{appendix}{}", &base[..cut], &base[cut..])
+        }
+        None => format!("{base}\nsections:\n{appendix}"),
+    }
 }
 
 fn main() {
@@ -81,7 +87,7 @@ fn main() {
     for (name, source) in &plans {
         let checked = check(name, source);
         let Some((plan, figs)) = checked.valid else {
-            println!("{name}: has errors, skipped");
+            println!("{name}: has errors, skipped\n{}", checked.diagnostics.render());
             continue;
         };
         let path = root.join(name);

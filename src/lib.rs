@@ -327,10 +327,36 @@ impl Engine {
             ));
         }
         let charts = self.charts(plan, figures, &labels, &theme);
-        let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
-        let html = formats.contains(&Format::Html);
-        let svgs: Vec<RenderedChart> = if svg_needed {
-            charts
+        let layout = Self::layout(plan, &theme);
+        let mut ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts, &layout);
+        if let Some(obj) = ctx.as_object_mut() {
+            obj.insert("theme_css".into(), theme.html.css().into());
+        }
+        let set = &plan.meta.kind;
+        let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
+        let file =
+            |ext: &str, bytes: Vec<u8>| OutputFile { path: format!("{name}.{ext}").into(), bytes };
+        // The PDF (the longest part) is laid out while the SVG charts, the Markdown and the
+        // HTML are written: on a second core when one is free (a batch keeps them all busy
+        // with other plans anyway).
+        let pdf = || -> Result<Option<(OutputFile, Vec<String>)>, Error> {
+            if !formats.contains(&Format::Pdf) {
+                return Ok(None);
+            }
+            let input =
+                render::pdf::input_styled(plan, md.document.clone(), &labels, &theme.pdf.cover);
+            let images: render::pdf::Images =
+                charts.iter().map(|c| (c.id.clone(), c as &dyn render::pdf::Drawing)).collect();
+            let out = render::pdf::render(&input, self.fonts_of(&theme)?, &theme.pdf, &images)?;
+            Ok(Some((file("pdf", out.bytes), out.warnings)))
+        };
+        let text = || -> Result<(Option<Vec<OutputFile>>, Option<OutputFile>), Error> {
+            let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
+            if !svg_needed {
+                return Ok((None, None));
+            }
+            let html = formats.contains(&Format::Html);
+            let svgs: Vec<RenderedChart> = charts
                 .iter()
                 .map(|c| {
                     let failed = |message| Error::Chart { id: c.id.clone(), message };
@@ -344,52 +370,38 @@ impl Engine {
                         narrow,
                     })
                 })
-                .collect::<Result<_, Error>>()?
-        } else {
-            Vec::new()
-        };
-        let layout = Self::layout(plan, &theme);
-        let mut ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts, &layout);
-        if let Some(obj) = ctx.as_object_mut() {
-            obj.insert("theme_css".into(), theme.html.css().into());
-        }
-        let set = &plan.meta.kind;
-        let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
-        let mut report = Report { files: Vec::new(), warnings: untranslated };
-        for format in formats {
-            let file = |ext: &str, bytes: Vec<u8>| OutputFile {
-                path: format!("{name}.{ext}").into(),
-                bytes,
+                .collect::<Result<_, Error>>()?;
+            let markdown = formats.contains(&Format::Markdown).then(|| {
+                let mut files = vec![file("md", md.document.clone().into_bytes())];
+                files.extend(svgs.iter().map(|c| OutputFile {
+                    path: c.file().into(),
+                    bytes: c.svg.clone().into_bytes(),
+                }));
+                files
+            });
+            let page = if html {
+                let by_id = svgs.iter().map(|c| (c.id.clone(), c.clone())).collect();
+                let page = render::html::render(&self.templates, set, &ctx, &labels, &md, &by_id)?;
+                Some(file("html", page.into_bytes()))
+            } else {
+                None
             };
+            Ok((markdown, page))
+        };
+        let (pdf, text) = rayon::join(pdf, text);
+        let (mut markdown, mut page) = text?;
+        let mut pdf = pdf?;
+        let mut report = Report { files: Vec::new(), warnings: untranslated };
+        // files in the order the formats were asked for, as before
+        for format in formats {
             match format {
-                Format::Markdown => {
-                    report.files.push(file("md", md.document.clone().into_bytes()));
-                    report.files.extend(svgs.iter().map(|c| OutputFile {
-                        path: c.file().into(),
-                        bytes: c.svg.clone().into_bytes(),
-                    }));
-                }
-                Format::Html => {
-                    let by_id = svgs.iter().map(|c| (c.id.clone(), c.clone())).collect();
-                    let html =
-                        render::html::render(&self.templates, set, &ctx, &labels, &md, &by_id)?;
-                    report.files.push(file("html", html.into_bytes()));
-                }
+                Format::Markdown => report.files.extend(markdown.take().unwrap_or_default()),
+                Format::Html => report.files.extend(page.take()),
                 Format::Pdf => {
-                    let input = render::pdf::input_styled(
-                        plan,
-                        md.document.clone(),
-                        &labels,
-                        &theme.pdf.cover,
-                    );
-                    let images: render::pdf::Images = charts
-                        .iter()
-                        .map(|c| (c.id.clone(), c as &dyn render::pdf::Drawing))
-                        .collect();
-                    let out =
-                        render::pdf::render(&input, self.fonts_of(&theme)?, &theme.pdf, &images)?;
-                    report.warnings.extend(out.warnings);
-                    report.files.push(file("pdf", out.bytes));
+                    if let Some((f, warnings)) = pdf.take() {
+                        report.files.push(f);
+                        report.warnings.extend(warnings);
+                    }
                 }
             }
         }

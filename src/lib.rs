@@ -9,6 +9,7 @@
 //! every plan rendered; each stage is a pure function of its input.
 
 pub mod batch;
+mod builtin;
 pub mod charts;
 pub mod checks;
 pub mod context;

@@ -7,14 +7,14 @@
 use std::collections::HashMap;
 
 use crate::model::Locale;
-use crate::plan::yaml::{self, NodeKind};
 
-/// The catalogs, by locale: the single source of every message's wording.
-const CATALOGS: [(Locale, &str); 4] = [
-    (Locale::ZhCn, include_str!("../messages/zh-CN.yaml")),
-    (Locale::ZhTw, include_str!("../messages/zh-TW.yaml")),
-    (Locale::ZhHk, include_str!("../messages/zh-HK.yaml")),
-    (Locale::En, include_str!("../messages/en.yaml")),
+/// The catalogs, by locale: the single source of every message's wording (the YAML files
+/// in `messages/`, turned into tables by `build.rs`).
+const CATALOGS: [(Locale, &[(&str, &str)]); 4] = [
+    (Locale::ZhCn, crate::builtin::ZH_CN),
+    (Locale::ZhTw, crate::builtin::ZH_TW),
+    (Locale::ZhHk, crate::builtin::ZH_HK),
+    (Locale::En, crate::builtin::EN),
 ];
 
 /// True for a key a locale may leave out: how it writes one currency (`money.USD`,
@@ -35,18 +35,19 @@ pub struct Catalog {
     entries: &'static HashMap<String, String>,
 }
 
-/// Each embedded catalog, parsed the first time it is asked for. The catalogs are constant
-/// data of the binary, so this is a cache of constants, not state: a run reads the same
-/// entries whenever it parses them; parsing one (25 KB of YAML) on every `Catalog::new`
-/// cost a whole report's render time 4 ms.
+/// Each catalog's table, indexed the first time it is asked for. The catalogs are constant
+/// data of the binary, so this is a cache of constants, not state. (Parsing a catalog's
+/// 25 KB of YAML on every `Catalog::new` cost a report 4 ms; build.rs now does it.)
 static PARSED: [std::sync::OnceLock<HashMap<String, String>>; CATALOGS.len()] =
     [const { std::sync::OnceLock::new() }; CATALOGS.len()];
 
 impl Catalog {
-    /// The catalog of `locale` (parsed from the embedded file once per process).
+    /// The catalog of `locale` (indexed once per process).
     pub fn new(locale: Locale) -> Self {
         let i = CATALOGS.iter().position(|(l, _)| *l == locale).unwrap_or(0);
-        let entries = PARSED[i].get_or_init(|| entries(CATALOGS[i].1));
+        let entries = PARSED[i].get_or_init(|| {
+            CATALOGS[i].1.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        });
         Self { locale, entries }
     }
 
@@ -79,15 +80,6 @@ macro_rules! tr {
     ($cat:expr, $key:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $cat.t($key, &[$((stringify!($name), &$value.to_string())),*])
     };
-}
-
-fn entries(text: &str) -> HashMap<String, String> {
-    let Ok(root) = yaml::parse(text) else { return HashMap::new() };
-    let NodeKind::Map(items) = root.kind else { return HashMap::new() };
-    items
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string())))
-        .collect()
 }
 
 /// Replaces `{name}` by its argument; anything else is copied as written.
@@ -135,6 +127,26 @@ pub fn placeholders(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::yaml::{self, NodeKind};
+
+    #[test]
+    fn catalogs_are_their_yaml_files_as_the_reader_reads_them() {
+        let files = [
+            (Locale::ZhCn, include_str!("../messages/zh-CN.yaml")),
+            (Locale::ZhTw, include_str!("../messages/zh-TW.yaml")),
+            (Locale::ZhHk, include_str!("../messages/zh-HK.yaml")),
+            (Locale::En, include_str!("../messages/en.yaml")),
+        ];
+        for (locale, text) in files {
+            let NodeKind::Map(items) = yaml::parse(text).unwrap().kind else { panic!() };
+            let read: HashMap<String, String> = items
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string())))
+                .collect();
+            assert!(read.len() > 300, "{locale:?}");
+            assert_eq!(*Catalog::new(locale).entries, read, "{locale:?}");
+        }
+    }
 
     #[test]
     fn fills_known_placeholders_and_keeps_other_braces() {

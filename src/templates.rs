@@ -112,35 +112,25 @@ impl Templates {
             .filter_map(|(n, _)| Some((n.clone(), dir?.join(n))))
             .collect();
         let all: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        // the labels are read while the templates compile (two independent halves of the
-        // start-up of every run)
-        let read_labels = || {
-            let mut labels = parse_labels("labels.yaml", BUILTINS[0].1)?;
-            if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
-                for (k, v) in parse_labels("labels.yaml", text)? {
-                    labels.entry(k).or_default().extend(v);
-                }
+        tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
+            |e| {
+                let message = e.to_string();
+                let (name, place) = place_of(&message, "", &origins, &all);
+                Error::Template { name, message, place }
+            },
+        )?;
+        let mut labels: BTreeMap<String, BTreeMap<String, String>> = crate::builtin::LABELS
+            .iter()
+            .map(|(key, texts)| {
+                let texts = texts.iter().map(|(t, x)| (t.to_string(), x.to_string()));
+                (key.to_string(), texts.collect())
+            })
+            .collect();
+        if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
+            for (k, v) in parse_labels("labels.yaml", text)? {
+                labels.entry(k).or_default().extend(v);
             }
-            Ok::<_, Error>(labels)
-        };
-        let mut compile = || {
-            tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
-                |e| {
-                    let message = e.to_string();
-                    let (name, place) = place_of(&message, "", &origins, &all);
-                    Error::Template { name, message, place }
-                },
-            )
-        };
-        let (compiled, labels) = std::thread::scope(|s| {
-            let labels = s.spawn(read_labels);
-            let compiled = compile();
-            (compiled, labels.join())
-        });
-        // reading labels does not panic (it returns errors); a panic there is a bug, shown
-        let labels = labels.unwrap_or_else(|p| std::panic::resume_unwind(p));
-        compiled?;
-        let labels = labels?;
+        }
         Ok(Self { tera, themes, origins, labels })
     }
 
@@ -890,6 +880,14 @@ fn register_filters(tera: &mut Tera) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_labels_are_the_yaml_file_as_the_reader_reads_it() {
+        let read = parse_labels("labels.yaml", BUILTINS[0].1).unwrap();
+        let built = Templates::load(None).unwrap();
+        assert_eq!(built.label_table(), &read);
+        assert_eq!(read["toc"]["zh-TW"], "目錄");
+    }
 
     #[test]
     fn escapes_plan_text_for_markdown() {

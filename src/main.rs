@@ -371,12 +371,16 @@ fn render(
                 });
             };
             // Two threads a core: while one waits for the disk to take a report, the other
-            // renders (RAYON_NUM_THREADS overrides).
+            // renders (RAYON_NUM_THREADS overrides). No more than the plans need (one each,
+            // plus one for a report's PDF laid out beside its HTML): idle workers spinning
+            // for work took CPU from a single report's render on a 2-core machine.
             let threads = std::env::var("RAYON_NUM_THREADS")
                 .ok()
                 .and_then(|v| v.parse().ok())
                 .unwrap_or_else(|| {
-                    2 * std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+                    let cores =
+                        std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+                    (2 * cores).min(plans.len() + 1)
                 });
             match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
                 Ok(pool) => pool.install(work),

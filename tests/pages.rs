@@ -418,3 +418,20 @@ fn dashboard_tiles_in_html() {
     assert!(html.contains("<td class=\"tile\" data-label=\"年度销售目标\">1.5亿元</td>"), "tiles");
     assert!(html.contains("<td class=\"tile\" data-label=\"同比增长\">+25.0%</td>"));
 }
+
+/// A group heading row (a bold first cell alone) spans the table: its words stay on one
+/// line however narrow the first column is, and the column is as narrow as its items.
+#[test]
+fn group_headings_span_the_row() {
+    let md = "## 一、测试\n\n| 产品 | 单价（元） | 营收（万元） | 占比 | 毛利率 | 毛利（万元） | 备注 |\n\
+              |:--|--:|--:|--:|--:|--:|:--|\n\
+              | **塔尖（旗舰款与高价值定制礼盒）** | | | | | | |\n\
+              | 礼盒 | 3,680 | 7,500 | 15.0% | 52.0% | 3,900 | 中秋与年节主打 |\n\
+              | **塔基（引流款）** | | | | | | |\n\
+              | 日用品 | 199 | 6,000 | 12.0% | 22.0% | 1,320 | 满额免运 |\n";
+    let laid = layout_markdown(md);
+    let t: Vec<String> = laid.pages.iter().flat_map(texts).collect();
+    let line = |s: &str| t.iter().any(|x| x == s);
+    assert!(line("塔尖（旗舰款与高价值定制礼盒）"), "{t:?}");
+    assert!(line("塔基（引流款）"), "{t:?}");
+}

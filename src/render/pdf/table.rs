@@ -95,6 +95,10 @@ fn column_bounds(
     let mut min = vec![0.0f32; ncol];
     let mut max = vec![0.0f32; ncol];
     for (row, is_head) in all_rows {
+        // a group heading spans the table: it does not widen the first column
+        if !*is_head && ncol > 1 && is_group(row) {
+            continue;
+        }
         for c in 0..ncol {
             let cell = row.get(c).cloned().unwrap_or_default();
             let text = plain(&cell);
@@ -168,6 +172,7 @@ pub fn layout(
     let lead = t.leading(size) * 0.9;
 
     let set_cell = |row: &[Inlines], is_head: bool, total: bool| -> Vec<Cell> {
+        let span = !is_head && ncol > 1 && is_group(row);
         (0..ncol)
             .map(|c| {
                 let cell = cell_at(row, c);
@@ -175,8 +180,9 @@ pub fn layout(
                 let mut base = cell_style(t, &text, is_head || total);
                 base.size = size;
                 let align = aligns.get(c).copied().unwrap_or_default();
-                let set =
-                    Setting { width: widths[c] - 2.0 * pad, indent: 0.0, justify: false, align };
+                // a group heading's text runs across the whole row
+                let w = if span && c == 0 { width } else { widths[c] };
+                let set = Setting { width: w - 2.0 * pad, indent: 0.0, justify: false, align };
                 Cell { lines: break_lines(&runs(&cell, base, t), ctx.fonts, &set) }
             })
             .collect()
@@ -219,7 +225,9 @@ pub fn layout(
         if let Some((w, color)) = below {
             elems.push(Elem::Line { from: (x0, h), to: (x0 + width, h), width: w, color });
         }
-        if t.table_grid {
+        // no column rules through a group heading that spans the row
+        let spans = cells.len() > 1 && cells[1..].iter().all(|c| c.lines.is_empty());
+        if t.table_grid && !spans {
             let mut x = x0;
             for w in &widths[..widths.len() - 1] {
                 x += w;

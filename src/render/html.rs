@@ -244,6 +244,7 @@ fn enhance(
         .replace("<table>", "<div class=\"table-wrap\"><table>")
         .replace("</table>", "</table></div>");
     s = mark_tiles(&s);
+    s = span_groups(&s);
     // 2×2 matrices (SWOT and its strategies): a two-column table headed by the labels of
     // their top quadrants, as the Markdown spacing rule left them
     let spacing = labels
@@ -302,6 +303,47 @@ fn enhance(
         }
     }
     inline_charts(&s, charts)
+}
+
+/// A group heading row (`| **塔身（主力）** | | |`: a bold first cell and nothing else)
+/// becomes one header cell across the row, so its words do not wrap in the first column.
+fn span_groups(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<tr><td><strong>") {
+        out.push_str(&rest[..at]);
+        let row = &rest[at..];
+        let Some(end) = row.find("</tr>") else {
+            rest = row;
+            break;
+        };
+        let (cells, after) = (&row[..end], &row[end + "</tr>".len()..]);
+        let first_end = cells.find("</strong></td>").map(|e| e + "</strong></td>".len());
+        let grouped = first_end.and_then(|e| {
+            let head = &cells["<tr><td><strong>".len()..e - "</strong></td>".len()];
+            let others = &cells[e..];
+            let n = others.matches("<td").count();
+            let empty = others
+                .replace("<td class=\"num\"></td>", "")
+                .replace("<td class=\"center\"></td>", "")
+                .replace("<td></td>", "");
+            (n > 0 && empty.trim().is_empty() && !head.contains('<')).then_some((head, n + 1))
+        });
+        match grouped {
+            Some((head, span)) => {
+                out.push_str(&format!(
+                    "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{span}\"><strong>{head}</strong></th></tr>"
+                ));
+                rest = after;
+            }
+            None => {
+                out.push_str(&row[..end + "</tr>".len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A table with one row whose columns are all centred is a row of figure tiles (the
@@ -440,6 +482,24 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_heading_rows_span_the_table() {
+        let html = "<table><tbody><tr><td><strong>塔尖（旗舰款）</strong></td><td class=\"num\"></td><td></td></tr>\
+                    <tr><td><strong>合计</strong></td><td class=\"num\">9</td><td></td></tr><tr><td><strong>x</strong>";
+        let out = span_groups(html);
+        assert!(
+            out.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"3\"><strong>塔尖（旗舰款）</strong></th></tr>"),
+            "{out}"
+        );
+        // a row with figures is no group; an unclosed row is kept as written
+        assert!(
+            out.contains("<tr><td><strong>合计</strong></td><td class=\"num\">9</td>"),
+            "{out}"
+        );
+        assert!(out.ends_with("<tr><td><strong>x</strong>"), "{out}");
+        assert_eq!(out.matches("合计").count(), 1);
+    }
 
     fn body(md: &str) -> String {
         let r = Rendered { document: String::new(), body: md.to_string(), toc: Vec::new() };

@@ -158,6 +158,14 @@ pub enum Error {
         /// Known sets.
         available: String,
     },
+    /// `--font` or a theme names a file that is not a TrueType or OpenType font.
+    #[error(
+        "failed to load the font `{name}` (not a TrueType or OpenType font)\nhint: name a .ttf or .otf file"
+    )]
+    NotAFont {
+        /// The file as named.
+        name: String,
+    },
     /// The PDF backend failed.
     #[error("{message}")]
     Pdf {
@@ -283,6 +291,7 @@ impl Error {
             Self::UnknownSet { set, available } => {
                 tr!(cat, "error.unknown-set", set = set, available = available)
             }
+            Self::NotAFont { name } => tr!(cat, "error.not-a-font", name = name),
             Self::Pdf { message } => tr!(cat, "error.pdf", message = message),
             Self::TemplateOutside { path, target } => {
                 tr!(cat, "error.template-outside", path = p(path), target = p(target))

@@ -458,7 +458,9 @@ fn font_option_rejects_what_is_not_a_font() {
     let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "fake.ttf"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("failed to load the font `fake`") && err.contains("TrueType"), "{err}");
+    // in the environment's language, like every other message
+    assert!(err.contains("无法载入字体 `fake`") && err.contains("TrueType"), "{err}");
+    assert!(err.contains(".ttf 或 .otf"), "{err}");
     let o = run(&dir, &["render", plan.to_str().unwrap(), "-f", "pdf", "--font", "missing.ttf"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("无法读取 `missing.ttf`"));
     assert!(!dir.join("output").exists());

@@ -115,11 +115,7 @@ impl Font {
 }
 
 fn not_a_font(name: &str) -> Error {
-    Error::Pdf {
-        message: format!(
-            "failed to load the font `{name}` (not a TrueType or OpenType font)\nhint: name a .ttf or .otf file"
-        ),
-    }
+    Error::NotAFont { name: name.to_string() }
 }
 
 /// The faces of one weight, as slots: the user's font, Latin, CJK.

@@ -7,7 +7,8 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, GAP, Key, PAD, Pen, color};
+use super::axis::ValueAxis;
+use super::style::{self, Key, PAD, Pen, color};
 use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::model::Plan;
@@ -121,20 +122,11 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
 
 pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Result<(), String> {
     let w = pen.w;
-    let tick_w = style::widest(d.ticks.iter().map(|t| t.1.as_str()), style::SMALL);
-    let left = PAD + tick_w + GAP;
-    let right = w - PAD;
     let top = body + HEADROOM;
-    let bottom = top + plot_height(w);
-    let y_max = d.ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
-    let y = |v: f64| bottom - v.max(0.0) / y_max * (bottom - top);
-    for (v, text) in &d.ticks {
-        let ty = y(*v);
-        if *v > 0.0 {
-            pen.line(left, ty, right, ty, color::GRID, 1)?;
-        }
-        pen.right(text, left - GAP, ty, style::SMALL, color::MUTED)?;
-    }
+    let axis = ValueAxis::new(&d.ticks, w, top, top + plot_height(w));
+    let (left, right, bottom) = (axis.left, axis.right, axis.bottom);
+    let y = |v: f64| axis.y(v);
+    axis.draw(&d.ticks, pen, None)?;
     let n = d.steps.len() as f64;
     let band = (right - left) / n;
     let cw = (band * 0.5).min(64.0);

@@ -8,7 +8,8 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use rust_decimal::Decimal;
 
-use super::style::{self, GAP, Key, PAD, Pen, Placer, Swatch, color};
+use super::axis::ValueAxis;
+use super::style::{self, Key, PAD, Pen, Placer, Swatch, color};
 use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::format;
@@ -226,21 +227,14 @@ fn history_summary(plan: &Plan, cx: &Cx) -> String {
 
 pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, body: f64) -> Result<(), String> {
     let w = pen.w;
-    let tick_w = style::widest(d.ticks.iter().map(|t| t.1.as_str()), style::SMALL);
-    let left = PAD + tick_w + GAP;
-    let right = w - PAD;
     let top = body + HEADROOM;
-    let bottom = top + plot_height(w);
-    let y_max = d.ticks.last().map_or(1.0, |t| t.0).max(f64::MIN_POSITIVE);
-    let y = |v: f64| bottom - v.max(0.0) / y_max * (bottom - top);
+    let axis = ValueAxis::new(&d.ticks, w, top, top + plot_height(w));
+    let (left, right, bottom) = (axis.left, axis.right, axis.bottom);
+    let y = |v: f64| axis.y(v);
     let band = (right - left) / d.slots.len().max(1) as f64;
     let x = |i: usize| left + band * (i as f64 + 0.5);
 
-    for (v, text) in &d.ticks {
-        let ty = y(*v);
-        pen.line(left, ty, right, ty, if *v > 0.0 { color::GRID } else { color::AXIS }, 1)?;
-        pen.right(text, left - GAP, ty, style::SMALL, color::MUTED)?;
-    }
+    axis.draw(&d.ticks, pen, Some(color::AXIS))?;
     // Labels stay in the plot: clear of the tick labels left and the period names below.
     let mut placer = Placer::new([left, body, w - PAD / 2.0, bottom]);
     // Every period named, or every other, … when they crowd each other.

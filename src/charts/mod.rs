@@ -6,6 +6,7 @@
 //! reads `1.5亿元` exactly like the text) and turns `Decimal`s into `f64` only for positions.
 //! Each chart kind lives in its own file and lays itself out from measured text.
 
+mod axis;
 mod bars;
 mod bridge;
 mod burnup;

@@ -74,6 +74,53 @@ impl Fields {
     }
 }
 
+/// Fields that several mappings share word for word, written once.
+const NAME: Field =
+    Field {
+        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
+    };
+const UNIT: Field = Field {
+    name: "unit",
+    shape: Shape::Text,
+    required: false,
+    en: "unit of a quantity (`家`); a unit ending in `元` makes bare figures money in that unit",
+    zh: "数量的单位（家）；以“元”结尾的单位使纯数字成为该单位的金额",
+};
+const BETTER: Field = Field {
+    name: "better",
+    shape: Shape::Text,
+    required: false,
+    en: "`higher` (default) or `lower` (churn, cost)",
+    zh: "higher（默认，越高越好）或 lower（如流失率、成本）",
+};
+const NOTE: Field =
+    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" };
+const FIGURE_KIND: Field = Field {
+    name: "kind",
+    shape: Shape::Text,
+    required: false,
+    en: "*(project addition)* `money`, `percent` or `number`, when what is written leaves it open",
+    zh: "（项目扩展）money、percent 或 number，在写法无法判断时指定",
+};
+const OWNER: Field =
+    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" };
+const CADENCE: Field =
+    Field { name: "cadence", shape: Shape::Text, required: false, en: "how often", zh: "频次" };
+const START: Field = Field {
+    name: "start",
+    shape: Shape::Date,
+    required: true,
+    en: "required",
+    zh: "必填：开始日期",
+};
+const END: Field = Field {
+    name: "end",
+    shape: Shape::Date,
+    required: true,
+    en: "required, not before `start`",
+    zh: "必填：结束日期，不早于 start",
+};
+
 /// Every mapping of a plan with where it is written (`targets.metrics[]`: each item of that
 /// list; `""`: the top level), the top level first, each mapping before those inside it.
 pub fn mappings() -> Vec<(String, &'static Fields)> {
@@ -492,9 +539,7 @@ pub const REVIEW: &Fields = &Fields(&[
 
 /// `review.results[]`.
 pub const RESULT: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "target", shape: Shape::Figure, required: false, en: "the target", zh: "目标值"
     },
@@ -505,35 +550,15 @@ pub const RESULT: &Fields = &Fields(&[
         en: "what was reached",
         zh: "实际值",
     },
-    Field {
-        name: "unit",
-        shape: Shape::Text,
-        required: false,
-        en: "unit of a quantity (`家`); a unit ending in `元` makes bare figures money in that unit",
-        zh: "数量的单位（家）；以“元”结尾的单位使纯数字成为该单位的金额",
-    },
-    Field {
-        name: "better",
-        shape: Shape::Text,
-        required: false,
-        en: "`higher` (default) or `lower` (churn, cost)",
-        zh: "higher（默认，越高越好）或 lower（如流失率、成本）",
-    },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
-    Field {
-        name: "kind",
-        shape: Shape::Text,
-        required: false,
-        en: "*(project addition)* `money`, `percent` or `number`, when what is written leaves it open",
-        zh: "（项目扩展）money、percent 或 number，在写法无法判断时指定",
-    },
+    UNIT,
+    BETTER,
+    NOTE,
+    FIGURE_KIND,
 ]);
 
 /// `kpis[]`: as a result, with the target required.
 pub const KPI: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "target",
         shape: Shape::Figure,
@@ -548,28 +573,10 @@ pub const KPI: &Fields = &Fields(&[
         en: "the figure so far",
         zh: "截至目前的实际值",
     },
-    Field {
-        name: "unit",
-        shape: Shape::Text,
-        required: false,
-        en: "unit of a quantity (`家`); a unit ending in `元` makes bare figures money in that unit",
-        zh: "数量的单位（家）；以“元”结尾的单位使纯数字成为该单位的金额",
-    },
-    Field {
-        name: "better",
-        shape: Shape::Text,
-        required: false,
-        en: "`higher` (default) or `lower` (churn, cost)",
-        zh: "higher（默认，越高越好）或 lower（如流失率、成本）",
-    },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
-    Field {
-        name: "kind",
-        shape: Shape::Text,
-        required: false,
-        en: "*(project addition)* `money`, `percent` or `number`, when what is written leaves it open",
-        zh: "（项目扩展）money、percent 或 number，在写法无法判断时指定",
-    },
+    UNIT,
+    BETTER,
+    NOTE,
+    FIGURE_KIND,
 ]);
 
 /// `market`.
@@ -631,9 +638,7 @@ pub const FACTOR: &Fields = &Fields(&[
 
 /// `market.competitors[]`.
 pub const COMPETITOR: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "share",
         shape: Shape::Percent,
@@ -666,9 +671,7 @@ pub const COMPETITOR: &Fields = &Fields(&[
 
 /// `market.segments[]`.
 pub const SEGMENT: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field { name: "size", shape: Shape::Text, required: false, en: "size", zh: "规模" },
     Field {
         name: "decision",
@@ -768,7 +771,7 @@ pub const METRIC: &Fields = &Fields(&[
         en: "unit of a quantity; `分` / `pts` (or a name such as NPS, 满意度) makes it a score, which changes by points",
         zh: "数量的单位；分/pts（或 NPS、满意度等名称）表示评分，按分变化",
     },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
+    NOTE,
     Field {
         name: "kind",
         shape: Shape::Text,
@@ -819,7 +822,7 @@ pub const BREAKDOWN_ITEM: &Fields = &Fields(&[
         en: "its share of `targets.total` (one of the two)",
         zh: "占 targets.total 的比例（与 amount 二选一）",
     },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
+    NOTE,
 ]);
 
 /// `history[]`.
@@ -914,9 +917,7 @@ pub const DAY: &Fields = &Fields(&[
 
 /// `products[]`.
 pub const PRODUCT: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "tier",
         shape: Shape::Text,
@@ -946,7 +947,7 @@ pub const PRODUCT: &Fields = &Fields(&[
         zh: "毛利率（不超过 100%）",
     },
     Field { name: "price", shape: Shape::Money, required: false, en: "list price", zh: "标价" },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
+    NOTE,
 ]);
 
 /// `horizons[]`.
@@ -977,9 +978,7 @@ pub const HORIZON: &Fields = &Fields(&[
 
 /// `horizons[].metrics[]`.
 pub const HORIZON_METRIC: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "target",
         shape: Shape::Figure,
@@ -998,9 +997,7 @@ pub const HORIZON_METRIC: &Fields = &Fields(&[
 
 /// `strategies[]`.
 pub const STRATEGY: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "text",
         shape: Shape::Markdown,
@@ -1015,7 +1012,7 @@ pub const STRATEGY: &Fields = &Fields(&[
         en: "measures",
         zh: "具体措施",
     },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    OWNER,
     Field {
         name: "expected",
         shape: Shape::Text,
@@ -1027,9 +1024,7 @@ pub const STRATEGY: &Fields = &Fields(&[
 
 /// `channels[]`.
 pub const CHANNEL: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "share",
         shape: Shape::Percent,
@@ -1112,9 +1107,7 @@ pub const FUNNEL: &Fields = &Fields(&[
 
 /// `funnel.stages[]`.
 pub const STAGE: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "conversion",
         shape: Shape::Percent,
@@ -1129,7 +1122,7 @@ pub const STAGE: &Fields = &Fields(&[
         en: "average days in the stage",
         zh: "在该阶段的平均天数",
     },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    OWNER,
 ]);
 
 /// `service`.
@@ -1180,8 +1173,8 @@ pub const SERVICE_TIER: &Fields = &Fields(&[
         en: "what they get",
         zh: "服务内容",
     },
-    Field { name: "cadence", shape: Shape::Text, required: false, en: "how often", zh: "频次" },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    CADENCE,
+    OWNER,
 ]);
 
 /// `service.standards[]`.
@@ -1211,20 +1204,8 @@ pub const TASK: &Fields = &Fields(&[
         en: "required (Q1 蓄力期, 第1周)",
         zh: "必填：名称（Q1 蓄力期、第1周）",
     },
-    Field {
-        name: "start",
-        shape: Shape::Date,
-        required: true,
-        en: "required",
-        zh: "必填：开始日期",
-    },
-    Field {
-        name: "end",
-        shape: Shape::Date,
-        required: true,
-        en: "required, not before `start`",
-        zh: "必填：结束日期，不早于 start",
-    },
+    START,
+    END,
     Field {
         name: "activities",
         shape: Shape::Texts,
@@ -1239,28 +1220,14 @@ pub const TASK: &Fields = &Fields(&[
         en: "milestone, drawn as a diamond on the Gantt chart",
         zh: "里程碑，在甘特图上以菱形标出",
     },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    OWNER,
 ]);
 
 /// `promotions[]`.
 pub const PROMOTION: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
-    Field {
-        name: "start",
-        shape: Shape::Date,
-        required: true,
-        en: "required",
-        zh: "必填：开始日期",
-    },
-    Field {
-        name: "end",
-        shape: Shape::Date,
-        required: true,
-        en: "required, not before `start`",
-        zh: "必填：结束日期，不早于 start",
-    },
+    NAME,
+    START,
+    END,
     Field {
         name: "budget",
         shape: Shape::Money,
@@ -1283,7 +1250,7 @@ pub const PROMOTION: &Fields = &Fields(&[
         zh: "实际销售额",
     },
     Field { name: "channel", shape: Shape::Text, required: false, en: "channel", zh: "渠道" },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    OWNER,
 ]);
 
 /// `dates[]`.
@@ -1295,9 +1262,7 @@ pub const KEY_DATE: &Fields = &Fields(&[
         en: "required (年货节 1/15, 快递停运 1/25)",
         zh: "必填：日期（年货节 1/15、快递停运 1/25）",
     },
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
 ]);
 
 /// `budget`.
@@ -1316,9 +1281,7 @@ pub const BUDGET: &Fields = &Fields(&[
 
 /// `budget.items[]`.
 pub const BUDGET_ITEM: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "amount", shape: Shape::Money, required: true, en: "required", zh: "必填：金额"
     },
@@ -1329,14 +1292,12 @@ pub const BUDGET_ITEM: &Fields = &Fields(&[
         en: "category; the report totals the categories",
         zh: "类别；报告按类别汇总",
     },
-    Field { name: "note", shape: Shape::Text, required: false, en: "note", zh: "备注" },
+    NOTE,
 ]);
 
 /// `risks[]`.
 pub const RISK: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field { name: "impact", shape: Shape::Text, required: false, en: "impact", zh: "影响" },
     Field {
         name: "likelihood",
@@ -1355,7 +1316,7 @@ pub const RISK: &Fields = &Fields(&[
     Field {
         name: "response", shape: Shape::Text, required: false, en: "response", zh: "应对措施"
     },
-    Field { name: "owner", shape: Shape::Text, required: false, en: "owner", zh: "负责人" },
+    OWNER,
     Field {
         name: "trigger",
         shape: Shape::Text,
@@ -1443,10 +1404,8 @@ pub const ROLE: &Fields = &Fields(&[
 
 /// `team.meetings[]`.
 pub const MEETING: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
-    Field { name: "cadence", shape: Shape::Text, required: false, en: "how often", zh: "频次" },
+    NAME,
+    CADENCE,
     Field { name: "participants", shape: Shape::Text, required: false, en: "who", zh: "参会人" },
     Field { name: "purpose", shape: Shape::Text, required: false, en: "what for", zh: "目的" },
 ]);
@@ -1481,9 +1440,7 @@ pub const HIRE: &Fields = &Fields(&[
 
 /// `team.training[]`.
 pub const TRAINING: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "audience",
         shape: Shape::Text,
@@ -1491,15 +1448,13 @@ pub const TRAINING: &Fields = &Fields(&[
         en: "who takes it",
         zh: "培训对象",
     },
-    Field { name: "cadence", shape: Shape::Text, required: false, en: "how often", zh: "频次" },
+    CADENCE,
     Field { name: "hours", shape: Shape::Quantity, required: false, en: "hours", zh: "课时" },
 ]);
 
 /// `team.incentives[]`.
 pub const INCENTIVE: &Fields = &Fields(&[
-    Field {
-        name: "name", shape: Shape::Text, required: true, en: "required", zh: "必填：名称"
-    },
+    NAME,
     Field {
         name: "basis",
         shape: Shape::Text,

@@ -203,6 +203,25 @@ macro_rules! opt_colour {
     };
 }
 
+/// A list of ids from `$ids`.
+macro_rules! ids {
+    ($table:literal, $name:literal, $ids:expr, $en:literal, $zh:literal, $t:ident => $field:expr) => {
+        Key {
+            table: $table,
+            name: $name,
+            kind: Kind::Ids($ids),
+            en: $en,
+            zh: $zh,
+            get: |$t| Val::List($field.clone()),
+            set: |$t, v| {
+                if let Val::List(l) = v {
+                    $field = l
+                }
+            },
+        }
+    };
+}
+
 /// A header or footer slot.
 macro_rules! chrome {
     ($table:literal, $name:literal, $i:literal, $en:literal, $zh:literal, $t:ident => $field:expr) => {
@@ -327,45 +346,9 @@ pub static KEYS: &[Key] = &[
         },
     },
     number!("chapters", "min_room", 0.0, 1.0, "of the page", "With auto: the share of the page that must be left for a chapter to start on it.", "auto 时：本页至少还剩多少比例才在本页开始新的一章。", t => t.pdf.chapter_min_room),
-    Key {
-        table: "layout",
-        name: "order",
-        kind: Kind::Ids(&CHAPTERS),
-        en: "Chapters to put first, in this order; the others follow in their usual order. A plan's own `layout` wins.",
-        zh: "排在最前的章节及其顺序，其余章节按默认顺序随后。计划中的 layout 优先。",
-        get: |t| Val::List(t.layout.order.clone()),
-        set: |t, v| {
-            if let Val::List(l) = v {
-                t.layout.order = l
-            }
-        },
-    },
-    Key {
-        table: "layout",
-        name: "omit",
-        kind: Kind::Ids(&CHAPTERS),
-        en: "Chapters to leave out of the report.",
-        zh: "不放入报告的章节。",
-        get: |t| Val::List(t.layout.omit.clone()),
-        set: |t, v| {
-            if let Val::List(l) = v {
-                t.layout.omit = l
-            }
-        },
-    },
-    Key {
-        table: "cover",
-        name: "fields",
-        kind: Kind::Ids(&COVER_FIELDS),
-        en: "The label/value lines at the foot of the cover, in order (empty ones are skipped).",
-        zh: "封面底部的信息行及其顺序（计划中为空的行不显示）。",
-        get: |t| Val::List(t.pdf.cover.fields.clone()),
-        set: |t, v| {
-            if let Val::List(l) = v {
-                t.pdf.cover.fields = l
-            }
-        },
-    },
+    ids!("layout", "order", &CHAPTERS, "Chapters to put first, in this order; the others follow in their usual order. A plan's own `layout` wins.", "排在最前的章节及其顺序，其余章节按默认顺序随后。计划中的 layout 优先。", t => t.layout.order),
+    ids!("layout", "omit", &CHAPTERS, "Chapters to leave out of the report.", "不放入报告的章节。", t => t.layout.omit),
+    ids!("cover", "fields", &COVER_FIELDS, "The label/value lines at the foot of the cover, in order (empty ones are skipped).", "封面底部的信息行及其顺序（计划中为空的行不显示）。", t => t.pdf.cover.fields),
     Key {
         table: "cover",
         name: "organization",

@@ -303,6 +303,27 @@ fn issues(d: &Diagnostics, severity: Severity) -> Vec<Issue> {
         .collect()
 }
 
+/// Why a plan stops: `` `plan.yaml` has 2 errors, 1 warning`` (`; nothing written` when
+/// it was to be rendered). A warning stops a plan only under `--strict`, and says so.
+pub fn invalid(
+    cat: &Catalog,
+    file: &str,
+    errors: usize,
+    warnings: usize,
+    rendering: bool,
+) -> String {
+    let mut what = String::new();
+    if errors > 0 {
+        what.push_str(&tr!(cat, "cli.errors", count = errors));
+    }
+    if warnings > 0 {
+        let key = if errors == 0 { "cli.strict-warnings" } else { "cli.warnings" };
+        what.push_str(&tr!(cat, key, count = warnings));
+    }
+    let key = if rendering { "cli.invalid.nothing-written" } else { "cli.invalid" };
+    tr!(cat, key, file = file, what = what)
+}
+
 /// Reads, checks, renders and writes one plan; never panics on its input, and reports
 /// everything that happened in the result (no printing).
 pub fn render_plan(engine: &Engine, plan: &PlanFile, opts: &Options) -> PlanResult {
@@ -347,15 +368,7 @@ fn run(engine: &Engine, plan: &PlanFile, opts: &Options, r: &mut PlanResult) {
     let (errors, warnings) = (d.error_count(), d.warning_count());
     if errors > 0 || (opts.strict && warnings > 0) {
         let cat = &r.catalog;
-        let mut what = String::new();
-        if errors > 0 {
-            what.push_str(&tr!(cat, "cli.errors", count = errors));
-        }
-        if warnings > 0 {
-            let key = if errors == 0 { "cli.strict-warnings" } else { "cli.warnings" };
-            what.push_str(&tr!(cat, key, count = warnings));
-        }
-        let message = tr!(cat, "cli.invalid.nothing-written", file = file, what = what);
+        let message = invalid(cat, &file, errors, warnings, true);
         r.log.push_str(&tr!(cat, "cli.error", message = message));
         r.log.push('\n');
         r.status = Status::Invalid;

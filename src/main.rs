@@ -218,9 +218,9 @@ fn fail(e: &Error, cat: &Catalog) -> Outcome {
 /// A valid plan, and how many warnings it has.
 type Loaded = (planwright::model::Plan, planwright::figures::Figures, usize);
 
-/// Checks one plan against the template sets `sets` and prints its diagnostics;
-/// `rendering` adds "nothing written" to the verdict of a plan that must stop.
-fn load(path: &Path, strict: bool, rendering: bool, sets: &[String]) -> Result<Loaded, Outcome> {
+/// Checks one plan against the template sets `sets` and prints its diagnostics
+/// (`planwright check`; rendering goes through `batch::render_plan`).
+fn load(path: &Path, strict: bool, sets: &[String]) -> Result<Loaded, Outcome> {
     let source = planwright::read_plan(path).map_err(|e| fail(&e, &Catalog::new(env_locale())))?;
     let checked = planwright::check_with_sets(&path.display().to_string(), &source, sets);
     let d = &checked.diagnostics;
@@ -230,16 +230,8 @@ fn load(path: &Path, strict: bool, rendering: bool, sets: &[String]) -> Result<L
     let cat = Catalog::new(d.locale);
     let (errors, warnings) = (d.error_count(), d.warning_count());
     if errors > 0 || (strict && warnings > 0) {
-        let mut what = String::new();
-        if errors > 0 {
-            what.push_str(&tr!(cat, "cli.errors", count = errors));
-        }
-        if warnings > 0 {
-            let key = if errors == 0 { "cli.strict-warnings" } else { "cli.warnings" };
-            what.push_str(&tr!(cat, key, count = warnings));
-        }
-        let key = if rendering { "cli.invalid.nothing-written" } else { "cli.invalid" };
-        let message = tr!(cat, key, file = path.display(), what = what);
+        let file = path.display().to_string();
+        let message = planwright::batch::invalid(&cat, &file, errors, warnings, false);
         tell(&format!("{}\n", tr!(cat, "cli.error", message = message)));
         return Err(Outcome::Invalid);
     }
@@ -574,7 +566,7 @@ fn check(plans: &[PathBuf], strict: bool, templates: Option<&Path>) -> Outcome {
     };
     let mut worst = Outcome::Ok;
     for path in plans {
-        match load(path, strict, false, &sets) {
+        match load(path, strict, &sets) {
             Ok((plan, _, 0)) => {
                 say(&tr!(Catalog::new(plan.meta.locale), "cli.ok", file = path.display()));
             }

@@ -27,6 +27,29 @@ struct Cli {
     command: Command,
 }
 
+/// Where reports go and how they are made: the options `render` and `watch` share.
+#[derive(clap::Args, Debug)]
+struct ReportArgs {
+    /// Output folder; each plan gets a sub-folder named after it.
+    #[arg(short, long, default_value = "output")]
+    out: PathBuf,
+    /// Formats to write, comma-separated: md, html, pdf.
+    #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
+    formats: Vec<String>,
+    /// Folder of templates that override the built-in ones file by file.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
+    #[arg(long, value_name = "FILE")]
+    theme: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    fn setup(&self) -> planwright::Setup<'_> {
+        planwright::Setup { templates: self.templates.as_deref(), theme: self.theme.as_deref() }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check plans and write their reports (`output/<plan>/<plan>.{md,html,pdf}`).
@@ -37,18 +60,8 @@ enum Command {
         /// Plan files, folders or globs.
         #[arg(required = true)]
         plans: Vec<PathBuf>,
-        /// Output folder; each plan gets a sub-folder named after it.
-        #[arg(short, long, default_value = "output")]
-        out: PathBuf,
-        /// Formats to write, comma-separated: md, html, pdf.
-        #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
-        formats: Vec<String>,
-        /// Folder of templates that override the built-in ones file by file.
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
-        #[arg(long, value_name = "FILE")]
-        theme: Option<PathBuf>,
+        #[command(flatten)]
+        report: ReportArgs,
         /// Treat warnings as errors: write nothing and exit 1.
         #[arg(long)]
         strict: bool,
@@ -75,19 +88,9 @@ enum Command {
     Watch {
         /// The plan file.
         plan: PathBuf,
-        /// Output folder; the plan gets a sub-folder named after it.
-        #[arg(short, long, default_value = "output")]
-        out: PathBuf,
-        /// Formats to write, comma-separated: md, html, pdf (`--serve` adds html).
-        #[arg(short, long, default_value = "md,html,pdf", value_delimiter = ',')]
-        formats: Vec<String>,
-        /// Folder of templates that override the built-in ones file by file.
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// A theme file (`theme.toml`), or `print` / `colorful` for a built-in example.
-        #[arg(long, value_name = "FILE")]
-        theme: Option<PathBuf>,
-        /// Serve the HTML report on 127.0.0.1 (this machine only).
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Serve the HTML report on 127.0.0.1 (this machine only; adds html to `--formats`).
         #[arg(long)]
         serve: bool,
         /// The port for `--serve` (0: any free port).
@@ -150,30 +153,23 @@ enum Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Render {
-            plans,
-            out,
-            formats,
-            templates,
-            theme,
-            strict,
-            font,
-            bold_font,
-            shard,
-            json,
-            quiet,
-        } => {
+        Command::Render { plans, report, strict, font, bold_font, shard, json, quiet } => {
             let fonts = Fonts { regular: font, bold: bold_font };
             let show = Show { json, quiet };
-            let setup =
-                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
-            render(&plans, &out, &formats, setup, strict, &fonts, shard, show)
+            render(
+                &plans,
+                &report.out,
+                &report.formats,
+                report.setup(),
+                strict,
+                &fonts,
+                shard,
+                show,
+            )
         }
         Command::Check { plans, strict, templates } => check(&plans, strict, templates.as_deref()),
-        Command::Watch { plan, out, formats, templates, theme, serve, port } => {
-            let setup =
-                planwright::Setup { templates: templates.as_deref(), theme: theme.as_deref() };
-            watch(&plan, &out, &formats, setup, serve.then_some(port))
+        Command::Watch { plan, report, serve, port } => {
+            watch(&plan, &report.out, &report.formats, report.setup(), serve.then_some(port))
         }
         Command::New { kind, path } => new(&kind, path),
         Command::Schema { out } => schema(out.as_deref()),

@@ -7,7 +7,6 @@
 //! A plain harness (no extra crates): the order of magnitude per plan is what matters, which
 //! batch rendering multiplies by thousands.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -116,19 +115,17 @@ fn main() {
         });
         let md = render::markdown::render_parts(engine.templates(), &set, &ctx, plan.meta.locale)
             .expect("markdown");
-        let svgs: BTreeMap<String, RenderedChart> = built
+        let svgs = built
             .iter()
-            .map(|c| {
-                let chart = RenderedChart {
-                    id: c.id.clone(),
-                    title: c.title.clone(),
-                    description: c.description.clone(),
-                    svg: c.svg().unwrap_or_default(),
-                    narrow: c.narrow_svg().unwrap_or_default(),
-                };
-                (c.id.clone(), chart)
+            .map(|c| RenderedChart {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                description: c.description.clone(),
+                svg: c.svg().unwrap_or_default(),
+                narrow: c.narrow_svg().unwrap_or_default(),
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let svgs: render::html::Charts = svgs.iter().map(|c| (c.id.as_str(), c)).collect();
         let t_html = time(runs, || {
             render::html::render(engine.templates(), &set, &ctx, &labels, &md, &svgs).expect("html")
         });

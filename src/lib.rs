@@ -372,21 +372,22 @@ impl Engine {
                     })
                 })
                 .collect::<Result<_, Error>>()?;
-            let markdown = formats.contains(&Format::Markdown).then(|| {
-                let mut files = vec![file("md", md.document.clone().into_bytes())];
-                files.extend(svgs.iter().map(|c| OutputFile {
-                    path: c.file().into(),
-                    bytes: c.svg.clone().into_bytes(),
-                }));
-                files
-            });
             let page = if html {
-                let by_id = svgs.iter().map(|c| (c.id.clone(), c.clone())).collect();
+                let by_id = svgs.iter().map(|c| (c.id.as_str(), c)).collect();
                 let page = render::html::render(&self.templates, set, &ctx, &labels, &md, &by_id)?;
                 Some(file("html", page.into_bytes()))
             } else {
                 None
             };
+            // the Markdown's chart files take the SVGs the page no longer needs
+            let markdown = formats.contains(&Format::Markdown).then(|| {
+                let mut files = vec![file("md", md.document.clone().into_bytes())];
+                files.extend(
+                    svgs.into_iter()
+                        .map(|c| OutputFile { path: c.file().into(), bytes: c.svg.into_bytes() }),
+                );
+                files
+            });
             Ok((markdown, page))
         };
         let (pdf, text) = rayon::join(pdf, text);

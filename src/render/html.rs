@@ -9,6 +9,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::RenderedChart as Chart;
+
+/// The report's charts by id, borrowed from the renderer (the SVGs are not copied).
+pub type Charts<'a> = BTreeMap<&'a str, &'a Chart>;
 use super::markdown::{Anchors, Rendered};
 use crate::error::Error;
 use crate::templates::Templates;
@@ -21,7 +24,7 @@ pub fn render(
     ctx: &serde_json::Value,
     labels: &BTreeMap<String, String>,
     md: &Rendered,
-    charts: &BTreeMap<String, Chart>,
+    charts: &Charts<'_>,
 ) -> Result<String, Error> {
     let body = body_html(md, labels, charts);
     let layout = templates.html_layout(set);
@@ -36,11 +39,7 @@ pub fn render(
 }
 
 /// The report body as sanitised HTML, with heading ids matching the TOC anchors.
-pub fn body_html(
-    md: &Rendered,
-    labels: &BTreeMap<String, String>,
-    charts: &BTreeMap<String, Chart>,
-) -> String {
+pub fn body_html(md: &Rendered, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -> String {
     let (raw, anchors) = markdown_to_html(&md.body);
     let clean = sanitize(&raw, &anchors, charts);
     enhance(&clean, labels, charts)
@@ -120,9 +119,9 @@ fn protocol_relative(url: &str) -> bool {
 
 /// `charts/<id>.svg` of a chart this report has: the one image source the page keeps
 /// (it becomes the inline SVG; nothing is loaded).
-fn own_chart<'c>(src: &str, charts: &'c BTreeMap<String, Chart>) -> Option<&'c Chart> {
+fn own_chart<'c>(src: &str, charts: &Charts<'c>) -> Option<&'c Chart> {
     let id = src.strip_prefix("charts/")?.strip_suffix(".svg")?;
-    charts.get(id)
+    charts.get(id).copied()
 }
 
 fn heading_tag(level: HeadingLevel) -> &'static str {
@@ -140,7 +139,7 @@ fn heading_tag(level: HeadingLevel) -> &'static str {
 /// protocol-relative links, every image that is not one of the report's own charts, and
 /// ids and classes that are not the converter's own (a plan's `id="chart-budget"` would
 /// collide with the page's).
-fn sanitize(html: &str, anchors: &HashSet<String>, charts: &BTreeMap<String, Chart>) -> String {
+fn sanitize(html: &str, anchors: &HashSet<String>, charts: &Charts<'_>) -> String {
     let used = std::sync::Mutex::new(HashSet::<String>::new());
     // The filter outlives this call in ammonia's types: it owns what it reads.
     let anchors = anchors.clone();
@@ -228,11 +227,7 @@ fn sanitize(html: &str, anchors: &HashSet<String>, charts: &BTreeMap<String, Cha
 
 /// Adds what the sanitiser would not let through from the plan but we trust from ourselves:
 /// table classes and scopes, totals rows, status chips, inline charts.
-fn enhance(
-    html: &str,
-    labels: &BTreeMap<String, String>,
-    charts: &BTreeMap<String, Chart>,
-) -> String {
+fn enhance(html: &str, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -> String {
     let mut s = html
         .replace("<th style=\"text-align: right\">", "<th scope=\"col\" class=\"num\">")
         .replace("<th style=\"text-align: center\">", "<th scope=\"col\" class=\"center\">")
@@ -389,7 +384,7 @@ fn mark_tiles(html: &str) -> String {
 /// `<p><img src="charts/x.svg" …></p>` → `<figure>` holding the SVG itself. Any other
 /// `<img>` (the sanitiser has already dropped its source) is removed, its text alternative
 /// kept as text: nothing on the page loads an image.
-fn inline_charts(html: &str, charts: &BTreeMap<String, Chart>) -> String {
+fn inline_charts(html: &str, charts: &Charts<'_>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<img") {
@@ -554,17 +549,14 @@ mod tests {
             body: "![销售](charts/targets.svg \"说明\")\n".into(),
             toc: Vec::new(),
         };
-        let mut charts = BTreeMap::new();
-        charts.insert(
-            "targets".to_string(),
-            Chart {
-                id: "targets".into(),
-                title: "销售".into(),
-                description: "说明".into(),
-                svg: "<svg width=\"10\"><rect/></svg>".into(),
-                narrow: "<svg width=\"5\"><rect/></svg>".into(),
-            },
-        );
+        let chart = Chart {
+            id: "targets".into(),
+            title: "销售".into(),
+            description: "说明".into(),
+            svg: "<svg width=\"10\"><rect/></svg>".into(),
+            narrow: "<svg width=\"5\"><rect/></svg>".into(),
+        };
+        let charts: Charts = [("targets", &chart)].into_iter().collect();
         let html = body_html(&r, &BTreeMap::new(), &charts);
         assert!(
             html.starts_with(

@@ -317,16 +317,15 @@ impl Engine {
     ) -> Result<Report, Error> {
         let theme = self.theme(&plan.meta.kind);
         let labels = self.labels(plan, &theme);
-        let mut untranslated = Vec::new();
-        for key in self.templates.untranslated(plan.meta.locale) {
-            let cat = messages::Catalog::new(plan.meta.locale);
-            untranslated.push(tr!(
-                cat,
-                "warn.label-untranslated",
-                key = key,
-                locale = plan.meta.locale.tag()
-            ));
-        }
+        let cat = messages::Catalog::new(plan.meta.locale);
+        let untranslated: Vec<String> = self
+            .templates
+            .untranslated(plan.meta.locale)
+            .into_iter()
+            .map(|key| {
+                tr!(cat, "warn.label-untranslated", key = key, locale = plan.meta.locale.tag())
+            })
+            .collect();
         let charts = self.charts(plan, figures, &labels, &theme);
         let layout = Self::layout(plan, &theme);
         let mut ctx = context::build(plan, figures, &labels, &plan.meta.kind, &charts, &layout);

@@ -66,6 +66,12 @@ fn is_group(row: &[Inlines]) -> bool {
         && !is_total(row)
 }
 
+/// A body row drawn across the whole table: a group heading, when there are columns to
+/// span.
+fn spans(row: &[Inlines], ncol: usize) -> bool {
+    ncol > 1 && is_group(row)
+}
+
 struct Cell {
     lines: Vec<Line>,
 }
@@ -96,7 +102,7 @@ fn column_bounds(
     let mut max = vec![0.0f32; ncol];
     for (row, is_head) in all_rows {
         // a group heading spans the table: it does not widen the first column
-        if !*is_head && ncol > 1 && is_group(row) {
+        if !*is_head && spans(row, ncol) {
             continue;
         }
         for c in 0..ncol {
@@ -172,7 +178,7 @@ pub fn layout(
     let lead = t.leading(size) * 0.9;
 
     let set_cell = |row: &[Inlines], is_head: bool, total: bool| -> Vec<Cell> {
-        let span = !is_head && ncol > 1 && is_group(row);
+        let span = !is_head && spans(row, ncol);
         (0..ncol)
             .map(|c| {
                 let cell = cell_at(row, c);
@@ -191,6 +197,7 @@ pub fn layout(
     // One row's box: its cells, an optional fill, and the rules that belong to it
     // (`(width, colour)` above and below).
     let draw_row = |cells: &[Cell],
+                    span: bool,
                     range: Option<(usize, usize)>,
                     fill: Option<Rgb>,
                     above: Option<(f32, Rgb)>,
@@ -226,8 +233,7 @@ pub fn layout(
             elems.push(Elem::Line { from: (x0, h), to: (x0 + width, h), width: w, color });
         }
         // no column rules through a group heading that spans the row
-        let spans = cells.len() > 1 && cells[1..].iter().all(|c| c.lines.is_empty());
-        if t.table_grid && !spans {
+        if t.table_grid && !span {
             let mut x = x0;
             for w in &widths[..widths.len() - 1] {
                 x += w;
@@ -241,7 +247,7 @@ pub fn layout(
     let light = Some((0.5, t.accent));
     let hair = Some((0.25, t.rule));
     let head_cells = set_cell(head, true, false);
-    let (hh, helems) = draw_row(&head_cells, None, t.table_head, firm, light);
+    let (hh, helems) = draw_row(&head_cells, false, None, t.table_head, firm, light);
     let mut header = Boxed::new(hh, helems);
     header.space_before = t.paragraph_gap + 3.0;
     header.keep_with_next = true;
@@ -253,6 +259,7 @@ pub fn layout(
     for (i, row) in rows.iter().enumerate() {
         let total = is_total(row);
         let cells = set_cell(row, false, total);
+        let span = spans(row, ncol);
         let fill = if total {
             t.total_row
         } else if i % 2 == 1 {
@@ -269,7 +276,7 @@ pub fn layout(
         } else {
             hair
         };
-        let (h, elems) = draw_row(&cells, None, fill, above, below);
+        let (h, elems) = draw_row(&cells, span, None, fill, above, below);
         if h <= max_row {
             let mut bx = Boxed::new_row(h, elems);
             // at least three rows on each side of a page break: the first three stand
@@ -283,7 +290,7 @@ pub fn layout(
             let mut a = 0;
             while a < most {
                 let b = (a + per).min(most);
-                let (h, elems) = draw_row(&cells, Some((a, b)), fill, None, below);
+                let (h, elems) = draw_row(&cells, span, Some((a, b)), fill, None, below);
                 out.push(Flow::Box(Boxed::new_row(h, elems)));
                 a = b;
             }

@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 use rust_decimal::Decimal;
 use tera::{Kwargs, State, Tera, Value};
 
+mod compiled;
+
+use compiled::{Compiled, Failure};
+
 use crate::context::locale_of;
 use crate::error::Error;
 use crate::format::{self, MoneyStyle, Precision};
@@ -56,7 +60,9 @@ pub fn builtin_sets() -> Vec<String> {
 
 /// Templates and labels, ready to render any number of plans.
 pub struct Templates {
-    tera: Tera,
+    tera: Compiled,
+    /// Every template's name, sorted (known before the compile ends).
+    names: Vec<String>,
     /// Theme files of the user's folder: `theme.toml` (all sets) and `<set>/theme.toml`, by
     /// path, with their text.
     themes: Vec<(String, std::path::PathBuf, String)>,
@@ -69,10 +75,6 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-ins, overridden by the files of `dir` when given.
     pub fn load(dir: Option<&Path>) -> Result<Self, Error> {
-        let mut tera = Tera::new();
-        // Markdown is escaped by our own filters; HTML layouts by Tera.
-        tera.autoescape_on([".html"]);
-        register_filters(&mut tera);
         let mut user: Vec<(String, String)> = Vec::new();
         if let Some(dir) = dir {
             if !dir.is_dir() {
@@ -87,10 +89,10 @@ impl Templates {
             .filter(|(n, _)| is_theme_name(n))
             .filter_map(|(n, t)| Some((n.clone(), dir?.join(n), t.clone())))
             .collect();
-        let mut names: Vec<(String, String)> = Vec::new();
+        let mut sources: Vec<(String, String)> = Vec::new();
         for (name, text) in &user {
             if is_template(name) {
-                names.push((name.clone(), text.clone()));
+                sources.push((name.clone(), text.clone()));
             }
         }
         for (name, text) in BUILTINS {
@@ -100,10 +102,10 @@ impl Templates {
             // `builtin/<name>` is for the overrides of a template folder to extend: without
             // one nothing can name it, and compiling every template twice costs 2 ms a run
             if dir.is_some() {
-                names.push((format!("builtin/{name}"), text.to_string()));
+                sources.push((format!("builtin/{name}"), text.to_string()));
             }
             if !user.iter().any(|(n, _)| n == name) {
-                names.push((name.to_string(), text.to_string()));
+                sources.push((name.to_string(), text.to_string()));
             }
         }
         let origins: BTreeMap<String, std::path::PathBuf> = user
@@ -111,14 +113,15 @@ impl Templates {
             .filter(|(n, _)| is_template(n))
             .filter_map(|(n, _)| Some((n.clone(), dir?.join(n))))
             .collect();
-        let all: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
-        tera.add_raw_templates(names.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(
-            |e| {
-                let message = e.to_string();
-                let (name, place) = place_of(&message, "", &origins, &all);
-                Error::Template { name, message, place }
-            },
-        )?;
+        let mut names: Vec<String> = sources.iter().map(|(n, _)| n.clone()).collect();
+        names.sort();
+        // An author's folder compiles now, so its mistakes are reported before any plan is
+        // read; the built-ins (which compile, `tests` say so) compile beside the plan's check.
+        let tera = if dir.is_some() {
+            Compiled::ready(Ok(compile(&sources, &origins).map_err(|f| f.error())?))
+        } else {
+            Compiled::start(move || compile(&sources, &BTreeMap::new()))
+        };
         let mut labels: BTreeMap<String, BTreeMap<String, String>> = crate::builtin::LABELS
             .iter()
             .map(|(key, texts)| {
@@ -131,7 +134,7 @@ impl Templates {
                 labels.entry(k).or_default().extend(v);
             }
         }
-        Ok(Self { tera, themes, origins, labels })
+        Ok(Self { tera, names, themes, origins, labels })
     }
 
     /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,
@@ -182,8 +185,8 @@ impl Templates {
     pub fn sets(&self) -> Vec<String> {
         let shared = ["chapters", "html", "builtin", "themes", "parts"];
         let from_templates = self
-            .tera
-            .get_template_names()
+            .names
+            .iter()
             .filter(|n| n.ends_with(".md"))
             .filter_map(|n| n.split_once('/'))
             .filter(|(set, rest)| !shared.contains(set) && !rest.contains('/'))
@@ -204,20 +207,25 @@ impl Templates {
         }
         [format!("{set}/report.md"), "annual/report.md".to_string()]
             .into_iter()
-            .find(|n| self.tera.contains_template(n))
+            .find(|n| self.has(n))
     }
 
     /// The HTML layout of `set`: its own `report.html`, else the shared one.
     pub fn html_layout(&self, set: &str) -> String {
         let own = format!("{set}/report.html");
-        if self.tera.contains_template(&own) { own } else { "html/report.html".to_string() }
+        if self.has(&own) { own } else { "html/report.html".to_string() }
+    }
+
+    /// Whether a template of this name exists.
+    fn has(&self, name: &str) -> bool {
+        self.names.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
     }
 
     /// The template for `chapter` in `set`: the set's own, else the shared one.
     pub fn resolve(&self, set: &str, chapter: &str) -> Option<String> {
         [format!("{set}/{chapter}.md"), format!("chapters/{chapter}.md")]
             .into_iter()
-            .find(|n| self.tera.contains_template(n))
+            .find(|n| self.has(n))
     }
 
     /// Renders template `name` with `context`, within [`MAX_TEMPLATE_OUTPUT`] bytes and
@@ -229,7 +237,7 @@ impl Templates {
             deadline: Instant::now() + Duration::from_secs(MAX_TEMPLATE_SECONDS),
             over: None,
         };
-        let result = self.tera.render_to(name, ctx, &mut out);
+        let result = self.tera.get()?.render_to(name, ctx, &mut out);
         match out.over {
             Some(Over::Size) => {
                 return Err(Error::TemplateOutput {
@@ -252,7 +260,7 @@ impl Templates {
     /// A render error of template `name` (or of a template it includes), with the file it
     /// comes from, its line and column, and the valid name nearest to an unknown one.
     fn render_error(&self, name: &str, message: &str) -> Error {
-        let all: Vec<&str> = self.tera.get_template_names().collect();
+        let all: Vec<&str> = self.names.iter().map(String::as_str).collect();
         let (at, place) = place_of(message, name, &self.origins, &all);
         Error::Render { name: at, message: message.to_string(), place }
     }
@@ -327,6 +335,24 @@ const FILTERS: [&str; 32] = [
     "reverse",
     "sort",
 ];
+
+/// One Tera instance with Planwright's filters and the templates `sources` (name, text).
+fn compile(
+    sources: &[(String, String)],
+    origins: &BTreeMap<String, std::path::PathBuf>,
+) -> Result<Tera, Failure> {
+    let mut tera = Tera::new();
+    // Markdown is escaped by our own filters; HTML layouts by Tera.
+    tera.autoescape_on([".html"]);
+    register_filters(&mut tera);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| {
+        let message = e.to_string();
+        let all: Vec<&str> = sources.iter().map(|(n, _)| n.as_str()).collect();
+        let (name, place) = place_of(&message, "", origins, &all);
+        Failure { name, message, place }
+    })?;
+    Ok(tera)
+}
 
 /// Reads Tera's report: the template it names (` --> name:line:col`, else `fallback`), where,
 /// and, for an unknown variable, field, filter or template, the nearest valid name.

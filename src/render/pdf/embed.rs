@@ -67,13 +67,15 @@ impl Deflater {
 
 /// A face as the content stream uses it: its resource name and each character's CID.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Embedded {
+pub struct Subset {
     /// Resource name (`F0`, `F1`, …).
     pub resource: String,
-    /// The font dictionary.
-    pub id: ObjectId,
     /// CID of each character drawn with the face (0, `.notdef`, for those it lacks).
     pub cids: BTreeMap<char, u16>,
+    /// The glyphs kept, numbered as the CIDs are.
+    remapper: GlyphRemapper,
+    /// CID → the character it draws, for the ToUnicode map.
+    unicode: BTreeMap<u16, char>,
 }
 
 fn fail(name: &str, what: impl std::fmt::Display) -> Error {
@@ -110,19 +112,12 @@ fn real(v: f32) -> Object {
     if r.fract() == 0.0 && r.abs() < 1e9 { Object::Integer(r as i64) } else { Object::Real(r) }
 }
 
-/// Embeds the faces in `used` (slot → characters drawn with it), each as a subset tagged
-/// `tag(name)+name`, and returns how to address them.
-pub fn embed(
-    doc: &mut Document,
-    fonts: &Fonts,
-    used: &BTreeMap<Slot, BTreeSet<char>>,
-    tag: &dyn Fn(&str) -> String,
-    deflate: &mut Deflater,
-) -> Result<BTreeMap<Slot, Embedded>, Error> {
+/// Numbers the glyphs of each face in `used` (slot → characters drawn with it): all the
+/// content streams need, so pages can be written while the subsets are cut.
+pub fn number(fonts: &Fonts, used: &BTreeMap<Slot, BTreeSet<char>>) -> BTreeMap<Slot, Subset> {
     let mut out = BTreeMap::new();
     for (k, (slot, chars)) in used.iter().enumerate() {
         let font = fonts.font(*slot);
-        let name = font.name();
         let mut remapper = GlyphRemapper::new();
         let mut cids = BTreeMap::new();
         let mut unicode: BTreeMap<u16, char> = BTreeMap::new();
@@ -134,87 +129,132 @@ pub fn embed(
                 unicode.entry(cid).or_insert(*c);
             }
         }
-        let program = subsetter::subset(font.bytes(), 0, &remapper).map_err(|e| fail(name, e))?;
-        let base = format!("{}+{name}", tag(name));
-        let scale = 1000.0 / font.units_per_em();
-        let face = font.face();
-
-        // The font program: TrueType outlines as FontFile2; CFF as a bare CFF table.
-        let cff = face.tables().cff.is_some();
-        let file_id = if cff {
-            let raw = RawFace::parse(&program, 0).map_err(|e| fail(name, e))?;
-            let table = raw
-                .table(Tag::from_bytes(b"CFF "))
-                .ok_or_else(|| fail(name, "the subset has no CFF table"))?;
-            let mut d = Dictionary::new();
-            d.set("Subtype", Object::Name(b"CIDFontType0C".to_vec()));
-            doc.add_object(deflate.stream(d, table))
-        } else {
-            let mut d = Dictionary::new();
-            d.set("Length1", Object::Integer(program.len() as i64));
-            doc.add_object(deflate.stream(d, &program))
-        };
-
-        let bbox = face.global_bounding_box();
-        let ascent = f32::from(face.ascender()) * scale;
-        let descent = f32::from(face.descender()) * scale;
-        let cap = face.capital_height().map_or(ascent, |c| f32::from(c) * scale);
-        let mut fd = Dictionary::new();
-        fd.set("Type", Object::Name(b"FontDescriptor".to_vec()));
-        fd.set("FontName", Object::Name(base.clone().into_bytes()));
-        fd.set("Flags", Object::Integer(4));
-        fd.set(
-            "FontBBox",
-            Object::Array(
-                [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max]
-                    .iter()
-                    .map(|v| real(f32::from(*v) * scale))
-                    .collect(),
-            ),
-        );
-        fd.set("ItalicAngle", real(face.italic_angle()));
-        fd.set("Ascent", real(ascent));
-        fd.set("Descent", real(descent));
-        fd.set("CapHeight", real(cap));
-        fd.set("StemV", Object::Integer(if face.is_bold() { 120 } else { 80 }));
-        fd.set(if cff { "FontFile3" } else { "FontFile2" }, Object::Reference(file_id));
-        let fd_id = doc.add_object(fd);
-
-        // Widths of CIDs 0…n-1, in the order the remapper numbered them.
-        let widths: Vec<Object> =
-            remapper.remapped_gids().map(|gid| real(font.glyph_advance(gid) * 1000.0)).collect();
-        let mut info = Dictionary::new();
-        info.set("Registry", Object::String(b"Adobe".to_vec(), StringFormat::Literal));
-        info.set("Ordering", Object::String(b"Identity".to_vec(), StringFormat::Literal));
-        info.set("Supplement", Object::Integer(0));
-        let mut cid = Dictionary::new();
-        cid.set("Type", Object::Name(b"Font".to_vec()));
-        cid.set(
-            "Subtype",
-            Object::Name(if cff { b"CIDFontType0".to_vec() } else { b"CIDFontType2".to_vec() }),
-        );
-        cid.set("BaseFont", Object::Name(base.clone().into_bytes()));
-        cid.set("CIDSystemInfo", Object::Dictionary(info));
-        cid.set("FontDescriptor", Object::Reference(fd_id));
-        cid.set("DW", Object::Integer(1000));
-        cid.set("W", Object::Array(vec![Object::Integer(0), Object::Array(widths)]));
-        if !cff {
-            cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
-        }
-        let cid_id = doc.add_object(cid);
-
-        let cmap_id = doc.add_object(deflate.stream(Dictionary::new(), &to_unicode(&unicode)));
-        let mut type0 = Dictionary::new();
-        type0.set("Type", Object::Name(b"Font".to_vec()));
-        type0.set("Subtype", Object::Name(b"Type0".to_vec()));
-        type0.set("BaseFont", Object::Name(base.into_bytes()));
-        type0.set("Encoding", Object::Name(b"Identity-H".to_vec()));
-        type0.set("DescendantFonts", Object::Array(vec![Object::Reference(cid_id)]));
-        type0.set("ToUnicode", Object::Reference(cmap_id));
-        let id = doc.add_object(type0);
-        out.insert(*slot, Embedded { resource: format!("F{k}"), id, cids });
+        out.insert(*slot, Subset { resource: format!("F{k}"), cids, remapper, unicode });
     }
-    Ok(out)
+    out
+}
+
+/// The PDF objects of one face's subset, before they have numbers.
+pub struct Cut {
+    /// The font program (FontFile2 or FontFile3), deflated.
+    file: Stream,
+    /// The font descriptor, less its `FontFile` reference.
+    descriptor: Dictionary,
+    /// CFF outlines (else TrueType).
+    cff: bool,
+    /// The subset's name, `ABCDEF+Name`.
+    base: String,
+    /// Glyph widths by CID, in thousandths of the size.
+    widths: Vec<Object>,
+    /// The ToUnicode CMap, deflated.
+    cmap: Stream,
+}
+
+/// Cuts the subset of the face in `slot`, tagged `tag(name)+name`: the slow part (the
+/// subsetter and deflate), one face per core.
+pub fn cut(
+    fonts: &Fonts,
+    slot: Slot,
+    subset: &Subset,
+    tag: &(dyn Fn(&str) -> String + Sync),
+    deflate: &mut Deflater,
+) -> Result<Cut, Error> {
+    let font = fonts.font(slot);
+    let name = font.name();
+    let program =
+        subsetter::subset(font.bytes(), 0, &subset.remapper).map_err(|e| fail(name, e))?;
+    let base = format!("{}+{name}", tag(name));
+    let scale = 1000.0 / font.units_per_em();
+    let face = font.face();
+
+    // The font program: TrueType outlines as FontFile2; CFF as a bare CFF table.
+    let cff = face.tables().cff.is_some();
+    let file = if cff {
+        let raw = RawFace::parse(&program, 0).map_err(|e| fail(name, e))?;
+        let table = raw
+            .table(Tag::from_bytes(b"CFF "))
+            .ok_or_else(|| fail(name, "the subset has no CFF table"))?;
+        let mut d = Dictionary::new();
+        d.set("Subtype", Object::Name(b"CIDFontType0C".to_vec()));
+        deflate.stream(d, table)
+    } else {
+        let mut d = Dictionary::new();
+        d.set("Length1", Object::Integer(program.len() as i64));
+        deflate.stream(d, &program)
+    };
+
+    let bbox = face.global_bounding_box();
+    let ascent = f32::from(face.ascender()) * scale;
+    let descent = f32::from(face.descender()) * scale;
+    let cap = face.capital_height().map_or(ascent, |c| f32::from(c) * scale);
+    let mut fd = Dictionary::new();
+    fd.set("Type", Object::Name(b"FontDescriptor".to_vec()));
+    fd.set("FontName", Object::Name(base.clone().into_bytes()));
+    fd.set("Flags", Object::Integer(4));
+    fd.set(
+        "FontBBox",
+        Object::Array(
+            [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max]
+                .iter()
+                .map(|v| real(f32::from(*v) * scale))
+                .collect(),
+        ),
+    );
+    fd.set("ItalicAngle", real(face.italic_angle()));
+    fd.set("Ascent", real(ascent));
+    fd.set("Descent", real(descent));
+    fd.set("CapHeight", real(cap));
+    fd.set("StemV", Object::Integer(if face.is_bold() { 120 } else { 80 }));
+
+    // Widths of CIDs 0…n-1, in the order the remapper numbered them.
+    let widths: Vec<Object> =
+        subset.remapper.remapped_gids().map(|gid| real(font.glyph_advance(gid) * 1000.0)).collect();
+    Ok(Cut {
+        file,
+        descriptor: fd,
+        cff,
+        base,
+        widths,
+        cmap: deflate.stream(Dictionary::new(), &to_unicode(&subset.unicode)),
+    })
+}
+
+/// Adds a cut subset's objects to `doc` and returns its Type0 font's id.
+pub fn add(doc: &mut Document, cut: Cut) -> ObjectId {
+    let Cut { file, mut descriptor, cff, base, widths, cmap } = cut;
+    let file_id = doc.add_object(file);
+    descriptor.set(if cff { "FontFile3" } else { "FontFile2" }, Object::Reference(file_id));
+    let fd_id = doc.add_object(descriptor);
+
+    let mut info = Dictionary::new();
+    info.set("Registry", Object::String(b"Adobe".to_vec(), StringFormat::Literal));
+    info.set("Ordering", Object::String(b"Identity".to_vec(), StringFormat::Literal));
+    info.set("Supplement", Object::Integer(0));
+    let mut cid = Dictionary::new();
+    cid.set("Type", Object::Name(b"Font".to_vec()));
+    cid.set(
+        "Subtype",
+        Object::Name(if cff { b"CIDFontType0".to_vec() } else { b"CIDFontType2".to_vec() }),
+    );
+    cid.set("BaseFont", Object::Name(base.clone().into_bytes()));
+    cid.set("CIDSystemInfo", Object::Dictionary(info));
+    cid.set("FontDescriptor", Object::Reference(fd_id));
+    cid.set("DW", Object::Integer(1000));
+    cid.set("W", Object::Array(vec![Object::Integer(0), Object::Array(widths)]));
+    if !cff {
+        cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
+    }
+    let cid_id = doc.add_object(cid);
+
+    let cmap_id = doc.add_object(cmap);
+    let mut type0 = Dictionary::new();
+    type0.set("Type", Object::Name(b"Font".to_vec()));
+    type0.set("Subtype", Object::Name(b"Type0".to_vec()));
+    type0.set("BaseFont", Object::Name(base.into_bytes()));
+    type0.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+    type0.set("DescendantFonts", Object::Array(vec![Object::Reference(cid_id)]));
+    type0.set("ToUnicode", Object::Reference(cmap_id));
+    doc.add_object(type0)
 }
 
 #[cfg(test)]
@@ -231,16 +271,17 @@ mod tests {
         }
         assert_eq!(used.len(), 2, "a Latin and a CJK face");
         let mut doc = Document::with_version("1.7");
-        let embedded =
-            embed(&mut doc, &fonts, &used, &|_| "ABCDEF".to_string(), &mut Deflater::default())
-                .expect("embeds");
-        for (slot, e) in &embedded {
+        let subsets = number(&fonts, &used);
+        for (slot, s) in &subsets {
             let chars = &used[slot];
             // every character has its own glyph, numbered from 1
-            let mut cids: Vec<u16> = e.cids.values().copied().collect();
+            let mut cids: Vec<u16> = s.cids.values().copied().collect();
             cids.sort_unstable();
             assert_eq!(cids, (1..=chars.len() as u16).collect::<Vec<_>>(), "{chars:?}");
-            let font = doc.get_dictionary(e.id).expect("font dict");
+            let tag = |_: &str| "ABCDEF".to_string();
+            let cut = cut(&fonts, *slot, s, &tag, &mut Deflater::default()).expect("cuts");
+            let id = add(&mut doc, cut);
+            let font = doc.get_dictionary(id).expect("font dict");
             let base = font.get(b"BaseFont").and_then(Object::as_name).expect("name");
             assert!(base.starts_with(b"ABCDEF+NotoSans"), "{}", String::from_utf8_lossy(base));
         }

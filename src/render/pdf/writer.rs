@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use rayon::prelude::*;
 
-use super::embed::{Deflater, Embedded, embed};
+use super::embed::{self, Deflater, Subset};
 use super::fonts::{Face, Fonts, Slot};
 use super::linebreak::stretchable;
 use super::page::{Elem, Page, PageKind, Placed, Target, TextStyle};
@@ -111,7 +112,7 @@ struct Content<'a> {
     /// Page height: the page model's `y` grows downwards, PDF's upwards.
     h: f32,
     fonts: &'a Fonts,
-    embedded: &'a BTreeMap<Slot, Embedded>,
+    embedded: &'a BTreeMap<Slot, Subset>,
     in_text: bool,
     font: Option<(Slot, f32)>,
     fill: Option<Rgb>,
@@ -120,7 +121,7 @@ struct Content<'a> {
 }
 
 impl<'a> Content<'a> {
-    fn new(h: f32, fonts: &'a Fonts, embedded: &'a BTreeMap<Slot, Embedded>) -> Self {
+    fn new(h: f32, fonts: &'a Fonts, embedded: &'a BTreeMap<Slot, Subset>) -> Self {
         Self {
             out: String::new(),
             h,
@@ -386,12 +387,36 @@ pub fn write(
     for (face, c) in drawn {
         used.entry(fonts.slot(face, c)).or_default().insert(c);
     }
-    let mut deflate = Deflater::default();
-    let embedded =
-        embed(&mut lo, fonts, &used, &|name| subset_tag(content_hash, name), &mut deflate)?;
+    // The subsets are cut (the slow part) while the pages are written, face by face and
+    // page by page on every free core; the objects are added in one order, so the file
+    // is the same whichever finishes first.
+    let subsets = embed::number(fonts, &used);
+    let tag = |name: &str| subset_tag(content_hash, name);
+    let (cuts, contents) = rayon::join(
+        || {
+            subsets
+                .par_iter()
+                .map_init(Deflater::default, |d, (slot, s)| embed::cut(fonts, *slot, s, &tag, d))
+                .collect::<Vec<_>>()
+        },
+        || {
+            all.par_iter()
+                .map_init(Deflater::default, |d, elems| {
+                    let mut c = Content::new(t.page_height, fonts, &subsets);
+                    let mut links = Vec::new();
+                    for e in elems {
+                        c.elem(e, &mut links);
+                    }
+                    c.end_text();
+                    (d.stream(Dictionary::new(), c.out.as_bytes()), links)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let mut font_dict = Dictionary::new();
-    for e in embedded.values() {
-        font_dict.set(e.resource.as_str(), Object::Reference(e.id));
+    for (cut, s) in cuts.into_iter().zip(subsets.values()) {
+        let id = embed::add(&mut lo, cut?);
+        font_dict.set(s.resource.as_str(), Object::Reference(id));
     }
     let mut resources = Dictionary::new();
     resources.set("Font", Object::Dictionary(font_dict));
@@ -403,14 +428,8 @@ pub fn write(
         headings.iter().map(|p| (p.anchor.as_str(), (p.page, p.y))).collect();
     let name = |s: &str| Object::Name(s.as_bytes().to_vec());
     let nums = |v: &[f32]| Object::Array(v.iter().map(|x| Object::Real(*x)).collect());
-    for (elems, page_id) in all.iter().zip(&page_ids) {
-        let mut c = Content::new(t.page_height, fonts, &embedded);
-        let mut links = Vec::new();
-        for e in elems {
-            c.elem(e, &mut links);
-        }
-        c.end_text();
-        let content_id = lo.add_object(deflate.stream(Dictionary::new(), c.out.as_bytes()));
+    for ((stream, links), page_id) in contents.into_iter().zip(&page_ids) {
+        let content_id = lo.add_object(stream);
         let mut annots = Vec::new();
         for (x0, y0, x1, y1, target) in links {
             let mut a = Dictionary::new();
@@ -604,11 +623,8 @@ mod tests {
         for c in text.chars() {
             used.entry(fonts.slot(Face::Regular, c)).or_default().insert(c);
         }
-        let mut doc = lopdf::Document::with_version("1.7");
-        let embedded =
-            embed(&mut doc, &fonts, &used, &|_| "AAAAAA".into(), &mut Deflater::default())
-                .expect("embeds");
-        let mut c = Content::new(800.0, &fonts, &embedded);
+        let subsets = embed::number(&fonts, &used);
+        let mut c = Content::new(800.0, &fonts, &subsets);
         let style = TextStyle { face: Face::Regular, size: 10.0, color: Rgb::BLACK };
         c.text(10.0, 20.0, text, &style, 0.5);
         c.end_text();

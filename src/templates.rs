@@ -68,7 +68,8 @@ pub struct Templates {
     themes: Vec<(String, std::path::PathBuf, String)>,
     /// The user's templates by name, with their files (a name not here is a built-in).
     origins: BTreeMap<String, std::path::PathBuf>,
-    /// label key → locale tag → text.
+    /// The author's `labels.yaml`, key → locale tag → text, over the built-in table
+    /// ([`crate::builtin::LABELS`], read in place rather than copied on every run).
     labels: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -122,18 +123,10 @@ impl Templates {
         } else {
             Compiled::start(move || compile(&sources, &BTreeMap::new()))
         };
-        let mut labels: BTreeMap<String, BTreeMap<String, String>> = crate::builtin::LABELS
-            .iter()
-            .map(|(key, texts)| {
-                let texts = texts.iter().map(|(t, x)| (t.to_string(), x.to_string()));
-                (key.to_string(), texts.collect())
-            })
-            .collect();
-        if let Some((_, text)) = user.iter().find(|(n, _)| n == "labels.yaml") {
-            for (k, v) in parse_labels("labels.yaml", text)? {
-                labels.entry(k).or_default().extend(v);
-            }
-        }
+        let labels = match user.iter().find(|(n, _)| n == "labels.yaml") {
+            Some((_, text)) => parse_labels("labels.yaml", text)?,
+            None => BTreeMap::new(),
+        };
         Ok(Self { tera, names, themes, origins, labels })
     }
 
@@ -146,25 +139,46 @@ impl Templates {
         root.chain(of_set).map(|(_, p, t)| (p.as_path(), t.as_str())).collect()
     }
 
+    /// Every label key → locale tag → text: the built-in ones with the author's over them.
+    fn merged(&self) -> BTreeMap<&str, BTreeMap<&str, &str>> {
+        let mut all: BTreeMap<&str, BTreeMap<&str, &str>> = crate::builtin::LABELS
+            .iter()
+            .map(|(key, texts)| (*key, texts.iter().copied().collect()))
+            .collect();
+        for (key, texts) in &self.labels {
+            let by = all.entry(key.as_str()).or_default();
+            by.extend(texts.iter().map(|(t, x)| (t.as_str(), x.as_str())));
+        }
+        all
+    }
+
     /// The labels of one locale. A missing translation falls back to the other Traditional
     /// locale for `zh-TW`/`zh-HK`, then to `zh-CN` (which [`Templates::untranslated`] reports:
     /// a Traditional report never shows Simplified words silently).
     pub fn labels(&self, locale: Locale) -> BTreeMap<String, String> {
-        self.labels
+        self.merged()
             .iter()
-            .filter_map(|(k, by)| {
+            .filter_map(|(key, by)| {
                 let text = fallbacks(locale)
                     .iter()
                     .find_map(|t| by.get(*t))
                     .or_else(|| by.values().next())?;
-                Some((k.clone(), text.clone()))
+                Some((key.to_string(), text.to_string()))
             })
             .collect()
     }
 
     /// Every label as written, key → locale tag → text (for tests that check translations).
-    pub fn label_table(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
-        &self.labels
+    pub fn label_table(&self) -> BTreeMap<String, BTreeMap<String, String>> {
+        self.merged()
+            .into_iter()
+            .map(|(k, by)| {
+                (
+                    k.to_string(),
+                    by.into_iter().map(|(t, x)| (t.to_string(), x.to_string())).collect(),
+                )
+            })
+            .collect()
     }
 
     /// Label keys a Traditional Chinese locale has no text for in its own script (shown in
@@ -173,10 +187,10 @@ impl Templates {
         if !locale.is_traditional() {
             return Vec::new();
         }
-        self.labels
-            .iter()
+        self.merged()
+            .into_iter()
             .filter(|(_, by)| !by.contains_key("zh-TW") && !by.contains_key("zh-HK"))
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| k.to_string())
             .collect()
     }
 
@@ -911,7 +925,7 @@ mod tests {
     fn built_in_labels_are_the_yaml_file_as_the_reader_reads_it() {
         let read = parse_labels("labels.yaml", BUILTINS[0].1).unwrap();
         let built = Templates::load(None).unwrap();
-        assert_eq!(built.label_table(), &read);
+        assert_eq!(built.label_table(), read);
         assert_eq!(read["toc"]["zh-TW"], "目錄");
     }
 

@@ -1,6 +1,9 @@
 //! Context → the Markdown report: each chapter rendered by its template, sub-sections
 //! numbered, a table of contents built from the real headings, then the layout around them.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::context::Chapter;
@@ -66,8 +69,7 @@ pub fn render_parts(
         message: e.to_string(),
         place: crate::error::Place::none(),
     })?;
-    let mut body = String::new();
-    for ch in &chapters {
+    let render_one = |ch: &Chapter| -> Result<(String, String), Error> {
         let name = if ch.custom { "section" } else { ch.id.as_str() };
         let template = templates.resolve(set, name).ok_or_else(|| Error::Render {
             name: format!("chapters/{name}.md"),
@@ -82,7 +84,27 @@ pub fn render_parts(
             c.insert("section", &section.cloned().unwrap_or(Value::Null));
         }
         let text = templates.render(&template, &c)?;
-        let text = number_sections(&tidy(&text), ch.number, locale);
+        Ok((template, number_sections(&tidy(&text), ch.number, locale)))
+    };
+    // Chapters render on every free core. Once the chapters done pass the report's bound,
+    // the rest wait for the in-order pass below, which stops where one at a time would have.
+    let done = AtomicUsize::new(0);
+    let parts: Vec<Option<Result<(String, String), Error>>> = chapters
+        .par_iter()
+        .map(|ch| {
+            if done.load(Ordering::Relaxed) > MAX_TEMPLATE_OUTPUT {
+                return None;
+            }
+            let part = render_one(ch);
+            if let Ok((_, text)) = &part {
+                done.fetch_add(text.len(), Ordering::Relaxed);
+            }
+            Some(part)
+        })
+        .collect();
+    let mut body = String::new();
+    for (ch, part) in chapters.iter().zip(parts) {
+        let (template, text) = part.unwrap_or_else(|| render_one(ch))?;
         if !body.is_empty() {
             body.push_str("\n\n");
         }

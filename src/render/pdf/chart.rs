@@ -18,8 +18,9 @@ use super::fonts::{Face, Fonts};
 use super::page::{Elem, TextStyle};
 use super::theme::Rgb;
 
-/// Something the PDF can draw in place of `![title](charts/<id>.svg)`.
-pub trait Drawing {
+/// Something the PDF can draw in place of `![title](charts/<id>.svg)` (`Sync`: the blocks
+/// of a document are laid out on several threads).
+pub trait Drawing: Sync {
     /// Width and height in backend units.
     fn size(&self) -> (u32, u32);
     /// Paints onto `backend`.

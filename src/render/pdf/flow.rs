@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::blocks::{Block, Span, plain};
 use super::chart::{Drawing, Recorder};
 use super::fonts::{Face, Fonts};
@@ -200,12 +202,24 @@ fn paragraph(
 
 /// Lays out the body blocks.
 pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
+    // A block's layout depends only on the block, the fonts and the theme, so the blocks
+    // are laid out on every free core; chapter breaks and warnings are then put in order.
+    let shared = &*ctx;
+    let laid: Vec<(Vec<Flow>, Vec<String>)> = blocks
+        .par_iter()
+        .map(|b| {
+            let mut own = Ctx { warnings: Vec::new(), ..*shared };
+            let mut out = Vec::new();
+            block(b, 0.0, shared.theme.body_width(), true, &mut own, &mut out);
+            (out, own.warnings)
+        })
+        .collect();
     let mut out = Vec::new();
     let mut first_chapter = true;
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let dashboard = ctx.dashboard_page.map(squeeze);
     let mut after_dashboard = false;
-    for b in blocks {
+    for (b, (flows, mut warnings)) in blocks.iter().zip(laid) {
         if let Block::Heading { level: 2, spans, .. } = b {
             if after_dashboard {
                 // the dashboard is a page of its own
@@ -216,7 +230,8 @@ pub fn layout(blocks: &[Block], ctx: &mut Ctx) -> Vec<Flow> {
             first_chapter = false;
             after_dashboard = dashboard.as_deref() == Some(squeeze(&plain(spans)).as_str());
         }
-        block(b, 0.0, ctx.theme.body_width(), true, ctx, &mut out);
+        out.extend(flows);
+        ctx.warnings.append(&mut warnings);
     }
     keep_tables_with_their_charts(&mut out);
     if let Some(d) = dashboard.as_deref() {

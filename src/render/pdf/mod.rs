@@ -147,7 +147,6 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
 pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> Laid {
     let fonts = &fonts.for_language(input.zh);
     let blocks = blocks::body(blocks::parse(&input.markdown));
-    let mut warnings = coverage(&blocks, input, fonts);
     let mut ctx = flow::Ctx {
         fonts,
         theme,
@@ -157,7 +156,9 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
         images,
         warnings: Vec::new(),
     };
-    let flowed = flow::layout(&blocks, &mut ctx);
+    // characters no font has are found while the blocks are laid out
+    let (mut warnings, flowed) =
+        rayon::join(|| coverage(&blocks, input, fonts), || flow::layout(&blocks, &mut ctx));
     warnings.append(&mut ctx.warnings);
     let entries: Vec<(u8, String)> = flowed
         .iter()

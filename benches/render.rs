@@ -127,7 +127,7 @@ fn main() {
             .collect::<Vec<_>>();
         let svgs: render::html::Charts = svgs.iter().map(|c| (c.id.as_str(), c)).collect();
         let t_html = time(runs, || {
-            render::html::render(engine.templates(), &set, &ctx, &labels, &md, &svgs).expect("html")
+            render::html::render(engine.templates(), &set, &labels, &md, &svgs).expect("html")
         });
         let input = render::pdf::input(&plan, md.document.clone(), &labels);
         let images: render::pdf::Images =

@@ -373,7 +373,7 @@ impl Engine {
                 .collect::<Result<_, Error>>()?;
             let page = if html {
                 let by_id = svgs.iter().map(|c| (c.id.as_str(), c)).collect();
-                let page = render::html::render(&self.templates, set, &ctx, &labels, &md, &by_id)?;
+                let page = render::html::render(&self.templates, set, &labels, &md, &by_id)?;
                 Some(file("html", page.into_bytes()))
             } else {
                 None

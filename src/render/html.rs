@@ -17,22 +17,18 @@ use crate::error::Error;
 use crate::templates::Templates;
 use crate::text::is_cjk;
 
-/// Renders the HTML page of a plan from its context and rendered Markdown.
+/// Renders the HTML page of a plan from its rendered Markdown (and the context it was
+/// rendered with).
 pub fn render(
     templates: &Templates,
     set: &str,
-    ctx: &serde_json::Value,
     labels: &BTreeMap<String, String>,
     md: &Rendered,
     charts: &Charts<'_>,
 ) -> Result<String, Error> {
     let body = body_html(md, labels, charts);
     let layout = templates.html_layout(set);
-    let mut c = tera::Context::from_serialize(ctx).map_err(|e| Error::Render {
-        name: layout.clone(),
-        message: e.to_string(),
-        place: crate::error::Place::none(),
-    })?;
+    let mut c = md.context.clone();
     c.insert("toc", &md.toc);
     c.insert("body", &body);
     templates.render(&layout, &c)
@@ -497,7 +493,12 @@ mod tests {
     }
 
     fn body(md: &str) -> String {
-        let r = Rendered { document: String::new(), body: md.to_string(), toc: Vec::new() };
+        let r = Rendered {
+            document: String::new(),
+            body: md.to_string(),
+            toc: Vec::new(),
+            context: tera::Context::new(),
+        };
         let labels: BTreeMap<String, String> = [("total", "合计"), ("on_track", "✓ 正常")]
             .into_iter()
             .map(|(k, v)| (k.into(), v.into()))
@@ -548,6 +549,7 @@ mod tests {
             document: String::new(),
             body: "![销售](charts/targets.svg \"说明\")\n".into(),
             toc: Vec::new(),
+            context: tera::Context::new(),
         };
         let chart = Chart {
             id: "targets".into(),

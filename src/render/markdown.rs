@@ -34,6 +34,9 @@ pub struct Rendered {
     pub body: String,
     /// Chapter and section headings with anchors.
     pub toc: Vec<TocEntry>,
+    /// The plan's template context as the chapters saw it (without `toc` and `body`): the
+    /// HTML layout reuses it instead of converting the plan's context again.
+    pub context: tera::Context,
 }
 
 /// Renders the whole report for `set` from a built context.
@@ -126,11 +129,11 @@ pub fn render_parts(
     let spacing = spacing_of(ctx, locale);
     let body = apply_spacing(&body, spacing);
     let toc = headings(&body);
-    let mut c = base;
+    let mut c = base.clone();
     c.insert("toc", &toc);
     c.insert("body", &body);
     let document = apply_spacing(&tidy(&templates.render(&layout, &c)?), spacing) + "\n";
-    Ok(Rendered { document, body, toc })
+    Ok(Rendered { document, body, toc, context: base })
 }
 
 /// The spacing rule between Chinese and Latin text: the `cjk_spacing` label of the

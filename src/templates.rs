@@ -156,14 +156,20 @@ impl Templates {
     /// locale for `zh-TW`/`zh-HK`, then to `zh-CN` (which [`Templates::untranslated`] reports:
     /// a Traditional report never shows Simplified words silently).
     pub fn labels(&self, locale: Locale) -> BTreeMap<String, String> {
+        if self.labels.is_empty() {
+            // no labels of the author's: the built-in table read as it stands
+            return crate::builtin::LABELS
+                .iter()
+                .filter_map(|(key, texts)| {
+                    Some((key.to_string(), pick(locale, texts.iter().copied())?.to_string()))
+                })
+                .collect();
+        }
         self.merged()
             .iter()
             .filter_map(|(key, by)| {
-                let text = fallbacks(locale)
-                    .iter()
-                    .find_map(|t| by.get(*t))
-                    .or_else(|| by.values().next())?;
-                Some((key.to_string(), text.to_string()))
+                let texts = by.iter().map(|(t, x)| (*t, *x));
+                Some((key.to_string(), pick(locale, texts)?.to_string()))
             })
             .collect()
     }
@@ -530,6 +536,19 @@ fn parse_labels(
 }
 
 /// The locales whose text a label of `locale` may show, in order.
+/// The text of a label in `locale` from its texts by tag: the locale's own, else its
+/// fallbacks', else the text of the first tag in alphabetical order.
+fn pick<'a>(
+    locale: Locale,
+    texts: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Option<&'a str> {
+    let of = |tag: &str| texts.clone().find(|(t, _)| *t == tag).map(|(_, x)| x);
+    fallbacks(locale)
+        .iter()
+        .find_map(|t| of(t))
+        .or_else(|| texts.clone().min_by_key(|(t, _)| *t).map(|(_, x)| x))
+}
+
 fn fallbacks(locale: Locale) -> &'static [&'static str] {
     match locale {
         Locale::ZhCn => &["zh-CN"],
@@ -927,6 +946,18 @@ mod tests {
         let built = Templates::load(None).unwrap();
         assert_eq!(built.label_table(), read);
         assert_eq!(read["toc"]["zh-TW"], "目錄");
+    }
+
+    #[test]
+    fn a_label_falls_back_to_the_nearest_locale_then_the_first_tag() {
+        let texts = [("zh-CN", "计划"), ("zh-HK", "計劃"), ("en", "Plan")];
+        assert_eq!(pick(Locale::ZhTw, texts.iter().copied()), Some("計劃"));
+        assert_eq!(pick(Locale::ZhCn, texts.iter().copied()), Some("计划"));
+        assert_eq!(pick(Locale::En, texts.iter().copied()), Some("Plan"));
+        // no text in the locale or its fallbacks: the first tag in alphabetical order
+        let odd = [("zh-TW", "計畫"), ("fr", "Plan (fr)")];
+        assert_eq!(pick(Locale::En, odd.iter().copied()), Some("Plan (fr)"));
+        assert_eq!(pick(Locale::En, std::iter::empty()), None);
     }
 
     #[test]

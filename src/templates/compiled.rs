@@ -42,19 +42,12 @@ impl Compiled {
     }
 
     /// Starts `compile` on a helper thread (or runs it here when no thread can be had).
-    pub fn start(compile: impl FnOnce() -> Result<Tera, Failure> + Send + 'static) -> Self {
-        let job = std::sync::Arc::new(Mutex::new(Some(compile)));
+    pub fn start(compile: impl Fn() -> Result<Tera, Failure> + Send + Sync + 'static) -> Self {
+        let job = std::sync::Arc::new(compile);
         let theirs = std::sync::Arc::clone(&job);
-        let spawned = std::thread::Builder::new().name("templates".into()).spawn(move || {
-            let compile = theirs.lock().ok().and_then(|mut c| c.take());
-            compile.map_or_else(|| Err(stopped()), |c| c())
-        });
-        match spawned {
+        match std::thread::Builder::new().name("templates".into()).spawn(move || theirs()) {
             Ok(handle) => Self { done: OnceLock::new(), running: Mutex::new(Some(handle)) },
-            Err(_) => {
-                let compile = job.lock().ok().and_then(|mut c| c.take());
-                Self::ready(compile.map_or_else(|| Err(stopped()), |c| c()))
-            }
+            Err(_) => Self::ready(job()),
         }
     }
 

@@ -156,19 +156,17 @@ impl Templates {
     /// locale for `zh-TW`/`zh-HK`, then to `zh-CN` (which [`Templates::untranslated`] reports:
     /// a Traditional report never shows Simplified words silently).
     pub fn labels(&self, locale: Locale) -> BTreeMap<String, String> {
-        if self.labels.is_empty() {
-            // no labels of the author's: the built-in table read as it stands
-            return crate::builtin::LABELS
-                .iter()
-                .filter_map(|(key, texts)| {
-                    Some((key.to_string(), pick(locale, texts.iter().copied())?.to_string()))
-                })
-                .collect();
-        }
-        self.merged()
-            .iter()
-            .filter_map(|(key, by)| {
-                let texts = by.iter().map(|(t, x)| (*t, *x));
+        // the author's texts first, so `pick` finds them before the built-in ones
+        let own = |key: &str| {
+            self.labels.get(key).into_iter().flatten().map(|(t, x)| (t.as_str(), x.as_str()))
+        };
+        let builtin = crate::builtin::LABELS.iter().map(|(key, texts)| (*key, Some(*texts)));
+        let known = |key: &str| crate::builtin::LABELS.iter().any(|(k, _)| *k == key);
+        let theirs = self.labels.keys().filter(|k| !known(k)).map(|key| (key.as_str(), None));
+        builtin
+            .chain(theirs)
+            .filter_map(|(key, texts)| {
+                let texts = own(key).chain(texts.into_iter().flatten().copied());
                 Some((key.to_string(), pick(locale, texts)?.to_string()))
             })
             .collect()
@@ -535,9 +533,9 @@ fn parse_labels(
     Ok(out)
 }
 
-/// The locales whose text a label of `locale` may show, in order.
 /// The text of a label in `locale` from its texts by tag: the locale's own, else its
-/// fallbacks', else the text of the first tag in alphabetical order.
+/// fallbacks', else the text of the first tag in alphabetical order (the first of equal
+/// tags: an author's text before the built-in one).
 fn pick<'a>(
     locale: Locale,
     texts: impl Iterator<Item = (&'a str, &'a str)> + Clone,
@@ -549,6 +547,7 @@ fn pick<'a>(
         .or_else(|| texts.clone().min_by_key(|(t, _)| *t).map(|(_, x)| x))
 }
 
+/// The locales whose text a label of `locale` may show, in order.
 fn fallbacks(locale: Locale) -> &'static [&'static str] {
     match locale {
         Locale::ZhCn => &["zh-CN"],
@@ -946,6 +945,21 @@ mod tests {
         let built = Templates::load(None).unwrap();
         assert_eq!(built.label_table(), read);
         assert_eq!(read["toc"]["zh-TW"], "目錄");
+    }
+
+    #[test]
+    fn an_authors_labels_override_key_by_key_and_locale_by_locale() {
+        let dir = std::env::temp_dir().join(format!("pw-labels-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("labels.yaml"), "toc: { zh-CN: 目次 }\nmine: { en: Mine }\n")
+            .unwrap();
+        let t = Templates::load(Some(&dir)).unwrap();
+        let (zh, en) = (t.labels(Locale::ZhCn), t.labels(Locale::En));
+        assert_eq!(zh["toc"], "目次", "the author's text wins in its locale");
+        assert_eq!(en["toc"], "Contents", "the built-in text stays in the others");
+        assert_eq!((zh["mine"].as_str(), en["mine"].as_str()), ("Mine", "Mine"));
+        assert_eq!(zh["dashboard"], "经营看板", "keys the author left alone");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

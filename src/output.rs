@@ -9,6 +9,7 @@
 //! left behind. Single files (`new`, `templates export`) go through a temporary file and a
 //! rename.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,10 +105,15 @@ fn fill(tmp: &Path, dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         let path = dir.join(&f.path);
         move |source| Error::Write { path, source }
     };
+    // the report's subfolders (`charts/`), each made once, with the file that needs it
+    let mut folders: BTreeMap<PathBuf, &OutputFile> = BTreeMap::new();
     for f in files {
-        if let Some(parent) = tmp.join(&f.path).parent().filter(|p| !p.is_dir()) {
-            std::fs::create_dir_all(parent).map_err(err(f))?;
+        if let Some(parent) = tmp.join(&f.path).parent().filter(|p| *p != tmp) {
+            folders.entry(parent.to_path_buf()).or_insert(f);
         }
+    }
+    for (folder, f) in &folders {
+        std::fs::create_dir_all(folder).map_err(err(f))?;
     }
     // every file written first, then each flushed: the disk sees one burst, not one round
     // trip per file; both on every free core (13 files for an annual report)
@@ -123,11 +129,8 @@ fn fill(tmp: &Path, dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     let synced: Vec<Result<(), Error>> =
         written.par_iter().map(|(file, f)| file.sync_all().map_err(err(f))).collect();
     synced.into_iter().collect::<Result<(), Error>>()?;
-    if let Some(charts) = written.iter().find_map(|(_, f)| {
-        let p = tmp.join(&f.path);
-        p.parent().filter(|d| *d != tmp).map(Path::to_path_buf)
-    }) {
-        sync_dir(&charts);
+    for folder in folders.keys() {
+        sync_dir(folder);
     }
     sync_dir(tmp);
     Ok(())

@@ -14,11 +14,12 @@ use crate::figures::{BreakdownFigures, Figures};
 use crate::model::values::Money;
 use crate::model::{Breakdown, Plan, Portion};
 
-const BAR: f64 = 16.0;
+/// A bar's thickness (the products chart draws the same bars, tier by tier).
+pub(super) const BAR: f64 = 16.0;
 /// Space above and below a row's content.
 const ROW_PAD: f64 = 7.0;
 /// The narrowest bar area beside the names before names go above the bars.
-const MIN_BARS: f64 = 120.0;
+pub(super) const MIN_BARS: f64 = 120.0;
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -55,6 +56,23 @@ struct Layout {
     bar_max: f64,
 }
 
+/// A bar row's height: its name's `lines` above the bar (`stacked`) or beside it, with
+/// `pad` above and below.
+pub(super) fn row_height(lines: usize, stacked: bool, pad: f64) -> f64 {
+    let names = lines as f64 * style::line_height(style::LABEL);
+    if stacked { names + 3.0 + BAR + 2.0 * pad } else { names.max(BAR) + 2.0 * pad }
+}
+
+/// In a bar row from `y`, `row` high: where its name's first line goes, and the bar's middle.
+pub(super) fn row_marks(y: f64, row: f64, lines: usize, stacked: bool, pad: f64) -> (f64, f64) {
+    let names = lines as f64 * style::line_height(style::LABEL);
+    if stacked {
+        (y + pad, y + pad + names + 3.0 + BAR / 2.0)
+    } else {
+        (y + row / 2.0 - names / 2.0, y + row / 2.0)
+    }
+}
+
 fn layout(d: &Data, w: f64) -> Layout {
     let inner = w - 2.0 * PAD;
     let text_w =
@@ -65,11 +83,10 @@ fn layout(d: &Data, w: f64) -> Layout {
     let x0 = PAD + name_w + 2.0 * GAP;
     let beside = w - PAD - text_w - GAP - x0;
     let stacked = w < style::STACK_BELOW || beside < MIN_BARS;
-    let lh = style::line_height(style::LABEL);
     if stacked {
         let names: Vec<Vec<String>> =
             d.rows.iter().map(|r| style::wrap(&r.name, name_type(r), inner, 2)).collect();
-        let rows = names.iter().map(|n| n.len() as f64 * lh + 3.0 + BAR + 2.0 * ROW_PAD).collect();
+        let rows = names.iter().map(|n| row_height(n.len(), true, ROW_PAD)).collect();
         return Layout { stacked, names, rows, x0: PAD, bar_max: (inner - text_w - GAP).max(40.0) };
     }
     let names: Vec<Vec<String>> = d
@@ -77,7 +94,7 @@ fn layout(d: &Data, w: f64) -> Layout {
         .iter()
         .map(|r| style::wrap(&r.name, name_type(r), name_w, style::MAX_LINES))
         .collect();
-    let rows = names.iter().map(|n| (n.len() as f64 * lh).max(BAR) + 2.0 * ROW_PAD).collect();
+    let rows = names.iter().map(|n| row_height(n.len(), false, ROW_PAD)).collect();
     Layout { stacked, names, rows, x0, bar_max: beside }
 }
 
@@ -336,19 +353,12 @@ pub(crate) fn budget(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
 
 pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, top: f64) -> Result<(), String> {
     let l = layout(d, pen.w);
-    let lh = style::line_height(style::LABEL);
     let max = d.rows.iter().map(|r| r.value).fold(0.0, f64::max);
     let mut y = top;
     for ((r, names), row) in d.rows.iter().zip(&l.names).zip(&l.rows) {
         let t = name_type(r);
-        let mid = if l.stacked {
-            pen.lines(names, PAD, y + ROW_PAD, t, color::INK, HPos::Left)?;
-            y + ROW_PAD + names.len() as f64 * lh + 3.0 + BAR / 2.0
-        } else {
-            let mid = y + row / 2.0;
-            pen.lines(names, PAD, mid - names.len() as f64 * lh / 2.0, t, color::INK, HPos::Left)?;
-            mid
-        };
+        let (name_top, mid) = row_marks(y, *row, names.len(), l.stacked, ROW_PAD);
+        pen.lines(names, PAD, name_top, t, color::INK, HPos::Left)?;
         let len = if max > 0.0 { r.value.max(0.0) / max * l.bar_max } else { 0.0 };
         pen.rect(l.x0, mid - BAR / 2.0, l.x0 + len, mid + BAR / 2.0, r.color)?;
         pen.left(&r.text, l.x0 + len + GAP, mid, t, color::INK)?;

@@ -7,17 +7,15 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use rust_decimal::Decimal;
 
+use super::bars::{BAR, MIN_BARS, row_height, row_marks};
 use super::scale::Numbers;
 use super::style::{self, GAP, Key, PAD, Pen, Swatch, color};
 use super::{Body, Chart, Cx, f};
 use crate::figures::Figures;
 use crate::model::Plan;
 
-const BAR: f64 = 16.0;
 /// Space above and below a row's content.
 const ROW_PAD: f64 = 6.0;
-/// The narrowest bar area beside the names before names go above the bars.
-const MIN_BARS: f64 = 120.0;
 
 #[derive(Debug, Clone)]
 enum Row {
@@ -72,14 +70,13 @@ fn layout(d: &Data, w: f64) -> Layout {
                 rows.push(n.len() as f64 * lh + 6.0);
                 names.push(n);
             }
-            Row::Product { name, .. } if stacked => {
-                let n = style::wrap(name, style::LABEL, inner - GAP, 2);
-                rows.push(n.len() as f64 * lh + 3.0 + BAR + 2.0 * ROW_PAD);
-                names.push(n);
-            }
             Row::Product { name, .. } => {
-                let n = style::wrap(name, style::LABEL, name_w - GAP, style::MAX_LINES);
-                rows.push((n.len() as f64 * lh).max(BAR) + 2.0 * ROW_PAD);
+                let n = if stacked {
+                    style::wrap(name, style::LABEL, inner - GAP, 2)
+                } else {
+                    style::wrap(name, style::LABEL, name_w - GAP, style::MAX_LINES)
+                };
+                rows.push(row_height(n.len(), stacked, ROW_PAD));
                 names.push(n);
             }
         }
@@ -164,7 +161,6 @@ pub(crate) fn build(plan: &Plan, figures: &Figures, cx: &Cx) -> Option<Chart> {
 
 pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, top: f64) -> Result<(), String> {
     let l = layout(d, pen.w);
-    let lh = style::line_height(style::LABEL);
     let max = d
         .rows
         .iter()
@@ -180,15 +176,8 @@ pub(crate) fn draw<DB: DrawingBackend>(d: &Data, pen: &Pen<DB>, top: f64) -> Res
                 pen.lines(names, PAD, y + 4.0, style::STRONG, color::INK, HPos::Left)?;
             }
             Row::Product { value, inner, text, .. } => {
-                let mid = if l.stacked {
-                    pen.lines(names, PAD + GAP, y + ROW_PAD, style::LABEL, color::INK, HPos::Left)?;
-                    y + ROW_PAD + names.len() as f64 * lh + 3.0 + BAR / 2.0
-                } else {
-                    let mid = y + row / 2.0;
-                    let ny = mid - names.len() as f64 * lh / 2.0;
-                    pen.lines(names, PAD + GAP, ny, style::LABEL, color::INK, HPos::Left)?;
-                    mid
-                };
+                let (name_top, mid) = row_marks(y, *row, names.len(), l.stacked, ROW_PAD);
+                pen.lines(names, PAD + GAP, name_top, style::LABEL, color::INK, HPos::Left)?;
                 // The axis runs down each product's row: tier headings break it.
                 if !l.stacked {
                     pen.line(l.x0, y, l.x0, y + row, color::AXIS, 1)?;

@@ -19,7 +19,7 @@ pub(super) const BAR: f64 = 16.0;
 /// Space above and below a row's content.
 const ROW_PAD: f64 = 7.0;
 /// The narrowest bar area beside the names before names go above the bars.
-pub(super) const MIN_BARS: f64 = 120.0;
+const MIN_BARS: f64 = 120.0;
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -56,6 +56,15 @@ struct Layout {
     bar_max: f64,
 }
 
+/// Where bars go at width `w` with names `name_w` and value texts `text_w` wide: where they
+/// start and how long the longest may be beside the names, or `stacked` (names above the
+/// bars) when the chart is narrow or that room is under [`MIN_BARS`].
+pub(super) fn placement(w: f64, name_w: f64, text_w: f64) -> (f64, f64, bool) {
+    let x0 = PAD + name_w + 2.0 * GAP;
+    let beside = w - PAD - text_w - GAP - x0;
+    (x0, beside, w < style::STACK_BELOW || beside < MIN_BARS)
+}
+
 /// A bar row's height: its name's `lines` above the bar (`stacked`) or beside it, with
 /// `pad` above and below.
 pub(super) fn row_height(lines: usize, stacked: bool, pad: f64) -> f64 {
@@ -80,9 +89,7 @@ fn layout(d: &Data, w: f64) -> Layout {
     let widest =
         d.rows.iter().map(|r| style::text_width(&r.name, name_type(r))).fold(0.0, f64::max);
     let name_w = widest.min(inner * 0.34);
-    let x0 = PAD + name_w + 2.0 * GAP;
-    let beside = w - PAD - text_w - GAP - x0;
-    let stacked = w < style::STACK_BELOW || beside < MIN_BARS;
+    let (x0, beside, stacked) = placement(w, name_w, text_w);
     if stacked {
         let names: Vec<Vec<String>> =
             d.rows.iter().map(|r| style::wrap(&r.name, name_type(r), inner, 2)).collect();

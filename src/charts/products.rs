@@ -7,7 +7,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use rust_decimal::Decimal;
 
-use super::bars::{BAR, MIN_BARS, row_height, row_marks};
+use super::bars::{BAR, placement, row_height, row_marks};
 use super::scale::Numbers;
 use super::style::{self, GAP, Key, PAD, Pen, Swatch, color};
 use super::{Body, Chart, Cx, f};
@@ -58,9 +58,7 @@ fn layout(d: &Data, w: f64) -> Layout {
     // Product names are indented under their tier by one GAP.
     let name_w =
         (style::widest(products().map(|(n, _)| n.as_str()), style::LABEL) + GAP).min(inner * 0.34);
-    let x0 = PAD + name_w + 2.0 * GAP;
-    let beside = w - PAD - text_w - GAP - x0;
-    let stacked = w < style::STACK_BELOW || beside < MIN_BARS;
+    let (x0, beside, stacked) = placement(w, name_w, text_w);
     let mut names = Vec::new();
     let mut rows = Vec::new();
     for r in &d.rows {

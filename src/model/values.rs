@@ -351,8 +351,9 @@ pub fn parse_money(text: &str, default_unit: Decimal) -> Result<ParsedMoney, Val
             break;
         }
     }
-    // a sign: `NT$`, `HK$`, `$`, `¥`, `£`, `€`
-    if currency.is_none() {
+    // a sign: `NT$`, `HK$`, `$`, `¥`, `£`, `€`; no sign starts with a digit, so a plain
+    // amount (most of them) skips building the list of signs
+    if currency.is_none() && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         for sign in Currency::signs() {
             if let Some(r) = rest.strip_prefix(sign.as_str()) {
                 let all = Currency::by_sign(&sign);
@@ -768,6 +769,16 @@ mod tests {
         // `¥` is shared evenly by the yuan and the yen: both go by their codes
         assert_eq!(sign(Currency::JPY), None);
         assert_eq!(sign(Currency::CNY), None);
+    }
+
+    #[test]
+    fn no_sign_starts_with_a_digit() {
+        // parse_money only looks for a sign before an amount that starts with no digit
+        let signs = Currency::signs();
+        assert!(signs.iter().any(|s| s == "NT$"));
+        for sign in &signs {
+            assert!(!sign.starts_with(|c: char| c.is_ascii_digit()), "{sign}");
+        }
     }
 
     #[test]

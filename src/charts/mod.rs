@@ -120,7 +120,7 @@ impl Chart {
     /// as [`Chart::size_at`] says for that width.
     ///
     /// Text sizes follow plotters' convention (the SVG backend writes `size / 1.24` as the
-    /// font size); text asks for the family `Noto Sans SC`, registered from the bundled font.
+    /// font size); text asks for the family `Noto Sans SC`, measured with the bundled font.
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let pen = style::Pen::new(root, &self.palette)?;
         let header = style::Header::new(&self.title, &self.keys(), pen.w);

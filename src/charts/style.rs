@@ -1,16 +1,17 @@
-//! The one look of every chart: palette, type scale, spacing, the bundled font (registered
-//! with plotters and used to measure text), and a small pen that draws in pixels.
+//! The one look of every chart: palette, type scale, spacing, the bundled font (used to
+//! measure text; plotters only passes the family name on), and a small pen that draws in
+//! pixels.
 //!
 //! Every chart lays itself out in pixels from measured text, so nothing overlaps or is
 //! clipped; only this file talks to plotters' element types.
 
-use std::sync::{Once, OnceLock};
+use std::sync::OnceLock;
 
 use ab_glyph::{Font, FontRef};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
 
 pub use super::palette::Palette;
 use crate::fonts::{BOLD, REGULAR};
@@ -44,20 +45,6 @@ pub(crate) fn font_stack(locale: crate::model::Locale) -> &'static str {
         crate::model::Locale::ZhHk => FONT_STACK_HK,
         _ => FONT_STACK,
     }
-}
-
-/// Registers the bundled font with plotters (a process-wide registry) under its own name and
-/// under `sans-serif`, which plotters' defaults ask for. Runs once per process.
-pub(crate) fn register_fonts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        for name in [FAMILY, "sans-serif"] {
-            // The bytes are the bundled TrueType files: parsing cannot fail on them, and a
-            // unit test checks it.
-            let _ = register_font(name, FontStyle::Normal, REGULAR);
-            let _ = register_font(name, FontStyle::Bold, BOLD);
-        }
-    });
 }
 
 fn face(bold: bool) -> Option<&'static FontRef<'static>> {
@@ -483,7 +470,6 @@ fn px(v: f64) -> i32 {
 impl<'a, DB: DrawingBackend> Pen<'a, DB> {
     /// A pen over `area` drawing in `palette`, painted in its paper colour.
     pub fn new(area: &'a DrawingArea<DB, Shift>, palette: &'a Palette) -> Result<Self, String> {
-        register_fonts();
         let paper = rgb(palette.get(Role::Paper));
         area.fill(&paper).map_err(|e| e.to_string())?;
         let (w, _) = area.dim_in_pixel();

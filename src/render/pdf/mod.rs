@@ -15,6 +15,7 @@ pub mod embed;
 pub mod flow;
 pub mod fonts;
 mod input;
+mod jobs;
 pub mod linebreak;
 pub mod matrix;
 pub mod page;

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use rayon::prelude::*;
 
 use super::embed::{self, Deflater, Subset};
 use super::fonts::{Face, Fonts, Slot};
+use super::jobs;
 use super::linebreak::stretchable;
 use super::page::{Elem, Page, PageKind, Placed, Target, TextStyle};
 use super::theme::{Rgb, Theme};
@@ -218,7 +218,7 @@ impl<'a> Content<'a> {
         }
     }
 
-    fn elem(&mut self, e: &Elem, links: &mut Vec<(f32, f32, f32, f32, Target)>) {
+    fn elem(&mut self, e: &Elem, links: &mut Vec<Link>) {
         let h = self.h;
         if let Elem::Text { x, y, text, style, stretch } = e {
             self.text(*x, *y, text, style, *stretch);
@@ -341,6 +341,22 @@ fn utf16(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
+/// A link's rectangle on its page (x0, y0, x1, y1, in points) and where it goes.
+type Link = (f32, f32, f32, f32, Target);
+
+/// The slow work of writing a PDF, shared out over the cores: a face's subset, a page's
+/// content stream.
+enum Job<'a> {
+    Cut(Slot, &'a Subset),
+    Page(&'a [&'a Elem]),
+}
+
+/// What a [`Job`] made.
+enum Done {
+    Cut(Slot, Box<Result<embed::Cut, Error>>),
+    Page(lopdf::Stream, Vec<Link>),
+}
+
 /// Writes the pages into a PDF.
 pub fn write(
     pages: &[Page],
@@ -388,33 +404,43 @@ pub fn write(
         used.entry(fonts.slot(face, c)).or_default().insert(c);
     }
     // The subsets are cut (the slow part) while the pages are written, face by face and
-    // page by page on every free core; the objects are added in one order, so the file
-    // is the same whichever finishes first.
+    // page by page on every free core, the faces with the most glyphs first; the objects
+    // are added in one order, so the file is the same whichever finishes first.
     let subsets = embed::number(fonts, &used);
     let tag = |name: &str| subset_tag(content_hash, name);
-    let (cuts, contents) = rayon::join(
-        || {
-            subsets
-                .par_iter()
-                .map_init(Deflater::default, |d, (slot, s)| embed::cut(fonts, *slot, s, &tag, d))
-                .collect::<Vec<_>>()
-        },
-        || {
-            all.par_iter()
-                .map_init(Deflater::default, |d, elems| {
-                    let mut c = Content::new(t.page_height, fonts, &subsets);
-                    let mut links = Vec::new();
-                    for e in elems {
-                        c.elem(e, &mut links);
-                    }
-                    c.end_text();
-                    (d.stream(Dictionary::new(), c.out.as_bytes()), links)
-                })
-                .collect::<Vec<_>>()
-        },
-    );
+    let mut faces: Vec<(&Slot, &Subset)> = subsets.iter().collect();
+    faces.sort_by_key(|(_, s)| std::cmp::Reverse(s.cids.len()));
+    let jobs: Vec<Job> = faces
+        .iter()
+        .map(|(slot, s)| Job::Cut(**slot, s))
+        .chain(all.iter().map(|elems| Job::Page(elems)))
+        .collect();
+    let mut cuts: BTreeMap<Slot, Result<embed::Cut, Error>> = BTreeMap::new();
+    let mut contents = Vec::with_capacity(all.len());
+    for done in jobs::run_all(&jobs, Deflater::default, |d, job| match job {
+        Job::Cut(slot, s) => Done::Cut(*slot, Box::new(embed::cut(fonts, *slot, s, &tag, d))),
+        Job::Page(elems) => {
+            let mut c = Content::new(t.page_height, fonts, &subsets);
+            let mut links = Vec::new();
+            for e in elems.iter() {
+                c.elem(e, &mut links);
+            }
+            c.end_text();
+            Done::Page(d.stream(Dictionary::new(), c.out.as_bytes()), links)
+        }
+    }) {
+        match done {
+            Done::Cut(slot, cut) => {
+                cuts.insert(slot, *cut);
+            }
+            Done::Page(stream, links) => contents.push((stream, links)),
+        }
+    }
     let mut font_dict = Dictionary::new();
-    for (cut, s) in cuts.into_iter().zip(subsets.values()) {
+    for (slot, s) in &subsets {
+        let cut = cuts.remove(slot).ok_or_else(|| Error::Pdf {
+            message: format!("the subset of font {} was not cut", s.resource),
+        })?;
         let id = embed::add(&mut lo, cut?);
         font_dict.set(s.resource.as_str(), Object::Reference(id));
     }

@@ -117,17 +117,24 @@ impl Templates {
         let mut names: Vec<String> = sources.iter().map(|(n, _)| n.clone()).collect();
         names.sort();
         // An author's folder compiles now, so its mistakes are reported before any plan is
-        // read; the built-ins (which compile, `tests` say so) compile beside the plan's check.
+        // read; the built-ins (which compile, `tests` say so) on first use, or beside the
+        // plan's check when the caller runs [`Templates::warm_up`] on a spare thread.
         let tera = if dir.is_some() {
             Compiled::ready(Ok(compile(&sources, &origins).map_err(|f| f.error())?))
         } else {
-            Compiled::start(move || compile(&sources, &BTreeMap::new()))
+            Compiled::lazy(move || compile(&sources, &BTreeMap::new()))
         };
         let labels = match user.iter().find(|(n, _)| n == "labels.yaml") {
             Some((_, text)) => parse_labels("labels.yaml", text)?,
             None => BTreeMap::new(),
         };
         Ok(Self { tera, names, themes, origins, labels })
+    }
+
+    /// A job that compiles the templates ahead of their first use, for a spare thread: the
+    /// first render then finds them compiled (or waits for the compile under way).
+    pub fn warm_up(&self) -> impl FnOnce() + Send + 'static + use<> {
+        self.tera.warm()
     }
 
     /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,

@@ -1,11 +1,14 @@
-//! The compiled Tera instance, built on a helper thread while the plan is read and checked.
+//! The compiled Tera instance: compiled once, on first use, or ahead of it on a thread the
+//! caller has to spare ([`Compiled::warm`]) while the plan is read and checked.
 //!
 //! Compiling the built-in templates takes about 3 ms, as long as reading, checking and
 //! charting a plan; the two need nothing of each other until the Markdown is rendered, so a
-//! single report overlaps them (`docs/performance.md`).
+//! single report overlaps them (`docs/performance.md`). The caller chooses the thread: the
+//! CLI hands the compile to its rayon pool, whose second thread would otherwise start idle
+//! (a thread of its own made three busy threads on two cores, and the one that waited was
+//! often the main one).
 
-use std::sync::{Mutex, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{Arc, OnceLock};
 
 use tera::Tera;
 
@@ -29,42 +32,57 @@ impl Failure {
     }
 }
 
-/// The templates compiled, or being compiled.
+/// The templates compiled, or a compile not yet run.
 pub struct Compiled {
+    inner: Arc<Inner>,
+}
+
+/// What [`Compiled`] shares with a compile run ahead of use.
+struct Inner {
     done: OnceLock<Result<Tera, Failure>>,
-    running: Mutex<Option<JoinHandle<Result<Tera, Failure>>>>,
+    compile: Box<dyn Fn() -> Result<Tera, Failure> + Send + Sync>,
+}
+
+impl Inner {
+    /// The compile's result: compiled here by whichever caller comes first; a caller that
+    /// comes while it runs waits for it. A panicking compile is a [`Failure`], not a panic.
+    fn result(&self) -> &Result<Tera, Failure> {
+        self.done.get_or_init(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.compile)()))
+                .unwrap_or_else(|_| Err(stopped()))
+        })
+    }
 }
 
 impl Compiled {
     /// Templates compiled already.
     pub fn ready(result: Result<Tera, Failure>) -> Self {
-        Self { done: OnceLock::from(result), running: Mutex::new(None) }
+        let inner = Inner { done: OnceLock::from(result), compile: Box::new(|| Err(stopped())) };
+        Self { inner: Arc::new(inner) }
     }
 
-    /// Starts `compile` on a helper thread (or runs it here when no thread can be had).
-    pub fn start(compile: impl Fn() -> Result<Tera, Failure> + Send + Sync + 'static) -> Self {
-        let job = std::sync::Arc::new(compile);
-        let theirs = std::sync::Arc::clone(&job);
-        match std::thread::Builder::new().name("templates".into()).spawn(move || theirs()) {
-            Ok(handle) => Self { done: OnceLock::new(), running: Mutex::new(Some(handle)) },
-            Err(_) => Self::ready(job()),
+    /// Templates that `compile` compiles on first use (or when [`Compiled::warm`] runs).
+    pub fn lazy(compile: impl Fn() -> Result<Tera, Failure> + Send + Sync + 'static) -> Self {
+        Self { inner: Arc::new(Inner { done: OnceLock::new(), compile: Box::new(compile) }) }
+    }
+
+    /// A job that compiles the templates now, for a thread that is free: the first use
+    /// then finds them compiled, or waits for the compile under way. Running it after a
+    /// use, or twice, does nothing.
+    pub fn warm(&self) -> impl FnOnce() + Send + 'static + use<> {
+        let inner = Arc::clone(&self.inner);
+        move || {
+            inner.result();
         }
     }
 
-    /// The Tera instance, waiting for the helper thread the first time.
+    /// The Tera instance, compiled the first time (or waited for, when a warm-up runs).
     pub fn get(&self) -> Result<&Tera, Error> {
-        let result = self.done.get_or_init(|| {
-            let handle = self.running.lock().ok().and_then(|mut h| h.take());
-            match handle.map(JoinHandle::join) {
-                Some(Ok(result)) => result,
-                _ => Err(stopped()),
-            }
-        });
-        result.as_ref().map_err(Failure::error)
+        self.inner.result().as_ref().map_err(Failure::error)
     }
 }
 
-/// The helper thread ended without a result (it panicked).
+/// The compile ended without a result (it panicked).
 fn stopped() -> Failure {
     Failure {
         name: String::new(),
@@ -77,27 +95,59 @@ fn stopped() -> Failure {
 mod tests {
     use super::*;
 
+    fn one_template() -> Result<Tera, Failure> {
+        let mut t = Tera::new();
+        t.add_raw_template("a", "{{ 1 + 1 }}").map_err(|e| Failure {
+            name: "a".into(),
+            message: e.to_string(),
+            place: Box::default(),
+        })?;
+        Ok(t)
+    }
+
     #[test]
-    fn a_background_compile_is_waited_for_and_kept() {
-        let c = Compiled::start(|| {
-            let mut t = Tera::new();
-            t.add_raw_template("a", "{{ 1 + 1 }}").map_err(|e| Failure {
-                name: "a".into(),
-                message: e.to_string(),
-                place: Box::default(),
-            })?;
-            Ok(t)
+    fn a_lazy_compile_runs_on_first_use_and_is_kept() {
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&runs);
+        let c = Compiled::lazy(move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            one_template()
         });
+        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing compiled yet");
         let tera = c.get().expect("compiled");
         assert_eq!(tera.render("a", &tera::Context::new()).expect("renders"), "2");
         assert!(std::ptr::eq(tera, c.get().expect("again")), "compiled once");
+        c.warm()();
+        assert_eq!(
+            runs.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "a late warm-up does nothing"
+        );
+    }
+
+    #[test]
+    fn a_warm_up_on_another_thread_is_waited_for_and_used() {
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&runs);
+        let c = Compiled::lazy(move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            one_template()
+        });
+        let warm = std::thread::spawn(c.warm());
+        // the use either waits for the warm-up under way or compiles first; once in all
+        let tera = c.get().expect("compiled");
+        assert_eq!(tera.render("a", &tera::Context::new()).expect("renders"), "2");
+        warm.join().expect("warm-up ends");
+        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]
     fn a_failed_compile_is_an_error_on_every_use() {
-        let c = Compiled::start(|| {
+        let c = Compiled::lazy(|| {
             Err(Failure { name: "x.md".into(), message: "bad".into(), place: Box::default() })
         });
+        c.warm()();
         for _ in 0..2 {
             match c.get() {
                 Err(Error::Template { name, message, .. }) => {
@@ -110,7 +160,8 @@ mod tests {
 
     #[test]
     fn a_panicking_compile_is_an_error_not_a_panic() {
-        let c = Compiled::start(|| panic!("boom"));
+        let c = Compiled::lazy(|| panic!("boom"));
+        std::thread::spawn(c.warm()).join().expect("the warm-up does not panic");
         assert!(matches!(c.get(), Err(Error::Template { .. })));
     }
 }

@@ -14,10 +14,18 @@ pub fn is_cjk(c: char) -> bool {
 /// plan text nested deeper than [`MAX_MARKDOWN_NESTING`](crate::limits::MAX_MARKDOWN_NESTING)
 /// is refused.
 pub fn markdown_nesting(md: &str) -> usize {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Options, Parser};
+    events_nesting(Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH))
+}
+
+/// [`markdown_nesting`] of a document already parsed into `events`.
+pub fn events_nesting<'a, E: std::borrow::Borrow<pulldown_cmark::Event<'a>>>(
+    events: impl IntoIterator<Item = E>,
+) -> usize {
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let (mut depth, mut max) = (0usize, 0usize);
-    for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        match ev {
+    for ev in events {
+        match ev.borrow() {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
                 depth += 1;
                 max = max.max(depth);

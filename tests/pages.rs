@@ -128,6 +128,7 @@ fn layout_markdown(md: &str) -> planwright::render::pdf::Laid {
     let fonts = planwright::render::pdf::Fonts::load().unwrap();
     let input = Input { markdown: md.to_string(), zh: true, ..Input::default() };
     planwright::render::pdf::layout(&input, &fonts, &Theme::default(), &Default::default())
+        .expect("lays out")
 }
 
 fn texts(page: &planwright::render::pdf::page::Page) -> Vec<String> {
@@ -214,7 +215,8 @@ fn chapters_start_a_new_page_only_when_little_is_left() {
     let fonts = planwright::render::pdf::Fonts::load().unwrap();
     let page_of = |md: &str, theme: &Theme| {
         let input = Input { markdown: md.to_string(), zh: true, ..Input::default() };
-        let laid = planwright::render::pdf::layout(&input, &fonts, theme, &Default::default());
+        let laid = planwright::render::pdf::layout(&input, &fonts, theme, &Default::default())
+            .expect("lays out");
         laid.headings.iter().map(|h| h.page).collect::<Vec<_>>()
     };
     let t = Theme::default();

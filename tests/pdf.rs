@@ -308,7 +308,7 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
     let charts = planwright::charts::build(&plan, &figures, &labels);
     let images: planwright::render::pdf::Images =
         charts.iter().map(|c| (c.id.clone(), c as &dyn planwright::render::pdf::Drawing)).collect();
-    let laid = planwright::render::pdf::layout(&input, fonts, &theme, &images);
+    let laid = planwright::render::pdf::layout(&input, fonts, &theme, &images).expect("lays out");
     assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
     assert!(laid.pages.len() > 15, "{} pages", laid.pages.len());
     let measure =

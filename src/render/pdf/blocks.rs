@@ -6,6 +6,7 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::linebreak::Align;
+use crate::limits::MAX_MARKDOWN_NESTING;
 
 /// A run of inline text with its emphasis.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -82,17 +83,23 @@ struct Style {
     link: Vec<String>,
 }
 
-/// Builds the block tree of a whole Markdown document.
-pub fn parse(md: &str) -> Vec<Block> {
+/// Builds the block tree of a whole Markdown document. The tree is built recursively, so a
+/// document whose lists and quotes nest deeper than [`MAX_MARKDOWN_NESTING`] is refused with
+/// its depth (counted on the same events, without recursion).
+pub fn parse(md: &str) -> Result<Vec<Block>, usize> {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(md, opts).collect();
+    let depth = crate::text::events_nesting(&events);
+    if depth > MAX_MARKDOWN_NESTING {
+        return Err(depth);
+    }
     let mut pos = 0;
     let mut anchors = crate::render::markdown::Anchors::default();
     let mut blocks = parse_blocks(&events, &mut pos, &mut anchors);
     for b in &mut blocks {
         tidy_block(b);
     }
-    blocks
+    Ok(blocks)
 }
 
 /// Drops what the PDF replaces: everything before the first chapter heading, and the
@@ -447,7 +454,7 @@ mod tests {
 
     #[test]
     fn drops_cover_block_and_contents_list() {
-        let b = body(parse(MD));
+        let b = body(parse(MD).expect("shallow"));
         let Block::Heading { level: 2, spans, anchor } = &b[0] else { panic!("{b:?}") };
         assert_eq!(plain(spans), "一、执行摘要");
         assert_eq!(anchor, "一执行摘要");
@@ -457,18 +464,18 @@ mod tests {
 
     #[test]
     fn soft_breaks_vanish_between_chinese_and_bold_is_kept() {
-        let b = body(parse(MD));
+        let b = body(parse(MD).expect("shallow"));
         let Block::Paragraph(spans) = &b[1] else { panic!("{b:?}") };
         assert_eq!(plain(spans), "本方案数据驱动，核心框架。");
         assert!(spans.iter().any(|s| s.bold && s.text == "数据驱动"));
-        let p = parse("Revenue grows\nsteadily.");
+        let p = parse("Revenue grows\nsteadily.").expect("shallow");
         let Block::Paragraph(spans) = &p[0] else { panic!() };
         assert_eq!(plain(spans), "Revenue grows steadily.");
     }
 
     #[test]
     fn tables_keep_alignment_and_bold_totals() {
-        let b = body(parse(MD));
+        let b = body(parse(MD).expect("shallow"));
         let Some(Block::Table { aligns, head, rows }) =
             b.iter().find(|x| matches!(x, Block::Table { .. }))
         else {
@@ -481,7 +488,7 @@ mod tests {
 
     #[test]
     fn lone_images_become_image_blocks() {
-        let b = body(parse(MD));
+        let b = body(parse(MD).expect("shallow"));
         assert_eq!(
             b.last(),
             Some(&Block::Image { url: "charts/trend.svg".into(), title: "销售趋势".into() })
@@ -490,7 +497,7 @@ mod tests {
 
     #[test]
     fn lists_nest() {
-        let b = parse("1. one\n2. two\n   - inner\n");
+        let b = parse("1. one\n2. two\n   - inner\n").expect("shallow");
         let Block::List { start: Some(1), items } = &b[0] else { panic!("{b:?}") };
         assert_eq!(items.len(), 2);
         assert!(matches!(items[1][1], Block::List { start: None, .. }));

@@ -145,9 +145,11 @@ fn coverage(blocks: &[Block], input: &Input, fonts: &Fonts) -> Vec<String> {
 }
 
 /// Lays the document out into pages (no PDF written): for tests and for [`render`].
-pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> Laid {
+pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> Result<Laid, Error> {
     let fonts = &fonts.for_language(input.zh);
-    let blocks = blocks::body(blocks::parse(&input.markdown));
+    let parsed = blocks::parse(&input.markdown)
+        .map_err(|depth| Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING })?;
+    let blocks = blocks::body(parsed);
     let mut ctx = flow::Ctx {
         fonts,
         theme,
@@ -178,7 +180,7 @@ pub fn layout(input: &Input, fonts: &Fonts, theme: &Theme, images: &Images) -> L
     pages.extend(cover::contents(titles, &toc_entries, fonts, theme));
     debug_assert_eq!(pages.len(), 1 + toc_pages);
     pages.extend(body.pages);
-    Laid { pages, headings: body.headings, warnings }
+    Ok(Laid { pages, headings: body.headings, warnings })
 }
 
 /// The PDF bytes and the warnings met on the way.
@@ -199,12 +201,8 @@ pub fn render(
     theme: &Theme,
     images: &Images,
 ) -> Result<Output, Error> {
-    let depth = crate::text::markdown_nesting(&input.markdown);
-    if depth > MAX_MARKDOWN_NESTING {
-        return Err(Error::TooDeep { depth, limit: MAX_MARKDOWN_NESTING });
-    }
     let fonts = &fonts.for_document(input.zh, input.traditional)?;
-    let laid = layout(input, fonts, theme, images);
+    let laid = layout(input, fonts, theme, images)?;
     let mut seed = writer::fnv(input.markdown.as_bytes(), 0);
     seed = writer::fnv(format!("{:?}{:?}", input.cover, input.info).as_bytes(), seed);
     let bytes = writer::write(&laid.pages, &laid.headings, &input.info, fonts, theme, seed)?;

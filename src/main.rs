@@ -392,13 +392,25 @@ fn render(
         // thread compiles the templates meanwhile. Two threads for two cores: a thread of its
         // own for the compile and a hand-over of the plan to a new thread made three, and in
         // four runs of ten one of them waited a whole time slice (about 3 ms here).
-        let pool =
-            rayon::ThreadPoolBuilder::new().num_threads(threads).use_current_thread().build();
+        // The compile runs first on the new thread, before it joins the pool: queued as a job
+        // it needed a wake-up, which the kernel often served on this thread's core.
+        let mut warm_up = Some(engine.warm_up());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .use_current_thread()
+            .spawn_handler(|thread| {
+                let warm_up = warm_up.take();
+                std::thread::Builder::new().spawn(move || {
+                    if let Some(job) = warm_up {
+                        job();
+                    }
+                    thread.run();
+                })?;
+                Ok(())
+            })
+            .build();
         let result = match pool {
-            Ok(pool) => {
-                pool.spawn(engine.warm_up());
-                pool.install(|| render_one(plan))
-            }
+            Ok(pool) => pool.install(|| render_one(plan)),
             Err(_) => render_one(plan),
         };
         report(result);

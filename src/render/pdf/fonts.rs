@@ -16,6 +16,7 @@
 //! SC; the TC faces are unpacked the first time a Traditional document asks for them.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use hyphenation::{Language, Load, Standard};
@@ -137,6 +138,54 @@ impl Chain {
 /// Printable ASCII is measured on every line: its faces and advances are looked up once.
 const ASCII: usize = 128;
 
+/// Characters per block of a [`GlyphCache`]: a block is made the first time one of its
+/// characters is measured, so a report's few thousand characters fill a few dozen.
+const BLOCK: usize = 1024;
+
+/// The face, glyph and advance of each character of the Basic Multilingual Plane met so
+/// far, for one weight and one kind of document (Chinese or not, Traditional or not: they
+/// order the chain). A report measures each character many times (line-breaking tries,
+/// table columns, the coverage check, the writer); the cmap is searched once per process,
+/// by whichever thread comes first, and every thread reads the same answer.
+struct GlyphCache {
+    blocks: Vec<OnceLock<Box<[Entry]>>>,
+}
+
+/// One character of a [`GlyphCache`]: `key` is 0 until it is known, then
+/// `1 << 31 | slot << 16 | glyph`; `advance` (the bits of an `f32`) is stored before it.
+#[derive(Default)]
+struct Entry {
+    key: AtomicU32,
+    advance: AtomicU32,
+}
+
+impl GlyphCache {
+    fn new() -> Self {
+        Self { blocks: (0..0x10000 / BLOCK).map(|_| OnceLock::new()).collect() }
+    }
+
+    /// The cached `(slot, glyph, advance)` of `c`, else `find`'s, kept.
+    fn get(&self, c: char, find: impl FnOnce() -> (Slot, u16, f32)) -> (Slot, u16, f32) {
+        let code = c as usize;
+        let Some(block) = self.blocks.get(code / BLOCK) else { return find() };
+        let entry =
+            &block.get_or_init(|| (0..BLOCK).map(|_| Entry::default()).collect())[code % BLOCK];
+        let key = entry.key.load(Ordering::Acquire);
+        if key != 0 {
+            let advance = f32::from_bits(entry.advance.load(Ordering::Relaxed));
+            return (((key >> 16) & 0xff) as Slot, key as u16, advance);
+        }
+        let found = find();
+        if let Ok(slot) = u8::try_from(found.0) {
+            entry.advance.store(found.2.to_bits(), Ordering::Relaxed);
+            entry
+                .key
+                .store(1 << 31 | u32::from(slot) << 16 | u32::from(found.1), Ordering::Release);
+        }
+        found
+    }
+}
+
 struct Shared {
     fonts: Vec<Font>,
     /// Noto Sans TC Regular and Bold, slots `fonts.len()` and `fonts.len() + 1`, read on
@@ -147,6 +196,8 @@ struct Shared {
     ascii: [[(Slot, f32); ASCII]; 2],
     /// US English hyphenation patterns, read on first use.
     hyphenator: OnceLock<Option<Standard>>,
+    /// Characters beyond ASCII, by weight, Chinese document or not, Traditional or not.
+    glyphs: [GlyphCache; 8],
 }
 
 impl Shared {
@@ -207,6 +258,7 @@ impl Fonts {
             chains,
             ascii: [[(0, 0.0); ASCII]; 2],
             hyphenator: OnceLock::new(),
+            glyphs: std::array::from_fn(|_| GlyphCache::new()),
         };
         for w in 0..2 {
             for i in 0..ASCII {
@@ -310,8 +362,18 @@ impl Fonts {
         let w = Self::weight(face);
         match self.shared.ascii[w].get(c as usize) {
             Some((slot, _)) => *slot,
-            None => Self::find(&self.shared, w, c, self.zh, self.tc).0,
+            None => self.resolve(w, c).0,
         }
+    }
+
+    /// The slot, glyph and advance (in em) of a character beyond ASCII in weight `w`,
+    /// from the process's [`GlyphCache`] for this kind of document.
+    fn resolve(&self, w: usize, c: char) -> (Slot, u16, f32) {
+        let kind = w * 4 + usize::from(self.zh) * 2 + usize::from(self.tc);
+        self.shared.glyphs[kind].get(c, || {
+            let (slot, gid) = Self::find(&self.shared, w, c, self.zh, self.tc);
+            (slot, gid, self.shared.font(slot).glyph_advance(gid))
+        })
     }
 
     /// One face.
@@ -344,10 +406,12 @@ impl Fonts {
 
     /// True when some face has a glyph for `c` (control characters need none).
     pub fn covers(&self, c: char) -> bool {
-        c.is_control() || {
-            let slot = self.slot(Face::Regular, c);
-            self.shared.font(slot).glyph(c).is_some()
-        }
+        c.is_control()
+            || match self.shared.ascii[0].get(c as usize) {
+                Some((slot, _)) => self.shared.font(*slot).glyph(c).is_some(),
+                // `find` gives glyph 0 only when no face has one
+                None => self.resolve(0, c).1 != 0,
+            }
     }
 
     /// Advance width of `c` in em, in the face that draws it.
@@ -355,10 +419,7 @@ impl Fonts {
         let w = Self::weight(face);
         match self.shared.ascii[w].get(c as usize) {
             Some((_, adv)) => *adv,
-            None => {
-                let (slot, gid) = Self::find(&self.shared, w, c, self.zh, self.tc);
-                self.shared.font(slot).glyph_advance(gid)
-            }
+            None => self.resolve(w, c).2,
         }
     }
 

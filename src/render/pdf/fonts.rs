@@ -477,6 +477,35 @@ mod tests {
     }
 
     #[test]
+    fn cached_answers_are_the_chain_answers_from_every_thread() {
+        let f = fonts();
+        let en = f.for_language(false);
+        let text: Vec<char> = "销售额增长“同比”—…é€①\u{E000}\u{10FFFF}".chars().collect();
+        let uncached = |fonts: &Fonts, w: usize, c: char| {
+            let (slot, gid) = Fonts::find(&fonts.shared, w, c, fonts.zh, fonts.tc);
+            (slot, gid, fonts.shared.font(slot).glyph_advance(gid))
+        };
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    for fonts in [&f, &en] {
+                        for w in 0..2 {
+                            for &c in &text {
+                                for _ in 0..2 {
+                                    assert_eq!(fonts.resolve(w, c), uncached(fonts, w, c), "{c}");
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        // the kinds of document keep their own answers: “ is CJK in Chinese, Latin in English
+        assert_ne!(f.slot(Face::Regular, '“'), en.slot(Face::Regular, '“'));
+        assert!(!f.covers('\u{E000}') && f.covers('销'));
+    }
+
+    #[test]
     fn measures_with_real_advances() {
         let f = fonts();
         // CJK ideographs are one em wide; Latin and digits are narrower.

@@ -340,6 +340,32 @@ impl Engine {
             obj.insert("theme_css".into(), theme.html.css().into());
         }
         let set = &plan.meta.kind;
+        let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
+        let html = formats.contains(&Format::Html);
+        let draw = |c: &charts::Chart| -> Result<RenderedChart, Error> {
+            let failed = |message| Error::Chart { id: c.id.clone(), message };
+            let svg = c.svg().map_err(failed)?;
+            let narrow = if html { c.narrow_svg().map_err(failed)? } else { String::new() };
+            Ok(RenderedChart {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                description: c.description.clone(),
+                svg,
+                narrow,
+            })
+        };
+        // While the templates are still compiling on another thread, this one draws the
+        // charts' SVGs (which the page and the Markdown need later) instead of waiting; the
+        // rest are drawn beside the PDF. Drawing is pure: the files are the same either way.
+        let mut early: Vec<Result<RenderedChart, Error>> = Vec::new();
+        if svg_needed {
+            for c in &charts {
+                if self.templates.compiled() {
+                    break;
+                }
+                early.push(draw(c));
+            }
+        }
         let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
         let file =
             |ext: &str, bytes: Vec<u8>| OutputFile { path: format!("{name}.{ext}").into(), bytes };
@@ -358,25 +384,13 @@ impl Engine {
             Ok(Some((file("pdf", out.bytes), out.warnings)))
         };
         let text = || -> Result<(Option<Vec<OutputFile>>, Option<OutputFile>), Error> {
-            let svg_needed = formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html));
             if !svg_needed {
                 return Ok((None, None));
             }
-            let html = formats.contains(&Format::Html);
-            let svgs: Vec<RenderedChart> = charts
-                .iter()
-                .map(|c| {
-                    let failed = |message| Error::Chart { id: c.id.clone(), message };
-                    let svg = c.svg().map_err(failed)?;
-                    let narrow = if html { c.narrow_svg().map_err(failed)? } else { String::new() };
-                    Ok(RenderedChart {
-                        id: c.id.clone(),
-                        title: c.title.clone(),
-                        description: c.description.clone(),
-                        svg,
-                        narrow,
-                    })
-                })
+            let drawn = early.len();
+            let svgs: Vec<RenderedChart> = early
+                .into_iter()
+                .chain(charts[drawn..].iter().map(draw))
                 .collect::<Result<_, Error>>()?;
             let page = if html {
                 let by_id = svgs.iter().map(|c| (c.id.as_str(), c)).collect();

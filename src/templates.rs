@@ -137,6 +137,11 @@ impl Templates {
         self.tera.warm()
     }
 
+    /// True once the templates are compiled: a render will not wait for the compile.
+    pub fn compiled(&self) -> bool {
+        self.tera.is_done()
+    }
+
     /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,
     /// then the set's `<set>/theme.*` (which wins where both set a key).
     pub fn theme_files(&self, set: &str) -> Vec<(&std::path::Path, &str)> {

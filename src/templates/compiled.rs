@@ -76,6 +76,11 @@ impl Compiled {
         }
     }
 
+    /// True once the compile has ended (well or not): [`Compiled::get`] will not wait.
+    pub fn is_done(&self) -> bool {
+        self.inner.done.get().is_some()
+    }
+
     /// The Tera instance, compiled the first time (or waited for, when a warm-up runs).
     pub fn get(&self) -> Result<&Tera, Error> {
         self.inner.result().as_ref().map_err(Failure::error)

@@ -224,16 +224,21 @@ fn sanitize(html: &str, anchors: &HashSet<String>, charts: &Charts<'_>) -> Strin
 /// Adds what the sanitiser would not let through from the plan but we trust from ourselves:
 /// table classes and scopes, totals rows, status chips, inline charts.
 fn enhance(html: &str, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -> String {
-    let mut s = html
-        .replace("<th style=\"text-align: right\">", "<th scope=\"col\" class=\"num\">")
-        .replace("<th style=\"text-align: center\">", "<th scope=\"col\" class=\"center\">")
-        .replace("<th style=\"text-align: left\">", "<th scope=\"col\">")
-        .replace("<th>", "<th scope=\"col\">")
-        .replace("<td style=\"text-align: right\">", "<td class=\"num\">")
-        .replace("<td style=\"text-align: center\">", "<td class=\"center\">")
-        .replace("<td style=\"text-align: left\">", "<td>")
-        .replace("<table>", "<div class=\"table-wrap\"><table>")
-        .replace("</table>", "</table></div>");
+    let mut s = replace_each(
+        html,
+        '<',
+        &[
+            ("<th style=\"text-align: right\">", "<th scope=\"col\" class=\"num\">"),
+            ("<th style=\"text-align: center\">", "<th scope=\"col\" class=\"center\">"),
+            ("<th style=\"text-align: left\">", "<th scope=\"col\">"),
+            ("<th>", "<th scope=\"col\">"),
+            ("<td style=\"text-align: right\">", "<td class=\"num\">"),
+            ("<td style=\"text-align: center\">", "<td class=\"center\">"),
+            ("<td style=\"text-align: left\">", "<td>"),
+            ("<table>", "<div class=\"table-wrap\"><table>"),
+            ("</table>", "</table></div>"),
+        ],
+    );
     s = mark_tiles(&s);
     s = span_groups(&s);
     // 2×2 matrices (SWOT and its strategies): a two-column table headed by the labels of
@@ -268,32 +273,56 @@ fn enhance(html: &str, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -
             ),
         );
     }
-    for (key, class) in [
+    // status chips, then level chips (a level cell a status chip took stays as it is)
+    let chips = |lead: char, pattern: fn(&str) -> String, keys: &[(&str, &str)]| {
+        let pairs: Vec<(String, String)> = keys
+            .iter()
+            .filter_map(|(key, class)| {
+                let text = escape(labels.get(*key)?);
+                let chip = format!("<span class=\"chip {class}\">{text}</span>");
+                Some((pattern(&text), pattern(&chip)))
+            })
+            .collect();
+        move |s: &str| {
+            let pairs: Vec<(&str, &str)> =
+                pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            replace_each(s, lead, &pairs)
+        }
+    };
+    let statuses = [
         ("on_track", "on"),
         ("at_risk", "risk"),
         ("off_track", "off"),
         ("pending", "pending"),
         ("met", "on"),
         ("missed", "off"),
-    ] {
-        if let Some(text) = labels.get(key) {
-            let text = escape(text);
-            s = s.replace(
-                &format!(">{text}</td>"),
-                &format!("><span class=\"chip {class}\">{text}</span></td>"),
-            );
-        }
-    }
-    for (key, class) in [("level_high", "off"), ("level_medium", "risk"), ("level_low", "on")] {
-        if let Some(text) = labels.get(key) {
-            let text = escape(text);
-            s = s.replace(
-                &format!("<td>{text}</td>"),
-                &format!("<td><span class=\"chip {class}\">{text}</span></td>"),
-            );
-        }
-    }
+    ];
+    s = chips('>', |t| format!(">{t}</td>"), &statuses)(&s);
+    let levels = [("level_high", "off"), ("level_medium", "risk"), ("level_low", "on")];
+    s = chips('<', |t| format!("<td>{t}</td>"), &levels)(&s);
     inline_charts(&s, charts)
+}
+
+/// `text` with each `(from, to)` replaced in one pass (every `from` starts with `lead`);
+/// where two start at one place, the first listed wins. The same as replacing them one
+/// after another when no `to` makes a new `from`, as with the tags and cells here.
+fn replace_each(text: &str, lead: char, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let (mut copied, mut from) = (0, 0);
+    while let Some(found) = text[from..].find(lead) {
+        let at = from + found;
+        match pairs.iter().find(|(old, _)| !old.is_empty() && text[at..].starts_with(old)) {
+            Some((old, new)) => {
+                out.push_str(&text[copied..at]);
+                out.push_str(new);
+                copied = at + old.len();
+                from = copied;
+            }
+            None => from = at + lead.len_utf8(),
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// A group heading row (`| **塔身（主力）** | | |`: a bold first cell and nothing else)
@@ -473,6 +502,25 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_replaces_as_one_replace_after_another() {
+        let html = "<table><thead><tr><th>a</th><th style=\"text-align: right\">b</th></tr>\
+                    </thead><tbody><tr><td>在轨</td><td style=\"text-align: right\">1</td></tr>\
+                    <tr><td>高</td><td>风险</td></tr></tbody></table><p>x < y</p>";
+        let pairs = [
+            ("<th style=\"text-align: right\">", "<th scope=\"col\" class=\"num\">"),
+            ("<th>", "<th scope=\"col\">"),
+            ("<td style=\"text-align: right\">", "<td class=\"num\">"),
+            ("<table>", "<div class=\"table-wrap\"><table>"),
+            ("</table>", "</table></div>"),
+            ("<td>高</td>", "<td><b>高</b></td>"),
+        ];
+        let one_by_one = pairs.iter().fold(html.to_string(), |s, (a, b)| s.replace(a, b));
+        assert_eq!(replace_each(html, '<', &pairs), one_by_one);
+        assert_eq!(replace_each("无标签", '<', &pairs), "无标签");
+        assert_eq!(replace_each(">在轨</td>", '>', &[(">在轨</td>", ">!</td>")]), ">!</td>");
+    }
 
     #[test]
     fn group_heading_rows_span_the_table() {

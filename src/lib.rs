@@ -354,9 +354,11 @@ impl Engine {
                 narrow,
             })
         };
-        // While the templates are still compiling on another thread, this one draws the
-        // charts' SVGs (which the page and the Markdown need later) instead of waiting; the
-        // rest are drawn beside the PDF. Drawing is pure: the files are the same either way.
+        // While the templates are still compiling on another thread, this one converts the
+        // context for them, then draws the charts' SVGs (which the page and the Markdown
+        // need later) instead of waiting; the rest are drawn beside the PDF. Drawing is
+        // pure: the files are the same either way.
+        let prepared = render::markdown::prepare(&self.templates, set, &ctx)?;
         let mut early: Vec<Result<RenderedChart, Error>> = Vec::new();
         if svg_needed {
             for c in &charts {
@@ -366,7 +368,13 @@ impl Engine {
                 early.push(draw(c));
             }
         }
-        let md = render::markdown::render_parts(&self.templates, set, &ctx, plan.meta.locale)?;
+        let md = render::markdown::render_prepared(
+            &self.templates,
+            set,
+            prepared,
+            &ctx,
+            plan.meta.locale,
+        )?;
         let file =
             |ext: &str, bytes: Vec<u8>| OutputFile { path: format!("{name}.{ext}").into(), bytes };
         // The PDF (the longest part) is laid out while the SVG charts, the Markdown and the

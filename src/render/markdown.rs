@@ -56,6 +56,20 @@ pub fn render_parts(
     ctx: &Value,
     locale: Locale,
 ) -> Result<Rendered, Error> {
+    render_prepared(templates, set, prepare(templates, set, ctx)?, ctx, locale)
+}
+
+/// A report's context converted for Tera, with the chapters it lists: the part of
+/// [`render_parts`] that needs no compiled template, so it can run while they compile.
+pub struct Prepared {
+    layout: String,
+    chapters: Vec<Chapter>,
+    sections: Vec<Value>,
+    base: tera::Context,
+}
+
+/// Converts `ctx` for the templates of `set` (an unknown set is an error here).
+pub fn prepare(templates: &Templates, set: &str, ctx: &Value) -> Result<Prepared, Error> {
     let Some(layout) = templates.layout(set) else {
         return Err(Error::UnknownSet {
             set: set.to_string(),
@@ -72,6 +86,18 @@ pub fn render_parts(
         message: e.to_string(),
         place: crate::error::Place::none(),
     })?;
+    Ok(Prepared { layout, chapters, sections, base })
+}
+
+/// [`render_parts`] from a context [`prepare`]d already.
+pub fn render_prepared(
+    templates: &Templates,
+    set: &str,
+    prepared: Prepared,
+    ctx: &Value,
+    locale: Locale,
+) -> Result<Rendered, Error> {
+    let Prepared { layout, chapters, sections, base } = prepared;
     let render_one = |ch: &Chapter| -> Result<(String, String), Error> {
         let name = if ch.custom { "section" } else { ch.id.as_str() };
         let template = templates.resolve(set, name).ok_or_else(|| Error::Render {

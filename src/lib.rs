@@ -322,6 +322,8 @@ impl Engine {
         name: &str,
         formats: &[Format],
     ) -> Result<Report, Error> {
+        // a warm-up under way compiles this set's templates, not another's
+        self.templates.want(&plan.meta.kind);
         let theme = self.theme(&plan.meta.kind);
         let labels = self.labels(plan, &theme);
         let cat = messages::Catalog::new(plan.meta.locale);
@@ -362,7 +364,7 @@ impl Engine {
         let mut early: Vec<Result<RenderedChart, Error>> = Vec::new();
         if svg_needed {
             for c in &charts {
-                if self.templates.compiled() {
+                if self.templates.compiled(set) {
                     break;
                 }
                 early.push(draw(c));

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
@@ -58,9 +59,30 @@ pub fn builtin_sets() -> Vec<String> {
     BUILTINS.iter().filter_map(|(n, _)| n.strip_suffix("/report.md").map(str::to_string)).collect()
 }
 
+/// Templates compiled together. Tera resolves an include only within one instance, so a
+/// part holds a group of templates and every template they include.
+struct Part {
+    /// The set whose own templates these are; `None` for those every set uses (or all of
+    /// an author's folder, compiled as one).
+    set: Option<String>,
+    /// The templates it holds, sorted.
+    names: Vec<String>,
+    tera: Compiled,
+}
+
+impl Part {
+    fn holds(&self, name: &str) -> bool {
+        self.names.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+}
+
 /// Templates and labels, ready to render any number of plans.
 pub struct Templates {
-    tera: Compiled,
+    /// The built-ins in parts (the shared chapters, the page, each set's own), compiled on
+    /// first use or by [`Templates::warm_up`]; an author's folder as one part.
+    parts: Vec<Part>,
+    /// The set the first plan rendered asked for: a warm-up then skips the other sets.
+    wanted: Arc<OnceLock<String>>,
     /// Every template's name, sorted (known before the compile ends).
     names: Vec<String>,
     /// Theme files of the user's folder: `theme.toml` (all sets) and `<set>/theme.toml`, by
@@ -119,27 +141,51 @@ impl Templates {
         // An author's folder compiles now, so its mistakes are reported before any plan is
         // read; the built-ins (which compile, `tests` say so) on first use, or beside the
         // plan's check when the caller runs [`Templates::warm_up`] on a spare thread.
-        let tera = if dir.is_some() {
-            Compiled::ready(Ok(compile(&sources, &origins).map_err(|f| f.error())?))
+        let parts = if dir.is_some() {
+            let tera = Compiled::ready(Ok(compile(&sources, &origins).map_err(|f| f.error())?));
+            vec![Part { set: None, names: names.clone(), tera }]
         } else {
-            Compiled::lazy(move || compile(&sources, &BTreeMap::new()))
+            builtin_parts(&sources)
         };
         let labels = match user.iter().find(|(n, _)| n == "labels.yaml") {
             Some((_, text)) => parse_labels("labels.yaml", text)?,
             None => BTreeMap::new(),
         };
-        Ok(Self { tera, names, themes, origins, labels })
+        Ok(Self { parts, wanted: Arc::default(), names, themes, origins, labels })
     }
 
     /// A job that compiles the templates ahead of their first use, for a spare thread: the
     /// first render then finds them compiled (or waits for the compile under way).
     pub fn warm_up(&self) -> impl FnOnce() + Send + 'static + use<> {
-        self.tera.warm()
+        let jobs: Vec<(Option<String>, _)> =
+            self.parts.iter().map(|p| (p.set.clone(), p.tera.warm())).collect();
+        let wanted = Arc::clone(&self.wanted);
+        move || {
+            for (set, job) in jobs {
+                // a set's own part only if no plan has asked for another set yet
+                if let (Some(set), Some(wanted)) = (&set, wanted.get())
+                    && set != wanted
+                {
+                    continue;
+                }
+                job();
+            }
+        }
     }
 
-    /// True once the templates are compiled: a render will not wait for the compile.
-    pub fn compiled(&self) -> bool {
-        self.tera.is_done()
+    /// Notes the set a plan is rendered with, so a warm-up under way compiles that set's
+    /// own templates and not the others' (the first plan's set counts).
+    pub fn want(&self, set: &str) {
+        let _ = self.wanted.set(set.to_string());
+    }
+
+    /// True once the templates `set` renders with are compiled: a render of it will not
+    /// wait for a compile.
+    pub fn compiled(&self, set: &str) -> bool {
+        self.parts
+            .iter()
+            .filter(|p| p.set.as_deref().is_none_or(|s| s == set))
+            .all(|p| p.tera.is_done())
     }
 
     /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,
@@ -261,14 +307,22 @@ impl Templates {
     /// Renders template `name` with `context`, within [`MAX_TEMPLATE_OUTPUT`] bytes and
     /// [`MAX_TEMPLATE_SECONDS`] (a template that loops too long or writes too much is an
     /// error, not a hang).
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Error> {
+    pub fn render(&self, set: &str, name: &str, ctx: &tera::Context) -> Result<String, Error> {
         let mut out = Bounded {
             bytes: Vec::with_capacity(8 << 10),
             deadline: Instant::now() + Duration::from_secs(MAX_TEMPLATE_SECONDS),
             over: None,
             writes: 0,
         };
-        let result = self.tera.get()?.render_to(name, ctx, &mut out);
+        // the set's own part first: a shared name (`parts/…`) is in several
+        let part = (self.parts.iter())
+            .find(|p| p.set.as_deref() == Some(set) && p.holds(name))
+            .or_else(|| self.parts.iter().find(|p| p.holds(name)))
+            .or_else(|| self.parts.first());
+        let Some(part) = part else {
+            return Err(self.render_error(name, "template not found"));
+        };
+        let result = part.tera.get()?.render_to(name, ctx, &mut out);
         match out.over {
             Some(Over::Size) => {
                 return Err(Error::TemplateOutput {
@@ -373,6 +427,56 @@ const FILTERS: [&str; 32] = [
     "reverse",
     "sort",
 ];
+
+/// The built-in templates in parts that compile apart: the page (`html/`), the chapters
+/// every set shares (`chapters/`, `parts/`), then each set's own (`annual/`, `monthly/`),
+/// each part with the templates its own include. A plan compiles the shared parts and its
+/// set's: the annual report no longer waits for the monthly set to compile.
+fn builtin_parts(sources: &[(String, String)]) -> Vec<Part> {
+    let dir = |n: &str| n.split('/').next().unwrap_or("").to_string();
+    let mut groups: Vec<(Option<String>, Vec<String>)> = vec![
+        (None, Vec::new()), // chapters and parts
+        (None, Vec::new()), // the page
+    ];
+    for (name, _) in sources {
+        match dir(name).as_str() {
+            "chapters" | "parts" => groups[0].1.push(name.clone()),
+            "html" => groups[1].1.push(name.clone()),
+            set => match groups.iter_mut().find(|(s, _)| s.as_deref() == Some(set)) {
+                Some((_, names)) => names.push(name.clone()),
+                None => groups.push((Some(set.to_string()), vec![name.clone()])),
+            },
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(set, names)| {
+            let names = with_includes(names, sources);
+            let own: Vec<(String, String)> =
+                sources.iter().filter(|(n, _)| names.contains(n)).cloned().collect();
+            let tera = Compiled::lazy(move || compile(&own, &BTreeMap::new()));
+            Part { set, names, tera }
+        })
+        .collect()
+}
+
+/// `names` and every template their texts name in quotes (`{% include "parts/x.md" %}`),
+/// and those theirs, sorted.
+fn with_includes(mut names: Vec<String>, sources: &[(String, String)]) -> Vec<String> {
+    let mut i = 0;
+    while i < names.len() {
+        let text = sources.iter().find(|(n, _)| *n == names[i]).map_or("", |(_, t)| t.as_str());
+        for (other, _) in sources {
+            if !names.contains(other) && text.contains(&format!("\"{other}\"")) {
+                names.push(other.clone());
+            }
+        }
+        i += 1;
+    }
+    names.sort();
+    names
+}
 
 /// One Tera instance with Planwright's filters and the templates `sources` (name, text).
 fn compile(
@@ -958,6 +1062,27 @@ fn register_filters(tera: &mut Tera) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_parts_hold_what_they_include_and_a_warm_up_skips_other_sets() {
+        let t = Templates::load(None).expect("built-ins load");
+        let part = |name: &str| t.parts.iter().find(|p| p.holds(name)).expect(name);
+        // each part holds what its templates include
+        let monthly = t.parts.iter().find(|p| p.set.as_deref() == Some("monthly")).expect("set");
+        assert!(monthly.holds("monthly/strategies.md") && monthly.holds("parts/funnel.md"));
+        assert!(part("chapters/strategies.md").holds("parts/pricing.md"));
+        assert!(part("html/report.html").holds("html/style.css"));
+        // nothing compiles before it is used or warmed up
+        assert!(!t.compiled("annual") && !t.compiled("monthly"));
+        t.want("annual");
+        t.warm_up()();
+        assert!(t.compiled("annual"), "shared, page and annual parts compiled");
+        assert!(!t.compiled("monthly"), "the monthly set was not wanted");
+        // a monthly render compiles its set's part on first use (whether this bare context
+        // renders is beside the point)
+        let _ = t.render("monthly", "monthly/strategies.md", &tera::Context::new());
+        assert!(t.compiled("monthly"));
+    }
 
     #[test]
     fn a_render_past_its_deadline_stops_within_a_few_writes() {

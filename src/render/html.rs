@@ -31,7 +31,7 @@ pub fn render(
     let mut c = md.context.clone();
     c.insert("toc", &md.toc);
     c.insert("body", &body);
-    templates.render(&layout, &c)
+    templates.render(set, &layout, &c)
 }
 
 /// The report body as sanitised HTML, with heading ids matching the TOC anchors.

@@ -112,7 +112,7 @@ pub fn render_prepared(
                 sections.iter().find(|s| s.get("id").and_then(Value::as_str) == Some(&ch.id));
             c.insert("section", &section.cloned().unwrap_or(Value::Null));
         }
-        let text = templates.render(&template, &c)?;
+        let text = templates.render(set, &template, &c)?;
         Ok((template, number_sections(&tidy(&text), ch.number, locale)))
     };
     // Chapters render on every free core. Once the chapters done pass the report's bound,
@@ -147,7 +147,7 @@ pub fn render_prepared(
     let own_dashboard = format!("{set}/dashboard.md");
     let has_dashboard = ctx.get("dashboard").is_some_and(|d| !d.is_null());
     if has_dashboard && templates.resolve(set, "dashboard").as_deref() == Some(&own_dashboard) {
-        let text = tidy(&templates.render(&own_dashboard, &base)?);
+        let text = tidy(&templates.render(set, &own_dashboard, &base)?);
         if !text.trim().is_empty() {
             body = format!("{}\n\n{body}", text.trim());
         }
@@ -158,7 +158,7 @@ pub fn render_prepared(
     let mut c = base.clone();
     c.insert("toc", &toc);
     c.insert("body", &body);
-    let document = apply_spacing(&tidy(&templates.render(&layout, &c)?), spacing) + "\n";
+    let document = apply_spacing(&tidy(&templates.render(set, &layout, &c)?), spacing) + "\n";
     Ok(Rendered { document, body, toc, context: base })
 }
 

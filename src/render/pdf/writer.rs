@@ -96,14 +96,12 @@ fn digits(out: &mut String, mut n: u64) {
     out.extend(buf[at..].iter().map(|b| char::from(*b)));
 }
 
-/// `<XXXX>`: a CID as four hex digits.
+/// A CID as four hex digits (`0A3F`), inside a hex string.
 fn cid_hex(out: &mut String, cid: u16) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('<');
     for shift in [12, 8, 4, 0] {
         out.push(char::from(HEX[usize::from((cid >> shift) & 0xF)]));
     }
-    out.push('>');
 }
 
 /// The content stream of one page, and the state it has set (so nothing is set twice).
@@ -178,7 +176,9 @@ impl<'a> Content<'a> {
     }
 
     /// A run of text: each character in the face that draws it, the justification stretch
-    /// after every stretchable character but the last as a TJ offset.
+    /// after every stretchable character but the last as a TJ offset. Glyphs between two
+    /// offsets share one hex string (`<00010002>`, not `<0001><0002>`): a sixth less to
+    /// write and deflate.
     fn text(&mut self, x: f32, y: f32, text: &str, style: &TextStyle, stretch: f32) {
         if !self.in_text {
             self.out.push_str("BT\n");
@@ -188,12 +188,17 @@ impl<'a> Content<'a> {
         self.op(&[1.0, 0.0, 0.0, 1.0, x, self.h - y], "Tm");
         let offset = if stretch > 0.0 { -stretch / style.size * 1000.0 } else { 0.0 };
         let n = text.chars().count();
-        let mut open = false;
+        // a `[` array, and a `<` hex string inside it, are open
+        let (mut open, mut hex) = (false, false);
         for (i, c) in text.chars().enumerate() {
             let slot = self.fonts.slot(style.face, c);
             let Some(font) = self.embedded.get(&slot) else { continue };
             if self.font != Some((slot, style.size)) {
                 if open {
+                    if hex {
+                        self.out.push('>');
+                        hex = false;
+                    }
                     self.out.push_str("] TJ\n");
                     open = false;
                 }
@@ -206,14 +211,22 @@ impl<'a> Content<'a> {
                 open = true;
             }
             let cid = font.cids.get(&c).copied().unwrap_or(0);
+            if !hex {
+                self.out.push('<');
+                hex = true;
+            }
             cid_hex(&mut self.out, cid);
             if offset != 0.0 && i + 1 < n && stretchable(c) {
-                self.out.push(' ');
+                self.out.push_str("> ");
+                hex = false;
                 num(&mut self.out, offset);
                 self.out.push(' ');
             }
         }
         if open {
+            if hex {
+                self.out.push('>');
+            }
             self.out.push_str("] TJ\n");
         }
     }
@@ -659,7 +672,7 @@ mod tests {
         assert_eq!(
             c.out,
             "BT\n0.000 0.000 0.000 rg\n1 0 0 1 10 780 Tm\n/F1 10 Tf\n[<0002> -50 <0001> -50 ] TJ\n\
-/F0 10 Tf\n[<0001><0002>] TJ\n/F1 10 Tf\n[<0003>] TJ\nET\n"
+/F0 10 Tf\n[<00010002>] TJ\n/F1 10 Tf\n[<0003>] TJ\nET\n"
         );
     }
 
@@ -673,6 +686,6 @@ mod tests {
         assert_eq!(s, "1 0.5 12.35 0 595.28 -3.05 0 1234567 ");
         let mut h = String::new();
         cid_hex(&mut h, 0x0A3F);
-        assert_eq!(h, "<0A3F>");
+        assert_eq!(h, "0A3F");
     }
 }

@@ -110,41 +110,40 @@ mod tests {
         Ok(t)
     }
 
-    #[test]
-    fn a_lazy_compile_runs_on_first_use_and_is_kept() {
-        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counted = Arc::clone(&runs);
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+
+    /// A lazy compile of [`one_template`] taking `millis`, and how many times it ran.
+    fn counted(millis: u64) -> (Compiled, Arc<AtomicUsize>) {
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&runs);
         let c = Compiled::lazy(move || {
-            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            counter.fetch_add(1, SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(millis));
             one_template()
         });
-        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing compiled yet");
+        (c, runs)
+    }
+
+    #[test]
+    fn a_lazy_compile_runs_on_first_use_and_is_kept() {
+        let (c, runs) = counted(0);
+        assert_eq!(runs.load(SeqCst), 0, "nothing compiled yet");
         let tera = c.get().expect("compiled");
         assert_eq!(tera.render("a", &tera::Context::new()).expect("renders"), "2");
         assert!(std::ptr::eq(tera, c.get().expect("again")), "compiled once");
         c.warm()();
-        assert_eq!(
-            runs.load(std::sync::atomic::Ordering::SeqCst),
-            1,
-            "a late warm-up does nothing"
-        );
+        assert_eq!(runs.load(SeqCst), 1, "a late warm-up does nothing");
     }
 
     #[test]
     fn a_warm_up_on_another_thread_is_waited_for_and_used() {
-        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counted = Arc::clone(&runs);
-        let c = Compiled::lazy(move || {
-            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            one_template()
-        });
+        let (c, runs) = counted(50);
         let warm = std::thread::spawn(c.warm());
         // the use either waits for the warm-up under way or compiles first; once in all
         let tera = c.get().expect("compiled");
         assert_eq!(tera.render("a", &tera::Context::new()).expect("renders"), "2");
         warm.join().expect("warm-up ends");
-        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(runs.load(SeqCst), 1);
     }
 
     #[test]

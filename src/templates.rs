@@ -467,9 +467,11 @@ fn with_includes(mut names: Vec<String>, sources: &[(String, String)]) -> Vec<St
     let mut i = 0;
     while i < names.len() {
         let text = sources.iter().find(|(n, _)| *n == names[i]).map_or("", |(_, t)| t.as_str());
-        for (other, _) in sources {
-            if !names.contains(other) && text.contains(&format!("\"{other}\"")) {
-                names.push(other.clone());
+        // a template is named between quotes: one pass over the text, every piece between
+        // two quotes a candidate (prose with a stray quote cannot hide a name)
+        for quoted in text.split('"') {
+            if !names.iter().any(|n| n == quoted) && sources.iter().any(|(n, _)| n == quoted) {
+                names.push(quoted.to_string());
             }
         }
         i += 1;

@@ -357,10 +357,11 @@ impl Engine {
             })
         };
         // While the templates are still compiling on another thread, this one converts the
-        // context for them, then draws the charts' SVGs (which the page and the Markdown
-        // need later) instead of waiting; the rest are drawn beside the PDF. Drawing is
-        // pure: the files are the same either way.
+        // context for them, compiles the parts that thread has not reached, then draws the
+        // charts' SVGs (which the page and the Markdown need later) instead of waiting; the
+        // rest are drawn beside the PDF. Drawing is pure: the files are the same either way.
         let prepared = render::markdown::prepare(&self.templates, set, &ctx)?;
+        self.templates.compile_unclaimed(set);
         let mut early: Vec<Result<RenderedChart, Error>> = Vec::new();
         if svg_needed {
             for c in &charts {

@@ -179,6 +179,15 @@ impl Templates {
         let _ = self.wanted.set(set.to_string());
     }
 
+    /// Compiles here the parts `set` renders with that no thread has begun (the warm-up's
+    /// thread may not have run yet: on a busy host a new thread can wait milliseconds for
+    /// a core), in the reverse of the warm-up's order, so the two meet in the middle.
+    pub fn compile_unclaimed(&self, set: &str) {
+        for p in self.parts.iter().rev().filter(|p| p.set.as_deref().is_none_or(|s| s == set)) {
+            p.tera.compile_unless_claimed();
+        }
+    }
+
     /// True once the templates `set` renders with are compiled: a render of it will not
     /// wait for a compile.
     pub fn compiled(&self, set: &str) -> bool {
@@ -1080,6 +1089,10 @@ mod tests {
         t.warm_up()();
         assert!(t.compiled("annual"), "shared, page and annual parts compiled");
         assert!(!t.compiled("monthly"), "the monthly set was not wanted");
+        // what a plan's thread compiles itself: its set's parts, not another set's
+        let t2 = Templates::load(None).expect("built-ins load");
+        t2.compile_unclaimed("annual");
+        assert!(t2.compiled("annual") && !t2.compiled("monthly"));
         // a monthly render compiles its set's part on first use (whether this bare context
         // renders is beside the point)
         let _ = t.render("monthly", "monthly/strategies.md", &tera::Context::new());

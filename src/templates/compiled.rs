@@ -8,6 +8,7 @@
 //! (a thread of its own made three busy threads on two cores, and the one that waited was
 //! often the main one).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use tera::Tera;
@@ -40,6 +41,9 @@ pub struct Compiled {
 /// What [`Compiled`] shares with a compile run ahead of use.
 struct Inner {
     done: OnceLock<Result<Tera, Failure>>,
+    /// Some thread has begun (or finished) the compile: others wait for it rather than
+    /// start it (a hint; `done` alone keeps the compile to one run).
+    claimed: AtomicBool,
     compile: Box<dyn Fn() -> Result<Tera, Failure> + Send + Sync>,
 }
 
@@ -47,6 +51,7 @@ impl Inner {
     /// The compile's result: compiled here by whichever caller comes first; a caller that
     /// comes while it runs waits for it. A panicking compile is a [`Failure`], not a panic.
     fn result(&self) -> &Result<Tera, Failure> {
+        self.claimed.store(true, Ordering::Relaxed);
         self.done.get_or_init(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (self.compile)()))
                 .unwrap_or_else(|_| Err(stopped()))
@@ -57,23 +62,43 @@ impl Inner {
 impl Compiled {
     /// Templates compiled already.
     pub fn ready(result: Result<Tera, Failure>) -> Self {
-        let inner = Inner { done: OnceLock::from(result), compile: Box::new(|| Err(stopped())) };
+        let inner = Inner {
+            done: OnceLock::from(result),
+            claimed: AtomicBool::new(true),
+            compile: Box::new(|| Err(stopped())),
+        };
         Self { inner: Arc::new(inner) }
     }
 
     /// Templates that `compile` compiles on first use (or when [`Compiled::warm`] runs).
     pub fn lazy(compile: impl Fn() -> Result<Tera, Failure> + Send + Sync + 'static) -> Self {
-        Self { inner: Arc::new(Inner { done: OnceLock::new(), compile: Box::new(compile) }) }
+        let inner = Inner {
+            done: OnceLock::new(),
+            claimed: AtomicBool::new(false),
+            compile: Box::new(compile),
+        };
+        Self { inner: Arc::new(inner) }
     }
 
     /// A job that compiles the templates now, for a thread that is free: the first use
     /// then finds them compiled, or waits for the compile under way. Running it after a
-    /// use, or twice, does nothing.
+    /// use, or once another thread has begun the compile, does nothing.
     pub fn warm(&self) -> impl FnOnce() + Send + 'static + use<> {
         let inner = Arc::clone(&self.inner);
         move || {
-            inner.result();
+            if !inner.claimed.swap(true, Ordering::Relaxed) {
+                inner.result();
+            }
         }
+    }
+
+    /// Compiles here if no thread has begun to; false when one has (it may still run).
+    pub fn compile_unless_claimed(&self) -> bool {
+        let ours = !self.inner.claimed.swap(true, Ordering::Relaxed);
+        if ours {
+            self.inner.result();
+        }
+        ours
     }
 
     /// True once the compile has ended (well or not): [`Compiled::get`] will not wait.
@@ -142,6 +167,24 @@ mod tests {
         // the use either waits for the warm-up under way or compiles first; once in all
         let tera = c.get().expect("compiled");
         assert_eq!(tera.render("a", &tera::Context::new()).expect("renders"), "2");
+        warm.join().expect("warm-up ends");
+        assert_eq!(runs.load(SeqCst), 1);
+    }
+
+    #[test]
+    fn a_compile_another_thread_has_begun_is_not_started_again() {
+        let (c, runs) = counted(50);
+        assert!(c.compile_unless_claimed(), "unclaimed: compiled here");
+        assert!(!c.compile_unless_claimed(), "claimed already");
+        c.warm()();
+        assert_eq!(runs.load(SeqCst), 1);
+        let (c, runs) = counted(50);
+        let warm = std::thread::spawn(c.warm());
+        while !c.inner.claimed.load(SeqCst) {
+            std::thread::yield_now();
+        }
+        assert!(!c.compile_unless_claimed(), "the warm-up has it");
+        assert!(c.get().is_ok());
         warm.join().expect("warm-up ends");
         assert_eq!(runs.load(SeqCst), 1);
     }

@@ -392,24 +392,7 @@ fn render(
         // thread compiles the templates meanwhile. Two threads for two cores: a thread of its
         // own for the compile and a hand-over of the plan to a new thread made three, and in
         // four runs of ten one of them waited a whole time slice (about 3 ms here).
-        // The compile runs first on the new thread, before it joins the pool: queued as a job
-        // it needed a wake-up, which the kernel often served on this thread's core.
-        let mut warm_up = Some(engine.warm_up());
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .use_current_thread()
-            .spawn_handler(|thread| {
-                let warm_up = warm_up.take();
-                std::thread::Builder::new().spawn(move || {
-                    if let Some(job) = warm_up {
-                        job();
-                    }
-                    thread.run();
-                })?;
-                Ok(())
-            })
-            .build();
-        let result = match pool {
+        let result = match pool(threads, true, engine.warm_up()) {
             Ok(pool) => pool.install(|| render_one(plan)),
             Err(_) => render_one(plan),
         };
@@ -427,11 +410,8 @@ fn render(
                         let _ = tx.send(render_one(plan));
                     });
                 };
-                match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-                    Ok(pool) => {
-                        pool.spawn(warm_up);
-                        pool.install(work);
-                    }
+                match pool(threads, false, warm_up) {
+                    Ok(pool) => pool.install(work),
                     Err(_) => work(),
                 }
             });
@@ -475,6 +455,34 @@ fn render(
     } else {
         Outcome::Ok
     }
+}
+
+/// A rayon pool of `threads` (this thread one of them when `current`) whose first new thread
+/// runs `warm_up`, the template compile, before it joins: a new thread is placed on an idle
+/// core, where a job handed to a sleeping worker needed a wake-up the kernel often served on
+/// the busy core.
+fn pool(
+    threads: usize,
+    current: bool,
+    warm_up: impl FnOnce() + Send + 'static,
+) -> Result<rayon::ThreadPool, rayon::ThreadPoolBuildError> {
+    let mut warm_up = Some(warm_up);
+    let mut builder = rayon::ThreadPoolBuilder::new().num_threads(threads);
+    if current {
+        builder = builder.use_current_thread();
+    }
+    builder
+        .spawn_handler(|thread| {
+            let job = warm_up.take();
+            std::thread::Builder::new().spawn(move || {
+                if let Some(job) = job {
+                    job();
+                }
+                thread.run();
+            })?;
+            Ok(())
+        })
+        .build()
 }
 
 /// `planwright watch`: renders once, then again after every change that concerns the

@@ -322,8 +322,6 @@ impl Engine {
         name: &str,
         formats: &[Format],
     ) -> Result<Report, Error> {
-        // a warm-up under way compiles this set's templates, not another's
-        self.templates.want(&plan.meta.kind);
         let theme = self.theme(&plan.meta.kind);
         let labels = self.labels(plan, &theme);
         let cat = messages::Catalog::new(plan.meta.locale);

@@ -175,15 +175,23 @@ impl Templates {
 
     /// Notes the set a plan is rendered with, so a warm-up under way compiles that set's
     /// own templates and not the others' (the first plan's set counts).
-    pub fn want(&self, set: &str) {
+    fn want(&self, set: &str) {
         let _ = self.wanted.set(set.to_string());
     }
 
-    /// Compiles here the parts `set` renders with that no thread has begun (the warm-up's
-    /// thread may not have run yet: on a busy host a new thread can wait milliseconds for
-    /// a core), in the reverse of the warm-up's order, so the two meet in the middle.
+    /// The parts `set` renders with: those every set shares, and its own.
+    fn parts_of<'a>(&'a self, set: &'a str) -> impl DoubleEndedIterator<Item = &'a Part> {
+        self.parts.iter().filter(move |p| p.set.as_deref().is_none_or(|s| s == set))
+    }
+
+    /// Readies the templates for a plan of `set`: a warm-up under way is told to skip the
+    /// other sets, and the parts of `set` that no thread has begun compile here (the
+    /// warm-up's thread may not have run yet: on a busy host a new thread can wait
+    /// milliseconds for a core), in the reverse of the warm-up's order, so the two meet in
+    /// the middle.
     pub fn compile_unclaimed(&self, set: &str) {
-        for p in self.parts.iter().rev().filter(|p| p.set.as_deref().is_none_or(|s| s == set)) {
+        self.want(set);
+        for p in self.parts_of(set).rev() {
             p.tera.compile_unless_claimed();
         }
     }
@@ -191,10 +199,7 @@ impl Templates {
     /// True once the templates `set` renders with are compiled: a render of it will not
     /// wait for a compile.
     pub fn compiled(&self, set: &str) -> bool {
-        self.parts
-            .iter()
-            .filter(|p| p.set.as_deref().is_none_or(|s| s == set))
-            .all(|p| p.tera.is_done())
+        self.parts_of(set).all(|p| p.tera.is_done())
     }
 
     /// The theme files of the user's folder for `set`: the folder's own `theme.*` first,

@@ -48,6 +48,15 @@ struct Inner {
 }
 
 impl Inner {
+    /// Compiles here if no thread has begun to; false when one has (it may still run).
+    fn claim(&self) -> bool {
+        let ours = !self.claimed.swap(true, Ordering::Relaxed);
+        if ours {
+            self.result();
+        }
+        ours
+    }
+
     /// The compile's result: compiled here by whichever caller comes first; a caller that
     /// comes while it runs waits for it. A panicking compile is a [`Failure`], not a panic.
     fn result(&self) -> &Result<Tera, Failure> {
@@ -86,19 +95,13 @@ impl Compiled {
     pub fn warm(&self) -> impl FnOnce() + Send + 'static + use<> {
         let inner = Arc::clone(&self.inner);
         move || {
-            if !inner.claimed.swap(true, Ordering::Relaxed) {
-                inner.result();
-            }
+            inner.claim();
         }
     }
 
     /// Compiles here if no thread has begun to; false when one has (it may still run).
     pub fn compile_unless_claimed(&self) -> bool {
-        let ours = !self.inner.claimed.swap(true, Ordering::Relaxed);
-        if ours {
-            self.inner.result();
-        }
-        ours
+        self.inner.claim()
     }
 
     /// True once the compile has ended (well or not): [`Compiled::get`] will not wait.

@@ -428,7 +428,7 @@ pub fn write(
         .map(|(slot, s)| Job::Cut(**slot, s))
         .chain(all.iter().map(|elems| Job::Page(elems)))
         .collect();
-    let mut cuts: BTreeMap<Slot, Result<embed::Cut, Error>> = BTreeMap::new();
+    let mut cuts: Vec<(Slot, Result<embed::Cut, Error>)> = Vec::with_capacity(faces.len());
     let mut contents = Vec::with_capacity(all.len());
     for done in jobs::run_all(&jobs, Deflater::default, |d, job| match job {
         Job::Cut(slot, s) => Done::Cut(*slot, Box::new(embed::cut(fonts, *slot, s, &tag, d))),
@@ -443,17 +443,14 @@ pub fn write(
         }
     }) {
         match done {
-            Done::Cut(slot, cut) => {
-                cuts.insert(slot, *cut);
-            }
+            Done::Cut(slot, cut) => cuts.push((slot, *cut)),
             Done::Page(stream, links) => contents.push((stream, links)),
         }
     }
+    // back in the subsets' (slot) order, whatever order they were cut in
+    cuts.sort_by_key(|(slot, _)| *slot);
     let mut font_dict = Dictionary::new();
-    for (slot, s) in &subsets {
-        let cut = cuts.remove(slot).ok_or_else(|| Error::Pdf {
-            message: format!("the subset of font {} was not cut", s.resource),
-        })?;
+    for ((_, cut), s) in cuts.into_iter().zip(subsets.values()) {
         let id = embed::add(&mut lo, cut?);
         font_dict.set(s.resource.as_str(), Object::Reference(id));
     }

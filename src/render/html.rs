@@ -274,20 +274,14 @@ fn enhance(html: &str, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -
         );
     }
     // status chips, then level chips (a level cell a status chip took stays as it is)
-    let chips = |lead: char, pattern: fn(&str) -> String, keys: &[(&str, &str)]| {
-        let pairs: Vec<(String, String)> = keys
-            .iter()
+    let chips = |pattern: fn(&str) -> String, keys: &[(&str, &str)]| -> Vec<(String, String)> {
+        keys.iter()
             .filter_map(|(key, class)| {
                 let text = escape(labels.get(*key)?);
                 let chip = format!("<span class=\"chip {class}\">{text}</span>");
                 Some((pattern(&text), pattern(&chip)))
             })
-            .collect();
-        move |s: &str| {
-            let pairs: Vec<(&str, &str)> =
-                pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-            replace_each(s, lead, &pairs)
-        }
+            .collect()
     };
     let statuses = [
         ("on_track", "on"),
@@ -297,21 +291,25 @@ fn enhance(html: &str, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -
         ("met", "on"),
         ("missed", "off"),
     ];
-    s = chips('>', |t| format!(">{t}</td>"), &statuses)(&s);
+    s = replace_each(&s, '>', &chips(|t| format!(">{t}</td>"), &statuses));
     let levels = [("level_high", "off"), ("level_medium", "risk"), ("level_low", "on")];
-    s = chips('<', |t| format!("<td>{t}</td>"), &levels)(&s);
+    s = replace_each(&s, '<', &chips(|t| format!("<td>{t}</td>"), &levels));
     inline_charts(&s, charts)
 }
 
 /// `text` with each `(from, to)` replaced in one pass (every `from` starts with `lead`);
 /// where two start at one place, the first listed wins. The same as replacing them one
 /// after another when no `to` makes a new `from`, as with the tags and cells here.
-fn replace_each(text: &str, lead: char, pairs: &[(&str, &str)]) -> String {
+fn replace_each<S: AsRef<str>>(text: &str, lead: char, pairs: &[(S, S)]) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let (mut copied, mut from) = (0, 0);
     while let Some(found) = text[from..].find(lead) {
         let at = from + found;
-        match pairs.iter().find(|(old, _)| !old.is_empty() && text[at..].starts_with(old)) {
+        let hit = pairs
+            .iter()
+            .map(|(old, new)| (old.as_ref(), new.as_ref()))
+            .find(|(old, _)| !old.is_empty() && text[at..].starts_with(old));
+        match hit {
             Some((old, new)) => {
                 out.push_str(&text[copied..at]);
                 out.push_str(new);

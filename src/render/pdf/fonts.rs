@@ -192,8 +192,8 @@ struct Shared {
     /// the first Traditional document.
     traditional: OnceLock<Result<[Font; 2], String>>,
     chains: [Chain; 2],
-    /// (slot, advance in em) of ASCII characters per weight.
-    ascii: [[(Slot, f32); ASCII]; 2],
+    /// (slot, glyph, advance in em) of ASCII characters per weight.
+    ascii: [[(Slot, u16, f32); ASCII]; 2],
     /// US English hyphenation patterns, read on first use.
     hyphenator: OnceLock<Option<Standard>>,
     /// Characters beyond ASCII, by weight, Chinese document or not, Traditional or not.
@@ -256,7 +256,7 @@ impl Fonts {
             fonts,
             traditional: OnceLock::new(),
             chains,
-            ascii: [[(0, 0.0); ASCII]; 2],
+            ascii: [[(0, 0, 0.0); ASCII]; 2],
             hyphenator: OnceLock::new(),
             glyphs: std::array::from_fn(|_| GlyphCache::new()),
         };
@@ -264,7 +264,7 @@ impl Fonts {
             for i in 0..ASCII {
                 let c = char::from(i as u8);
                 let (slot, gid) = Self::find(&shared, w, c, false, false);
-                shared.ascii[w][i] = (slot, shared.font(slot).glyph_advance(gid));
+                shared.ascii[w][i] = (slot, gid, shared.font(slot).glyph_advance(gid));
             }
         }
         Ok(Self { shared: Arc::new(shared), zh: true, tc: false, hyphens: Arc::default() })
@@ -359,16 +359,15 @@ impl Fonts {
     /// The face that draws `c` in `face`'s weight: the first of its chain that has it (the
     /// chain's first when none has it; [`Fonts::covers`] says whether one does).
     pub fn slot(&self, face: Face, c: char) -> Slot {
-        let w = Self::weight(face);
-        match self.shared.ascii[w].get(c as usize) {
-            Some((slot, _)) => *slot,
-            None => self.resolve(w, c).0,
-        }
+        self.resolve(Self::weight(face), c).0
     }
 
-    /// The slot, glyph and advance (in em) of a character beyond ASCII in weight `w`,
-    /// from the process's [`GlyphCache`] for this kind of document.
+    /// The slot, glyph (0: no face has one) and advance (in em) of `c` in weight `w`: from
+    /// the ASCII table, else from the process's [`GlyphCache`] for this kind of document.
     fn resolve(&self, w: usize, c: char) -> (Slot, u16, f32) {
+        if let Some(known) = self.shared.ascii[w].get(c as usize) {
+            return *known;
+        }
         let kind = w * 4 + usize::from(self.zh) * 2 + usize::from(self.tc);
         self.shared.glyphs[kind].get(c, || {
             let (slot, gid) = Self::find(&self.shared, w, c, self.zh, self.tc);
@@ -406,21 +405,12 @@ impl Fonts {
 
     /// True when some face has a glyph for `c` (control characters need none).
     pub fn covers(&self, c: char) -> bool {
-        c.is_control()
-            || match self.shared.ascii[0].get(c as usize) {
-                Some((slot, _)) => self.shared.font(*slot).glyph(c).is_some(),
-                // `find` gives glyph 0 only when no face has one
-                None => self.resolve(0, c).1 != 0,
-            }
+        c.is_control() || self.resolve(0, c).1 != 0
     }
 
     /// Advance width of `c` in em, in the face that draws it.
     pub fn advance(&self, face: Face, c: char) -> f32 {
-        let w = Self::weight(face);
-        match self.shared.ascii[w].get(c as usize) {
-            Some((_, adv)) => *adv,
-            None => self.resolve(w, c).2,
-        }
+        self.resolve(Self::weight(face), c).2
     }
 
     /// Width of `text` at `size` points, in points.

@@ -3,6 +3,9 @@
 //! The chapters' Markdown goes through pulldown-cmark (GFM tables, footnotes, strikethrough,
 //! task lists), then ammonia, so raw HTML from the plan can never become live markup; only
 //! after sanitising are our own trusted pieces added (chart SVG, table classes, status chips).
+//! A body of plain Markdown only (no raw HTML but `<br>`, no links, …: see [`plain`]) skips
+//! ammonia, which would give it back unchanged: parsing and rewriting a whole report's HTML
+//! took it 1–2 ms of a single report's run.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,8 +39,18 @@ pub fn render(
 
 /// The report body as sanitised HTML, with heading ids matching the TOC anchors.
 pub fn body_html(md: &Rendered, labels: &BTreeMap<String, String>, charts: &Charts<'_>) -> String {
-    let (raw, anchors) = markdown_to_html(&md.body);
-    let clean = sanitize(&raw, &anchors, charts);
+    let (raw, anchors, plain) = markdown_to_html(&md.body, charts);
+    let clean = if plain {
+        let same = sanitised_form(&raw);
+        debug_assert_eq!(
+            same,
+            sanitize(&raw, &anchors, charts),
+            "plain Markdown the sanitiser changes"
+        );
+        same
+    } else {
+        sanitize(&raw, &anchors, charts)
+    };
     enhance(&clean, labels, charts)
 }
 
@@ -65,13 +78,22 @@ fn join_cjk_lines<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
     out
 }
 
-/// The HTML of `md`, and the heading ids it gave (the only ids the page's headings keep).
-fn markdown_to_html(md: &str) -> (String, HashSet<String>) {
+/// The HTML of `md`, the heading ids it gave (the only ids the page's headings keep), and
+/// whether every event was [`plain`].
+fn markdown_to_html(md: &str, charts: &Charts<'_>) -> (String, HashSet<String>, bool) {
     let mut ids = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
     let mut anchors = Anchors::default();
     let mut heading: Option<(HeadingLevel, Vec<Event>)> = None;
+    let mut all_plain = true;
+    let mut in_image = false;
     for ev in join_cjk_lines(Parser::new_ext(md, super::markdown::options()).collect()) {
+        all_plain = all_plain && plain(&ev, charts, in_image);
+        match &ev {
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            _ => {}
+        }
         match ev {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, Vec::new())),
             Event::End(TagEnd::Heading(_)) => {
@@ -98,7 +120,59 @@ fn markdown_to_html(md: &str) -> (String, HashSet<String>) {
     }
     let mut out = String::with_capacity(md.len() * 2);
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
-    (out, ids)
+    (out, ids, all_plain)
+}
+
+/// True for an event of plain Markdown: one pulldown-cmark turns into tags and attributes
+/// [`sanitize`] keeps as they are, and whose text its serialiser writes the same. A body of
+/// such events only is left as pulldown-cmark wrote it ([`sanitised_form`]): sanitising it
+/// would change nothing (debug builds, and so the tests, check every such body). Anything
+/// else sends the whole body through the sanitiser: raw HTML (but `<br>`), links (the
+/// sanitiser vets their addresses and marks them `noopener`), footnotes, code with a
+/// language class, lists not starting at 1, `#` titles, images but the report's own charts,
+/// and text it would escape differently (a no-break space; `<`, `>`, `&` or quotes in an
+/// image's text, which become attributes).
+fn plain(ev: &Event, charts: &Charts<'_>, in_image: bool) -> bool {
+    use pulldown_cmark::{CodeBlockKind, LinkType};
+    let text =
+        |t: &str| !(t.contains('\u{a0}') || in_image && t.contains(['<', '>', '&', '"', '\'']));
+    match ev {
+        Event::Text(t) | Event::Code(t) => text(t),
+        Event::Html(h) | Event::InlineHtml(h) => matches!(h.trim(), "<br>" | "<br/>" | "<br />"),
+        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) => true,
+        Event::Start(tag) => match tag {
+            Tag::Paragraph
+            | Tag::BlockQuote(None)
+            | Tag::HtmlBlock
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::List(None | Some(1)) => true,
+            Tag::Heading { level, id, classes, attrs } => {
+                *level != HeadingLevel::H1 && id.is_none() && classes.is_empty() && attrs.is_empty()
+            }
+            Tag::CodeBlock(CodeBlockKind::Indented) => true,
+            Tag::CodeBlock(CodeBlockKind::Fenced(info)) => info.is_empty(),
+            Tag::Image { link_type: LinkType::Inline, dest_url, title, .. } => {
+                own_chart(dest_url, charts).is_some() && !title.contains(['<', '>', '&', '"', '\''])
+            }
+            _ => false,
+        },
+        Event::End(_) => true,
+        _ => false,
+    }
+}
+
+/// Plain Markdown's HTML as the sanitiser writes it back: void elements without the `/`
+/// (`<br>`, `<hr>`, `<img …>`, `<input …>`). In such HTML a `/>` only ever ends a tag:
+/// text and attribute values have their `>` escaped.
+fn sanitised_form(html: &str) -> String {
+    html.replace(" />", ">").replace("/>", ">")
 }
 
 /// Classes the Markdown converter itself writes (footnotes); plan HTML may use no other,
@@ -559,6 +633,94 @@ mod tests {
         );
         for bad in ["<script", "onerror", "<iframe", "javascript:", "onclick", "src=\"x\""] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
+        }
+    }
+
+    /// Chart stand-ins for the ids given: only their ids matter to the sanitiser.
+    fn stand_ins(ids: &[String]) -> Vec<Chart> {
+        ids.iter()
+            .map(|id| Chart {
+                id: id.clone(),
+                title: String::new(),
+                description: String::new(),
+                svg: String::new(),
+                narrow: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_markdown_is_left_as_the_sanitiser_would_write_it() {
+        let md = concat!(
+            "## 一、摘要\n\n增长 **15%**，*稳*，~~旧~~，`a<b` & c > d，“引号” 'x' \"y\"。<br>\n",
+            "第二行  \n硬换行\n\n### （一）表\n\n| 指标 | 金额 | 状态 |\n|:--|--:|:-:|\n| a | 1 | ✓ |\n\n",
+            "- 一\n  - 二\n- [x] 完成\n- [ ] 待办\n\n1. 甲\n2. 乙\n\n> 引用\n\n---\n\n",
+            "    缩进代码 <x>\n\n```\nfenced & <y>\n```\n\n<br>\n\n",
+            "![标题](charts/targets.svg \"说明\")\n\n#### 四级\n",
+        );
+        let charts = stand_ins(&["targets".to_string()]);
+        let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+        let (raw, anchors, plain) = markdown_to_html(md, &by_id);
+        assert!(plain, "{raw}");
+        assert_eq!(sanitised_form(&raw), sanitize(&raw, &anchors, &by_id));
+        assert!(raw.contains("<br />") && raw.contains("<hr />") && raw.contains("<img"), "{raw}");
+    }
+
+    #[test]
+    fn anything_else_goes_through_the_sanitiser() {
+        let charts = stand_ins(&["targets".to_string()]);
+        let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+        for md in [
+            "<b>粗</b>",
+            "<script>alert(1)</script>",
+            "a <span onclick=\"x\">b</span>",
+            "[链接](https://example.com)",
+            "<https://example.com>",
+            "[x](javascript:alert(1))",
+            "脚注[^1]\n\n[^1]: 说明",
+            "```js\nx\n```",
+            "3. 从三开始",
+            "# 一级标题",
+            "![外部](https://evil/x.png)",
+            "![其他](charts/none.svg)",
+            "不换行\u{a0}空格",
+            "![a<b](charts/targets.svg)",
+            "![图](charts/targets.svg \"a&b\")",
+            "<!-- 注释 -->",
+        ] {
+            let (raw, anchors, plain) = markdown_to_html(md, &by_id);
+            assert!(!plain, "{md:?} was taken as plain: {raw}");
+            let _ = sanitize(&raw, &anchors, &by_id);
+        }
+    }
+
+    #[test]
+    fn the_reference_plans_bodies_are_plain_markdown() {
+        let engine = crate::Engine::new(None).unwrap();
+        for name in ["annual-sales-plan", "monthly-battle-plan"] {
+            let path = format!("{}/../shared/examples/{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+            let source = std::fs::read_to_string(&path).unwrap();
+            let (plan, figures) = crate::check(&path, &source).valid.unwrap();
+            let ctx = engine.context(&plan, &figures);
+            let md = crate::render::markdown::render_parts(
+                &engine.templates,
+                &plan.meta.kind,
+                &ctx,
+                plan.meta.locale,
+            )
+            .unwrap();
+            let ids: Vec<String> = md
+                .body
+                .split("](charts/")
+                .skip(1)
+                .filter_map(|rest| rest.split_once(".svg").map(|(id, _)| id.to_string()))
+                .collect();
+            assert!(ids.len() > 3, "{name}: {ids:?}");
+            let charts = stand_ins(&ids);
+            let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+            let (raw, anchors, plain) = markdown_to_html(&md.body, &by_id);
+            assert!(plain, "{name}: the sanitiser would run on a plan with nothing to remove");
+            assert_eq!(sanitised_form(&raw), sanitize(&raw, &anchors, &by_id), "{name}");
         }
     }
 

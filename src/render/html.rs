@@ -3,7 +3,7 @@
 //! The chapters' Markdown goes through pulldown-cmark (GFM tables, footnotes, strikethrough,
 //! task lists), then ammonia, so raw HTML from the plan can never become live markup; only
 //! after sanitising are our own trusted pieces added (chart SVG, table classes, status chips).
-//! A body of plain Markdown only (no raw HTML but `<br>`, no links, …: see [`plain`]) skips
+//! A body of plain Markdown only (no raw HTML but `<br>`, no links, …: see `plain`) skips
 //! ammonia, which would give it back unchanged: parsing and rewriting a whole report's HTML
 //! took it 1–2 ms of a single report's run.
 

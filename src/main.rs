@@ -317,6 +317,25 @@ fn render(
         Ok(e) => e,
         Err(e) => return fail(&e, &env_cat),
     };
+    // Two threads a core: while one waits for the disk to take a report, the other renders
+    // (RAYON_NUM_THREADS overrides). No more than the plans need (one each, plus one for a
+    // report's PDF laid out beside its HTML): idle workers spinning for work took CPU from a
+    // single report's render on a 2-core machine. One plan needs two whatever the cores, and
+    // counting them (cgroup files) is skipped.
+    let threads =
+        std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+            if plans.len() < 2 {
+                return plans.len() + 1;
+            }
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            (2 * cores).min(plans.len() + 1)
+        });
+    // One plan: this thread renders it, as one of the pool's threads, and the pool's other
+    // thread starts compiling the templates now, while the fonts load and the plan is read
+    // and checked. Two threads for two cores: a thread of its own for the compile and a
+    // hand-over of the plan to a new thread made three, and in four runs of ten one of them
+    // waited a whole time slice (about 3 ms here).
+    let single = (plans.len() == 1).then(|| pool(threads, true, engine.warm_up()));
     let engine = match fonts.load() {
         Ok(Some(f)) => engine.with_fonts(f),
         Ok(None) => engine,
@@ -343,15 +362,6 @@ fn render(
         Some(b) => b.suspend(|| tell(text)),
         None => tell(text),
     };
-    // Two threads a core: while one waits for the disk to take a report, the other renders
-    // (RAYON_NUM_THREADS overrides). No more than the plans need (one each, plus one for a
-    // report's PDF laid out beside its HTML): idle workers spinning for work took CPU from a
-    // single report's render on a 2-core machine.
-    let threads =
-        std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-            (2 * cores).min(plans.len() + 1)
-        });
     let render_one = |plan: &batch::PlanFile| {
         within_time_limit(&plan.path, &env_catalog(), || batch::render_plan(&engine, plan, &opts))
     };
@@ -388,13 +398,9 @@ fn render(
         }
     };
     if let [plan] = plans.as_slice() {
-        // One plan: this thread renders it, as one of the pool's threads, and the pool's other
-        // thread compiles the templates meanwhile. Two threads for two cores: a thread of its
-        // own for the compile and a hand-over of the plan to a new thread made three, and in
-        // four runs of ten one of them waited a whole time slice (about 3 ms here).
-        let result = match pool(threads, true, engine.warm_up()) {
-            Ok(pool) => pool.install(|| render_one(plan)),
-            Err(_) => render_one(plan),
+        let result = match single {
+            Some(Ok(pool)) => pool.install(|| render_one(plan)),
+            _ => render_one(plan),
         };
         report(result);
     } else {

@@ -370,6 +370,45 @@ enum Done {
     Page(lopdf::Stream, Vec<Link>),
 }
 
+/// The characters one face draws: a bit each for the Basic Multilingual Plane, where a
+/// report's characters are (a page of Chinese holds thousands, of a few hundred kinds), a
+/// set for the rest. Cheaper than sorting every character drawn.
+struct Drawn {
+    bmp: Vec<u64>,
+    astral: BTreeSet<char>,
+}
+
+impl Default for Drawn {
+    fn default() -> Self {
+        Drawn { bmp: vec![0; 0x10000 / 64], astral: BTreeSet::new() }
+    }
+}
+
+impl Drawn {
+    fn insert(&mut self, c: char) {
+        let n = c as usize;
+        match self.bmp.get_mut(n / 64) {
+            Some(word) => *word |= 1 << (n % 64),
+            None => {
+                self.astral.insert(c);
+            }
+        }
+    }
+
+    /// Every character drawn, in order.
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        // each word's set bits, lowest first (`w & (w - 1)` clears the lowest)
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
+            std::iter::successors((word != 0).then_some(word), |w| {
+                let rest = w & (w - 1);
+                (rest != 0).then_some(rest)
+            })
+            .filter_map(move |w| char::from_u32((i * 64) as u32 + w.trailing_zeros()))
+        });
+        bmp.chain(self.astral.iter().copied())
+    }
+}
+
 /// Writes the pages into a PDF.
 pub fn write(
     pages: &[Page],
@@ -404,17 +443,18 @@ pub fn write(
     let mut lo = lopdf::Document::with_version("1.7");
     lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     // each face embedded as a subset of the characters it draws, tagged `ABCDEF+Name`
-    let mut drawn: Vec<(Face, char)> = Vec::new();
+    let mut drawn = [Drawn::default(), Drawn::default()];
     for e in all.iter().flatten() {
         if let Elem::Text { text, style, .. } = e {
-            drawn.extend(text.chars().map(|c| (style.face, c)));
+            let set = &mut drawn[usize::from(style.face == Face::Bold)];
+            text.chars().for_each(|c| set.insert(c));
         }
     }
-    drawn.sort_unstable();
-    drawn.dedup();
     let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
-    for (face, c) in drawn {
-        used.entry(fonts.slot(face, c)).or_default().insert(c);
+    for (face, set) in [Face::Regular, Face::Bold].into_iter().zip(&drawn) {
+        for c in set.chars() {
+            used.entry(fonts.slot(face, c)).or_default().insert(c);
+        }
     }
     // The subsets are cut (the slow part) while the pages are written, face by face and
     // page by page on every free core, the faces with the most glyphs first; the objects
@@ -640,6 +680,20 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawn_characters_come_back_once_each_in_order() {
+        let mut d = Drawn::default();
+        for c in "销售目标 2024 Sales 销售 😀 A\u{ffff}\u{0}".chars() {
+            d.insert(c);
+        }
+        let mut expected: Vec<char> =
+            "销售目标 2024 Sales 销售 😀 A\u{ffff}\u{0}".chars().collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(d.chars().collect::<Vec<_>>(), expected);
+        assert_eq!(Drawn::default().chars().count(), 0);
+    }
 
     #[test]
     fn subset_tags_are_six_capital_letters_and_stable() {

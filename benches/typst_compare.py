@@ -11,7 +11,8 @@ interleaved run:
     process (`typst.compile`, what Typst itself costs) and as a whole `python3 -c` process.
 
 Usage: python3 benches/typst_compare.py PLAN [RUNS]
-Needs: pip install typst markdown-it-py; a release build (cargo build --release).
+Needs: pip install typst markdown-it-py; a release build (cargo build --release, or
+PLANWRIGHT_BIN=target/x86_64-unknown-linux-gnu/release/planwright after `cargo static`).
 """
 
 import os
@@ -26,7 +27,9 @@ import typst
 from markdown_it import MarkdownIt
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "planwright")
+# the release build; PLANWRIGHT_BIN names another (`cargo static` makes
+# target/x86_64-unknown-linux-gnu/release/planwright)
+BIN = os.environ.get("PLANWRIGHT_BIN", os.path.join(ROOT, "target", "release", "planwright"))
 
 
 def esc(text):

@@ -349,7 +349,8 @@ impl Fonts {
         faces.find_map(|s| shared.font(s).glyph(c).map(|g| (s, g))).unwrap_or((first, 0))
     }
 
-    fn weight(face: Face) -> usize {
+    /// The index of a weight in per-weight tables (`Face::Regular` 0, `Face::Bold` 1).
+    pub(super) fn weight(face: Face) -> usize {
         match face {
             Face::Regular => 0,
             Face::Bold => 1,

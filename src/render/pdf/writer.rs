@@ -443,16 +443,16 @@ pub fn write(
     let mut lo = lopdf::Document::with_version("1.7");
     lo.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
     // each face embedded as a subset of the characters it draws, tagged `ABCDEF+Name`
-    let mut drawn = [Drawn::default(), Drawn::default()];
+    let mut drawn = [Drawn::default(), Drawn::default()]; // by weight
     for e in all.iter().flatten() {
         if let Elem::Text { text, style, .. } = e {
-            let set = &mut drawn[usize::from(style.face == Face::Bold)];
+            let set = &mut drawn[Fonts::weight(style.face)];
             text.chars().for_each(|c| set.insert(c));
         }
     }
     let mut used: BTreeMap<Slot, BTreeSet<char>> = BTreeMap::new();
-    for (face, set) in [Face::Regular, Face::Bold].into_iter().zip(&drawn) {
-        for c in set.chars() {
+    for face in [Face::Regular, Face::Bold] {
+        for c in drawn[Fonts::weight(face)].chars() {
             used.entry(fonts.slot(face, c)).or_default().insert(c);
         }
     }

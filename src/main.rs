@@ -322,13 +322,14 @@ fn render(
     // report's PDF laid out beside its HTML): idle workers spinning for work took CPU from a
     // single report's render on a 2-core machine. One plan needs two whatever the cores, and
     // counting them (cgroup files) is skipped.
+    let needed = plans.len() + 1;
     let threads =
         std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-            if plans.len() < 2 {
-                return plans.len() + 1;
+            if needed <= 2 {
+                return needed;
             }
             let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-            (2 * cores).min(plans.len() + 1)
+            (2 * cores).min(needed)
         });
     // One plan: this thread renders it, as one of the pool's threads, and the pool's other
     // thread starts compiling the templates now, while the fonts load and the plan is read

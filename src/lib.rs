@@ -402,7 +402,7 @@ impl Engine {
                 .chain(charts[drawn..].iter().map(draw))
                 .collect::<Result<_, Error>>()?;
             let page = if html {
-                let by_id = svgs.iter().map(|c| (c.id.as_str(), c)).collect();
+                let by_id = render::html::by_id(&svgs);
                 let page = render::html::render(&self.templates, set, &labels, &md, &by_id)?;
                 Some(file("html", page.into_bytes()))
             } else {

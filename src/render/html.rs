@@ -15,6 +15,11 @@ use super::RenderedChart as Chart;
 
 /// The report's charts by id, borrowed from the renderer (the SVGs are not copied).
 pub type Charts<'a> = BTreeMap<&'a str, &'a Chart>;
+
+/// `charts` by their ids.
+pub fn by_id(charts: &[Chart]) -> Charts<'_> {
+    charts.iter().map(|c| (c.id.as_str(), c)).collect()
+}
 use super::markdown::{Anchors, Rendered};
 use crate::error::Error;
 use crate::templates::Templates;
@@ -659,7 +664,7 @@ mod tests {
             "![标题](charts/targets.svg \"说明\")\n\n#### 四级\n",
         );
         let charts = stand_ins(&["targets".to_string()]);
-        let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+        let by_id = by_id(&charts);
         let (raw, anchors, plain) = markdown_to_html(md, &by_id);
         assert!(plain, "{raw}");
         assert_eq!(sanitised_form(&raw), sanitize(&raw, &anchors, &by_id));
@@ -669,7 +674,7 @@ mod tests {
     #[test]
     fn anything_else_goes_through_the_sanitiser() {
         let charts = stand_ins(&["targets".to_string()]);
-        let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+        let by_id = by_id(&charts);
         for md in [
             "<b>粗</b>",
             "<script>alert(1)</script>",
@@ -717,7 +722,7 @@ mod tests {
                 .collect();
             assert!(ids.len() > 3, "{name}: {ids:?}");
             let charts = stand_ins(&ids);
-            let by_id: Charts = charts.iter().map(|c| (c.id.as_str(), c)).collect();
+            let by_id = by_id(&charts);
             let (raw, anchors, plain) = markdown_to_html(&md.body, &by_id);
             assert!(plain, "{name}: the sanitiser would run on a plan with nothing to remove");
             assert_eq!(sanitised_form(&raw), sanitize(&raw, &anchors, &by_id), "{name}");

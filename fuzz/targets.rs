@@ -1,5 +1,5 @@
 //! What each fuzz target does with its input, shared by the fuzz targets (`fuzz_targets/`)
-//! and the corpus replay in the normal test run (`tests/fuzz_corpus.rs`). Every function
+//! and the corpus replay in the normal test run (`tests/suite/fuzz_corpus.rs`). Every function
 //! must return, without a panic, for any bytes.
 
 #![allow(dead_code)]

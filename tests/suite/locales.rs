@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 
@@ -14,8 +14,8 @@ use planwright::messages::Catalog;
 use planwright::model::Locale;
 use planwright::templates::Templates;
 
-/// Characters used only in Simplified Chinese (`tests/data/simplified-only.txt`, made from
-/// OpenCC's table by `tests/data/make-simplified-only.py`).
+/// Characters used only in Simplified Chinese (`tests/suite/data/simplified-only.txt`, made from
+/// OpenCC's table by `tests/suite/data/make-simplified-only.py`).
 /// OpenCC keeps `万` as a Traditional character too (the surname 万俟); in a figure it is
 /// always the Simplified `萬`, so the tool's Traditional words must not use it either.
 fn simplified_only() -> HashSet<char> {

@@ -4,11 +4,11 @@
 //!
 //! `check` and `values` replay their whole corpus; `render` and `pdf_layout` (a PDF per
 //! input, slow in a debug build) replay every twelfth input plus every regression, and the
-//! whole corpus with `cargo test --test fuzz_corpus -- --ignored`.
+//! whole corpus with `cargo test --test suite fuzz_corpus:: -- --ignored`.
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "../fuzz/targets.rs"]
+#[path = "../../fuzz/targets.rs"]
 mod targets;
 
 use std::path::{Path, PathBuf};

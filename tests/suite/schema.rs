@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -134,7 +134,7 @@ fn planwright_schema_prints_it() {
 
 /// The key tables of `docs/plan-format.md`, one a chapter (`## meta`, `## funnel (v1.1…)`)
 /// and the top level's, are made from the same declaration:
-/// `UPDATE_DOCS=1 cargo test --test schema` rewrites them.
+/// `UPDATE_DOCS=1 cargo test --test suite schema::` rewrites them.
 #[test]
 fn the_docs_key_tables_are_generated_from_the_declaration() {
     let path = root().join("docs/plan-format.md");
@@ -182,7 +182,7 @@ fn the_docs_key_tables_are_generated_from_the_declaration() {
     }
     assert!(
         stale.is_empty(),
-        "stale key tables in docs/plan-format.md: {stale:?}; run UPDATE_DOCS=1 cargo test --test schema"
+        "stale key tables in docs/plan-format.md: {stale:?}; run UPDATE_DOCS=1 cargo test --test suite schema::"
     );
 }
 

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::*;
 
@@ -53,7 +53,9 @@ fn shared_annual_example_has_the_figures_the_board_reads() {
     assert_row(&t, &["乐观", "14,290", "-710"]);
     assert_row(&t, &["悲观", "12,110", "-2,890"]);
     // Charts placed in their chapters as relative links, the files written beside.
-    let out = root().join("target/tmp/shared-annual/annual-sales-plan");
+    // `render_md` rendered into this file's scratch folder.
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("render/shared-annual/annual-sales-plan");
     for (chart, after) in [
         ("charts/breakdown-1.svg", "**按季度**"),
         ("charts/risks.svg", "## 十、风险评估与应对"),

@@ -9,7 +9,7 @@ Hong Kong write). A character is Simplified-only when it has Traditional forms a
 one of them nor one of their Taiwan or Hong Kong forms: 说 (說) is; 后 (后 後), 干 (干 幹 乾)
 and 群 (羣, which Taiwan writes 群) are not.
 
-Usage: python3 tests/data/make-simplified-only.py path/to/assets/dictionaries
+Usage: python3 tests/suite/data/make-simplified-only.py path/to/assets/dictionaries
 """
 import os
 import sys

@@ -45,9 +45,14 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// A fresh empty folder under the target directory.
+/// A fresh empty folder under the target directory, in a folder named for the calling test
+/// file: the files share one test binary and run at once, so two of them may pick the same
+/// name without meeting.
+#[track_caller]
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let file = Path::new(std::panic::Location::caller().file());
+    let module = file.file_stem().and_then(|s| s.to_str()).unwrap_or("suite");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(module).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     dir
@@ -55,6 +60,7 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Renders `plan` to Markdown in a scratch folder and returns the text; panics with the
 /// tool's stderr when it fails or prints a warning.
+#[track_caller]
 pub fn render_md(plan: &Path, scratch_name: &str) -> String {
     let out = scratch(scratch_name);
     let o =

@@ -105,6 +105,11 @@ fn layout(d: &Data, w: f64) -> Layout {
     Layout { stacked, names, rows, x0, bar_max: beside }
 }
 
+/// The top of each row and the bottom of the last, for a chart whose body starts at `body`.
+pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
+    super::edges(body, &layout(d, w).rows)
+}
+
 pub(crate) fn height(d: &Data, w: f64) -> f64 {
     layout(d, w).rows.iter().sum()
 }

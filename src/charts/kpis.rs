@@ -171,6 +171,13 @@ fn layout(d: &Data, w: f64) -> Layout {
     Layout { stacked, names, details, rows, head, x0, bar_right, att_right, status_x }
 }
 
+/// The top of each row and the bottom of the last, for a chart whose body starts at `body`
+/// (the tick labels above the rows go with the title).
+pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
+    let l = layout(d, w);
+    super::edges(body + l.head, &l.rows)
+}
+
 pub(crate) fn height(d: &Data, w: f64) -> f64 {
     let l = layout(d, w);
     l.head + l.rows.iter().sum::<f64>()

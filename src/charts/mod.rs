@@ -57,6 +57,28 @@ pub struct Chart {
     pub palette: Palette,
 }
 
+/// Where a chart may be cut across ([`Chart::cuts`]), in pixels from its top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cuts {
+    /// The bottom of the title and legend.
+    pub title: f64,
+    /// The top of each row, then the bottom of the last row; what lies between `title` and
+    /// the first row (names of marked dates) belongs with the title, what lies below the
+    /// last row (the axis) ends the chart.
+    pub rows: Vec<f64>,
+}
+
+/// The edges of rows stacked from `top`: the top of each, then the bottom of the last.
+fn edges(top: f64, rows: &[f64]) -> Vec<f64> {
+    let mut y = top;
+    let mut out = vec![y];
+    for row in rows {
+        y += row;
+        out.push(y);
+    }
+    out
+}
+
 /// What a chart draws, with every label already formatted.
 #[derive(Debug, Clone)]
 enum Body {
@@ -97,6 +119,24 @@ impl Chart {
             Body::Schedule(d) => schedule::height(d, w),
         };
         (width, (header.bottom + body + style::PAD).ceil() as u32)
+    }
+
+    /// Where the chart may be cut across when it is too tall for a page, at its natural
+    /// width: the end of its title and legend, then the top of each row and the bottom of the
+    /// last. Only charts with a row per item of the plan have cuts (the Gantt chart, the bar
+    /// charts, the KPI chart); the PDF sets such a chart row by row, like a table, when it is
+    /// too tall, instead of shrinking its text.
+    pub fn cuts(&self) -> Option<Cuts> {
+        let w = f64::from(style::WIDTH);
+        let title = style::Header::new(&self.title, &self.keys(), w).bottom;
+        let rows = match &self.body {
+            Body::Schedule(d) => schedule::row_edges(d, w, title),
+            Body::Bars(d) => bars::row_edges(d, w, title),
+            Body::Kpis(d) => kpis::row_edges(d, w, title),
+            Body::Risks(d) => risks::row_edges(d, w, title),
+            _ => return None,
+        };
+        Some(Cuts { title, rows })
     }
 
     /// The legend entries and notes under the title.

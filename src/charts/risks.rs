@@ -82,7 +82,7 @@ pub(crate) fn layout(d: &Data, w: f64, body: f64) -> Layout {
     let left = PAD + style::text_width("5", style::LABEL) + GAP;
     let cell = ((w - PAD - left) / 5.0).min(CELL);
     let top = body + AXIS_TITLE;
-    // Under the grid: its ticks and the likelihood axis title.
+    // Under the grid: its ticks and the likelihood axis title (as `grid_foot` says).
     let grid_bottom = top + 5.0 * cell + 4.0 + lh + 2.0 + sh;
     let pw = pill_w(d);
     let beside_x = left + 5.0 * cell + 24.0;
@@ -98,6 +98,33 @@ pub(crate) fn layout(d: &Data, w: f64, body: f64) -> Layout {
     let list_bottom = list_y + entries.iter().sum::<f64>();
     let height = grid_bottom.max(list_bottom) - body;
     Layout { left, top, cell, list: (list_x, list_y), name_w, names, entries, height }
+}
+
+/// Where a long list of risks may be cut, for a chart whose body starts at `body`: the
+/// matrix, its axis titles and the entries beside it stay together as the first row; each
+/// entry below the matrix's foot is a row of its own.
+pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
+    let l = layout(d, w, body);
+    let grid_bottom = body + l.height.min(grid_foot(&l) - body);
+    let mut out = vec![body];
+    let mut y = l.list.1;
+    for e in &l.entries {
+        y += e;
+        if y >= grid_bottom {
+            out.push(y);
+        }
+    }
+    let bottom = body + l.height;
+    if out.last().is_none_or(|last| *last < bottom - 0.01) {
+        out.push(bottom);
+    }
+    out
+}
+
+/// The bottom of the matrix with its ticks and the likelihood axis title.
+fn grid_foot(l: &Layout) -> f64 {
+    let (lh, sh) = (style::line_height(style::LABEL), style::line_height(style::SMALL));
+    l.top + 5.0 * l.cell + 4.0 + lh + 2.0 + sh
 }
 
 pub(crate) fn height(d: &Data, w: f64) -> f64 {

@@ -238,6 +238,12 @@ fn layout(d: &Data, w: f64) -> Layout {
     l
 }
 
+/// The top of each row and the bottom of the last, for a chart whose body starts at `body`.
+pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
+    let l = layout(d, w);
+    super::edges(body + l.head, &l.rows)
+}
+
 pub(crate) fn height(d: &Data, w: f64) -> f64 {
     let l = layout(d, w);
     l.head + l.rows.iter().sum::<f64>() + style::line_height(style::LABEL) + 6.0

@@ -371,6 +371,37 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
         })
         .count();
     assert!(header_pages >= 3, "risk table header on {header_pages} pages");
+    // nothing is set under 8 pt: the 30-row Gantt chart, too tall for a page, is set row by
+    // row at the body width instead of being shrunk (its text was 4 pt)
+    let smallest = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.elems)
+        .filter_map(|e| match e {
+            Elem::Text { style, .. } => Some(style.size),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(smallest >= 8.0, "text at {smallest} pt");
+    // its title, legend and axis repeat on each page it spans; every row is drawn once
+    // (each name is also in the schedule table)
+    let texts = |p: &planwright::render::pdf::page::Page, t: &str| {
+        p.elems.iter().filter(|e| matches!(e, Elem::Text { text, .. } if text == t)).count()
+    };
+    let gantt_pages: Vec<usize> =
+        (0..laid.pages.len()).filter(|i| texts(&laid.pages[*i], "执行计划甘特图") > 0).collect();
+    assert!(gantt_pages.len() >= 2, "the Gantt chart's title on pages {gantt_pages:?}");
+    for (k, i) in gantt_pages.iter().enumerate() {
+        assert_eq!(texts(&laid.pages[*i], "里程碑"), 1, "legend on page {}", i + 1);
+        // the date axis above the rows, and under the last row on the last page
+        let axes = if k + 1 == gantt_pages.len() { 2 } else { 1 };
+        assert_eq!(texts(&laid.pages[*i], "12月"), axes, "date axes on page {}", i + 1);
+    }
+    for n in 1..=30 {
+        let name = format!("任务{n}");
+        let drawn: usize = laid.pages.iter().map(|p| texts(p, &name)).sum();
+        assert_eq!(drawn, 2, "{name} in the table and on the chart");
+    }
     // and pdftotext agrees: every page has body text
     if have("pdftotext") {
         let pdf = render_pdf(&stress(), "pdf-stress");

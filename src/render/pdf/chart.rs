@@ -25,6 +25,11 @@ pub trait Drawing: Sync {
     fn size(&self) -> (u32, u32);
     /// Paints onto `backend`.
     fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String>;
+    /// Where it may be cut across when too tall for a page (rows of a Gantt chart); `None`
+    /// for a drawing that is shrunk to fit instead.
+    fn cuts(&self) -> Option<crate::charts::Cuts> {
+        None
+    }
 }
 
 /// The size text is set at for a plotters font size: plotters' SVG backend writes
@@ -272,6 +277,92 @@ impl DrawingBackend for PdfBackend<'_> {
     }
 }
 
+/// Cuts recorded elements into horizontal bands at `edges` (ascending, in the elements'
+/// own units): one band above the first edge, one between each pair, one below the last.
+/// Each element goes to the band its middle is in, moved up by the band's top; a rectangle
+/// (the chart's paper) or a vertical line or path (a grid line, a dated line down the rows)
+/// is split at the edges it crosses, so every band draws its own stretch of it.
+pub fn slice(elems: Vec<Elem>, edges: &[f32]) -> Vec<Vec<Elem>> {
+    let band_of = |y: f32| edges.partition_point(|e| *e <= y);
+    let top_of = |b: usize| if b == 0 { 0.0 } else { edges[b - 1] };
+    let mut bands: Vec<Vec<Elem>> = vec![Vec::new(); edges.len() + 1];
+    for e in elems {
+        if let Some((x, y0, y1)) = vertical(&e) {
+            // a stretch in each band the line runs through
+            let (first, last) = (band_of(y0), band_of(y1));
+            for (b, band) in bands.iter_mut().enumerate().take(last + 1).skip(first) {
+                let a = y0.max(top_of(b));
+                let z = if b < edges.len() { y1.min(edges[b]) } else { y1 };
+                if z - a > 0.01 {
+                    band.push(with_span(&e, x, a, z).shifted(0.0, -top_of(b)));
+                }
+            }
+            continue;
+        }
+        let b = band_of(middle(&e));
+        bands[b].push(e.shifted(0.0, -top_of(b)));
+    }
+    bands
+}
+
+/// A rectangle, or a straight vertical line or two-point path: its x and its y span, top
+/// first.
+fn vertical(e: &Elem) -> Option<(f32, f32, f32)> {
+    if let Elem::Rect { x, y, h, .. } = e {
+        return Some((*x, *y, y + h));
+    }
+    let (a, b) = match e {
+        Elem::Line { from, to, .. } => (*from, *to),
+        Elem::Path { points, .. } if points.len() == 2 => (points[0], points[1]),
+        _ => return None,
+    };
+    ((a.0 - b.0).abs() < 0.01).then(|| (a.0, a.1.min(b.1), a.1.max(b.1)))
+}
+
+/// `e`, a rectangle or a vertical line or path, running from `y0` to `y1` at `x`.
+fn with_span(e: &Elem, x: f32, y0: f32, y1: f32) -> Elem {
+    match e {
+        Elem::Rect { w, fill, .. } => Elem::Rect { x, y: y0, w: *w, h: y1 - y0, fill: *fill },
+        Elem::Line { width, color, .. } => {
+            Elem::Line { from: (x, y0), to: (x, y1), width: *width, color: *color }
+        }
+        Elem::Path { width, color, .. } => {
+            Elem::Path { points: vec![(x, y0), (x, y1)], width: *width, color: *color }
+        }
+        other => other.clone(),
+    }
+}
+
+/// The height an element's band is judged by: the middle of its ink.
+fn middle(e: &Elem) -> f32 {
+    match e {
+        // a baseline: the middle of the text sits about a third of its size above it
+        Elem::Text { y, style, .. } => y - style.size * 0.35,
+        Elem::Rect { y, h, .. } => y + h / 2.0,
+        Elem::Line { from, to, .. } | Elem::Dots { from, to, .. } => (from.1 + to.1) / 2.0,
+        Elem::Polygon { points, .. } | Elem::Path { points, .. } => {
+            points.iter().map(|p| p.1).sum::<f32>() / points.len().max(1) as f32
+        }
+        Elem::Link { y, h, .. } => y + h / 2.0,
+    }
+}
+
+/// How far down a band's text and lines reach (a text's descent counted), for trimming the
+/// blank padding under them; rectangles (the paper under everything) do not count.
+pub fn ink_bottom(elems: &[Elem]) -> f32 {
+    elems
+        .iter()
+        .map(|e| match e {
+            Elem::Text { y, style, .. } => y + style.size * 0.25,
+            Elem::Rect { .. } | Elem::Link { .. } => 0.0,
+            Elem::Line { from, to, .. } | Elem::Dots { from, to, .. } => from.1.max(to.1),
+            Elem::Polygon { points, .. } | Elem::Path { points, .. } => {
+                points.iter().map(|p| p.1).fold(0.0, f32::max)
+            }
+        })
+        .fold(0.0, f32::max)
+}
+
 /// The report's charts draw through the same plotters code as their SVG.
 impl Drawing for crate::charts::Chart {
     fn size(&self) -> (u32, u32) {
@@ -281,6 +372,10 @@ impl Drawing for crate::charts::Chart {
     fn draw(&self, backend: PdfBackend<'_>) -> Result<(), String> {
         use plotters::prelude::IntoDrawingArea;
         crate::charts::Chart::draw(self, &backend.into_drawing_area())
+    }
+
+    fn cuts(&self) -> Option<crate::charts::Cuts> {
+        crate::charts::Chart::cuts(self)
     }
 }
 
@@ -391,5 +486,47 @@ mod tests {
     fn transparency_is_blended_onto_white() {
         assert_eq!(opaque(BackendColor { alpha: 0.5, rgb: (0, 0, 0) }), Some(Rgb(128, 128, 128)));
         assert_eq!(opaque(BackendColor { alpha: 0.0, rgb: (0, 0, 0) }), None);
+    }
+
+    #[test]
+    fn slicing_splits_what_crosses_an_edge_and_moves_the_rest_into_its_band() {
+        use super::{Face, Rgb, TextStyle};
+        let ink = Rgb(0, 0, 0);
+        let style = TextStyle { face: Face::Regular, size: 10.0, color: ink };
+        let elems = vec![
+            // the paper under everything, and a grid line down all the rows
+            Elem::Rect { x: 0.0, y: 0.0, w: 50.0, h: 100.0, fill: Rgb(255, 255, 255) },
+            Elem::Line { from: (20.0, 30.0), to: (20.0, 90.0), width: 1.0, color: ink },
+            // a dash crossing the edge at 60, drawn bottom up
+            Elem::Path { points: vec![(30.0, 65.0), (30.0, 55.0)], width: 1.0, color: ink },
+            // a text whose baseline is past the edge at 30 but whose middle is above it
+            Elem::Text { x: 1.0, y: 32.0, text: "a".into(), style, stretch: 0.0 },
+            // a bar inside the second row, and a slanted line judged by its middle
+            Elem::Rect { x: 5.0, y: 70.0, w: 10.0, h: 8.0, fill: ink },
+            Elem::Line { from: (0.0, 95.0), to: (50.0, 97.0), width: 1.0, color: ink },
+        ];
+        let bands = slice(elems, &[30.0, 60.0, 90.0]);
+        assert_eq!(bands.len(), 4);
+        let spans = |band: &[Elem]| -> Vec<(f32, f32)> {
+            band.iter()
+                .filter_map(|e| match e {
+                    Elem::Rect { y, h, .. } => Some((*y, y + h)),
+                    Elem::Line { from, to, .. } if from.0 == to.0 => Some((from.1, to.1)),
+                    Elem::Path { points, .. } => Some((points[0].1, points[1].1)),
+                    _ => None,
+                })
+                .collect()
+        };
+        // each band its own stretch of the paper and the grid line, from its own top
+        assert_eq!(spans(&bands[0]), vec![(0.0, 30.0)]);
+        assert!(matches!(&bands[0][1], Elem::Text { y, .. } if *y == 32.0));
+        assert_eq!(spans(&bands[1]), vec![(0.0, 30.0), (0.0, 30.0), (25.0, 30.0)]);
+        assert_eq!(spans(&bands[2]), vec![(0.0, 30.0), (0.0, 30.0), (0.0, 5.0), (10.0, 18.0)]);
+        assert_eq!(spans(&bands[3]), vec![(0.0, 10.0)]);
+        assert!(matches!(&bands[3][1], Elem::Line { from, .. } if *from == (0.0, 5.0)));
+        // the text, the bar and the lines keep their x
+        assert_eq!(bands.iter().map(Vec::len).sum::<usize>(), 11);
+        // the paper does not count as ink; the slanted line does
+        assert_eq!(ink_bottom(&bands[3]), 7.0);
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::blocks::{Block, Span, plain};
-use super::chart::{Drawing, Recorder};
+use super::chart::{Drawing, Recorder, ink_bottom, slice};
 use super::fonts::{Face, Fonts};
 use super::linebreak::{Align, Line, Run, Setting, break_lines};
 use super::page::{Elem, Target, TextStyle};
@@ -458,6 +458,59 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
     }
 }
 
+/// A chart too tall for 60% of a page set like a table at `scale`, so none of its text
+/// shrinks: each row a box of its own, the pages broken between rows, and the title, the
+/// legend, the date axis and the names of marked dates repeated at the top of every page it
+/// spans (the axis also closes it at the bottom). False, with nothing added, for a drawing
+/// that cannot be cut or does not draw.
+fn chart_rows(
+    d: &dyn Drawing,
+    x0: f32,
+    width: f32,
+    scale: f32,
+    ctx: &mut Ctx,
+    out: &mut Vec<Flow>,
+) -> bool {
+    let Some(cuts) = d.cuts().filter(|c| c.rows.len() >= 2) else { return false };
+    let (w, h) = d.size();
+    let rec = Recorder::new((w, h), ctx.fonts);
+    if d.draw(rec.backend()).is_err() {
+        return false;
+    }
+    let left = x0 + (width - w as f32 * scale) / 2.0;
+    let mut edges = vec![cuts.title as f32 * scale];
+    edges.extend(cuts.rows.iter().map(|y| *y as f32 * scale));
+    let mut bands = slice(rec.into_elems(left, 0.0, scale), &edges).into_iter();
+    // bands: title and legend, names above the plot, one per row, the axis
+    let (Some(title), Some(names), Some(axis)) = (bands.next(), bands.next(), bands.next_back())
+    else {
+        return false;
+    };
+    let (title_h, names_h) = (edges[0], edges[1] - edges[0]);
+    let axis_h = ink_bottom(&axis) + 4.0;
+    let mut head = title;
+    head.extend(axis.iter().cloned().map(|e| e.shifted(0.0, title_h)));
+    head.extend(names.into_iter().map(|e| e.shifted(0.0, title_h + axis_h)));
+    let mut header = Boxed::new(title_h + axis_h + names_h, head);
+    header.space_before = 10.0;
+    header.keep_with_next = true;
+    header.chart = true;
+    out.push(Flow::TableStart(header));
+    let n = edges.len() - 2;
+    for (i, (elems, pair)) in bands.zip(edges[1..].windows(2)).enumerate() {
+        let mut row = Boxed::new(pair[1] - pair[0], elems);
+        row.row = true;
+        // the header stands with two rows at least, the axis with the last two
+        row.keep_with_next = i < 1 || i + 2 >= n;
+        out.push(Flow::Box(row));
+    }
+    let last = edges.last().copied().unwrap_or(0.0);
+    let foot = Boxed::new(h as f32 * scale - last, axis);
+    out.push(Flow::Box(foot));
+    out.push(Flow::TableEnd);
+    true
+}
+
 /// The id of a chart from its path: `charts/sales-trend.svg` → `sales-trend`.
 pub fn chart_id(url: &str) -> &str {
     let name = url.rsplit('/').next().unwrap_or(url);
@@ -467,6 +520,9 @@ pub fn chart_id(url: &str) -> &str {
 /// A chart, drawn as vectors at the width of the text. The chart draws its own title, so
 /// no caption repeats it; a chart the renderer does not have becomes a grey box holding its
 /// text alternative (`alt`), and a warning.
+///
+/// A chart taller than 60% of the page at that width is shrunk to 60%, unless it can be cut
+/// across its rows (a long Gantt chart): then it is set row by row ([`chart_rows`]).
 fn image(url: &str, alt: &str, x0: f32, width: f32, ctx: &mut Ctx, out: &mut Vec<Flow>) {
     let t = ctx.theme;
     let id = chart_id(url);
@@ -475,7 +531,11 @@ fn image(url: &str, alt: &str, x0: f32, width: f32, ctx: &mut Ctx, out: &mut Vec
         Some(d) => {
             let (w, h) = d.size();
             let max_h = t.body_height() * 0.6;
-            let scale = (width / w.max(1) as f32).min(max_h / h.max(1) as f32).min(1.0);
+            let fit = (width / w.max(1) as f32).min(1.0);
+            if h as f32 * fit > max_h && chart_rows(*d, x0, width, fit, ctx, out) {
+                return;
+            }
+            let scale = fit.min(max_h / h.max(1) as f32);
             let (dw, dh) = (w as f32 * scale, h as f32 * scale);
             let rec = Recorder::new((w, h), ctx.fonts);
             match d.draw(rec.backend()) {

@@ -415,6 +415,56 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
 }
 
 #[test]
+fn a_kpi_chart_too_tall_for_a_page_is_set_across_pages_at_its_own_size() {
+    // the monthly plan with 35 more KPIs: its chart is three pages tall at the body width
+    let base = std::fs::read_to_string(root().join("plans/monthly-battle-plan.yaml")).unwrap();
+    let more: String = (1..=35)
+        .map(|i| {
+            format!("  - {{ name: 渠道指标{i}号, target: {}, actual: {} }}\n", 100 + i, 95 + i)
+        })
+        .collect();
+    let anchor = "  - { name: 客户满意度(NPS), target: 60, note: 月末调研 }\n";
+    assert!(base.contains(anchor), "the monthly plan's last KPI");
+    let source = base.replacen(anchor, &format!("{anchor}{more}"), 1);
+    let checked = planwright::check("kpis.yaml", &source);
+    let (plan, figures) = checked.valid.expect("valid");
+    let engine = planwright::Engine::new(None).unwrap();
+    let input = engine.pdf_input(&plan, &figures).unwrap();
+    let labels = engine.templates().labels(plan.meta.locale);
+    let charts = planwright::charts::build(&plan, &figures, &labels);
+    let kpis = charts.iter().find(|c| c.id == "kpis").unwrap();
+    assert!(kpis.cuts().is_some_and(|c| c.rows.len() == 44), "a cut above each of 43 rows");
+    let images: planwright::render::pdf::Images =
+        charts.iter().map(|c| (c.id.clone(), c as &dyn planwright::render::pdf::Drawing)).collect();
+    let theme = planwright::render::pdf::Theme::default();
+    let laid = planwright::render::pdf::layout(&input, engine.fonts().unwrap(), &theme, &images)
+        .expect("lays out");
+    let has = |p: &planwright::render::pdf::page::Page, t: &str| {
+        p.elems.iter().any(|e| matches!(e, Elem::Text { text, .. } if text == t))
+    };
+    // the title, its legend and the scale over the bars start every page the chart is on
+    let pages: Vec<_> = laid.pages.iter().filter(|p| has(p, "KPI达成率")).collect();
+    assert!(pages.len() >= 3, "the KPI chart on {} pages", pages.len());
+    assert!(pages.iter().all(|p| has(p, "100% 达成线") && has(p, "150%")));
+    // every KPI drawn once, at the chart's own size: nothing under 8 pt on any page
+    for i in 1..=35 {
+        let name = format!("渠道指标{i}号");
+        let drawn = laid.pages.iter().filter(|p| has(p, &name)).count();
+        assert_eq!(drawn, 2, "{name}: in the KPI table and on the chart");
+    }
+    let smallest = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.elems)
+        .filter_map(|e| match e {
+            Elem::Text { style, .. } => Some(style.size),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min);
+    assert!(smallest >= 8.0, "text at {smallest} pt");
+}
+
+#[test]
 fn characters_no_font_has_are_warned_with_their_place() {
     let dir = scratch("pdf-missing-glyph");
     let plan = std::fs::read_to_string(root().join("templates/starters/monthly.yaml")).unwrap();

@@ -287,7 +287,7 @@ pub fn slice(elems: Vec<Elem>, edges: &[f32]) -> Vec<Vec<Elem>> {
     let top_of = |b: usize| if b == 0 { 0.0 } else { edges[b - 1] };
     let mut bands: Vec<Vec<Elem>> = vec![Vec::new(); edges.len() + 1];
     for e in elems {
-        if let Some((x, y0, y1)) = vertical(&e) {
+        if let Some((x, y0, y1)) = splittable(&e) {
             // a stretch in each band the line runs through
             let (first, last) = (band_of(y0), band_of(y1));
             for (b, band) in bands.iter_mut().enumerate().take(last + 1).skip(first) {
@@ -305,9 +305,9 @@ pub fn slice(elems: Vec<Elem>, edges: &[f32]) -> Vec<Vec<Elem>> {
     bands
 }
 
-/// A rectangle, or a straight vertical line or two-point path: its x and its y span, top
-/// first.
-fn vertical(e: &Elem) -> Option<(f32, f32, f32)> {
+/// What may run across bands: a rectangle, or a straight vertical line or two-point path;
+/// its x and its y span, top first.
+fn splittable(e: &Elem) -> Option<(f32, f32, f32)> {
     if let Elem::Rect { x, y, h, .. } = e {
         return Some((*x, *y, y + h));
     }

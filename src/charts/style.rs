@@ -245,6 +245,9 @@ pub(crate) fn wrap(text: &str, t: Type, max: f64, max_lines: usize) -> Vec<Strin
         None => (text, false),
     };
     let font = face(t.bold);
+    // Widths summed in another order than `text_width`'s differ in the last bits: a text
+    // as wide as the room, measured by `text_width`, must still fit it.
+    let max = max + 1e-6;
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let (mut start, mut width) = (0usize, 0.0f64);
     // The last place a line may end, and the width of the line up to there.
@@ -744,15 +747,17 @@ mod tests {
     }
 
     #[test]
-    fn a_million_characters_cost_what_a_thousand_do() {
+    fn a_million_characters_give_what_their_first_thousand_do() {
         // Issue 8: measuring and cutting were quadratic in the text. Now they look at what a
-        // chart can draw and no further.
+        // chart can draw and no further (`cargo bench --bench hostile` times it).
         let huge = "市场推广与品牌建设".repeat(120_000);
-        let start = std::time::Instant::now();
+        let head: String = huge.chars().take(1_000).collect();
         let lines = wrap(&huge, LABEL, 200.0, MAX_LINES);
         let cut = fit(&huge, LABEL, 200.0);
         let width = text_width(&huge, LABEL);
-        assert!(start.elapsed() < std::time::Duration::from_secs(2), "{:?}", start.elapsed());
+        assert_eq!(lines, wrap(&head, LABEL, 200.0, MAX_LINES));
+        assert_eq!(cut, fit(&head, LABEL, 200.0));
+        assert_eq!(width, text_width(&head, LABEL));
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines[2].ends_with('…') && cut.ends_with('…'));
         assert!(width > 200.0 && width < MEASURE_LIMIT + 20.0);

@@ -489,7 +489,15 @@ fn chart_rows(
     let (title_h, names_h) = (edges[0], edges[1] - edges[0]);
     let axis_h = ink_bottom(&axis) + 4.0;
     let mut head = title;
-    head.extend(axis.iter().cloned().map(|e| e.shifted(0.0, title_h)));
+    // the axis's copy keeps no more of the paper under it than its own height
+    let copy = axis.iter().filter_map(|e| match e {
+        Elem::Rect { y, .. } if *y >= axis_h => None,
+        Elem::Rect { x, y, w, h, fill } => {
+            Some(Elem::Rect { x: *x, y: *y, w: *w, h: h.min(axis_h - y), fill: *fill })
+        }
+        other => Some(other.clone()),
+    });
+    head.extend(copy.map(|e| e.shifted(0.0, title_h)));
     head.extend(names.into_iter().map(|e| e.shifted(0.0, title_h + axis_h)));
     let mut header = Boxed::new(title_h + axis_h + names_h, head);
     header.space_before = 10.0;

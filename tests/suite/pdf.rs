@@ -12,7 +12,7 @@ use std::process::Command;
 
 use common::{own_plans, root, run, scratch, shared_examples, tables};
 use planwright::render::pdf::linebreak;
-use planwright::render::pdf::page::{Elem, PageKind};
+use planwright::render::pdf::page::{Elem, Page, PageKind};
 
 /// True when `tool` can run; otherwise prints SKIP (or fails under PLANWRIGHT_REQUIRE_TOOLS).
 fn have(tool: &str) -> bool {
@@ -295,20 +295,46 @@ fn contents_page_numbers_match_where_chapters_start() {
     }
 }
 
-#[test]
-fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
-    let source = std::fs::read_to_string(stress()).unwrap();
-    let checked = planwright::check("stress.yaml", &source);
-    let (plan, figures) = checked.valid.expect("stress plan is valid");
-    let engine = planwright::Engine::new(None).unwrap();
+/// A valid plan's PDF pages as the default theme lays them out, with its charts.
+fn lay_out(
+    engine: &planwright::Engine,
+    source: &str,
+) -> (planwright::render::pdf::Laid, Vec<planwright::charts::Chart>) {
+    let (plan, figures) = planwright::check("plan.yaml", source).valid.expect("a valid plan");
     let input = engine.pdf_input(&plan, &figures).unwrap();
-    let theme = planwright::render::pdf::Theme::default();
-    let fonts = engine.fonts().unwrap();
     let labels = engine.templates().labels(plan.meta.locale);
     let charts = planwright::charts::build(&plan, &figures, &labels);
     let images: planwright::render::pdf::Images =
         charts.iter().map(|c| (c.id.clone(), c as &dyn planwright::render::pdf::Drawing)).collect();
-    let laid = planwright::render::pdf::layout(&input, fonts, &theme, &images).expect("lays out");
+    let theme = planwright::render::pdf::Theme::default();
+    let laid = planwright::render::pdf::layout(&input, engine.fonts().unwrap(), &theme, &images)
+        .expect("lays out");
+    (laid, charts)
+}
+
+/// The smallest size any text is set at on `pages`.
+fn smallest_text(pages: &[Page]) -> f32 {
+    pages
+        .iter()
+        .flat_map(|p| &p.elems)
+        .filter_map(|e| match e {
+            Elem::Text { style, .. } => Some(style.size),
+            _ => None,
+        })
+        .fold(f32::MAX, f32::min)
+}
+
+/// How many texts on `page` read exactly `t`.
+fn count_text(page: &Page, t: &str) -> usize {
+    page.elems.iter().filter(|e| matches!(e, Elem::Text { text, .. } if text == t)).count()
+}
+
+#[test]
+fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
+    let engine = planwright::Engine::new(None).unwrap();
+    let (laid, _) = lay_out(&engine, &std::fs::read_to_string(stress()).unwrap());
+    let theme = planwright::render::pdf::Theme::default();
+    let fonts = engine.fonts().unwrap();
     assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
     assert!(laid.pages.len() > 15, "{} pages", laid.pages.len());
     let measure =
@@ -373,33 +399,23 @@ fn stress_plan_paginates_without_overflow_empty_pages_or_orphaned_headings() {
     assert!(header_pages >= 3, "risk table header on {header_pages} pages");
     // nothing is set under 8 pt: the 30-row Gantt chart, too tall for a page, is set row by
     // row at the body width instead of being shrunk (its text was 4 pt)
-    let smallest = laid
-        .pages
-        .iter()
-        .flat_map(|p| &p.elems)
-        .filter_map(|e| match e {
-            Elem::Text { style, .. } => Some(style.size),
-            _ => None,
-        })
-        .fold(f32::MAX, f32::min);
+    let smallest = smallest_text(&laid.pages);
     assert!(smallest >= 8.0, "text at {smallest} pt");
     // its title, legend and axis repeat on each page it spans; every row is drawn once
     // (each name is also in the schedule table)
-    let texts = |p: &planwright::render::pdf::page::Page, t: &str| {
-        p.elems.iter().filter(|e| matches!(e, Elem::Text { text, .. } if text == t)).count()
-    };
-    let gantt_pages: Vec<usize> =
-        (0..laid.pages.len()).filter(|i| texts(&laid.pages[*i], "执行计划甘特图") > 0).collect();
+    let gantt_pages: Vec<usize> = (0..laid.pages.len())
+        .filter(|i| count_text(&laid.pages[*i], "执行计划甘特图") > 0)
+        .collect();
     assert!(gantt_pages.len() >= 2, "the Gantt chart's title on pages {gantt_pages:?}");
     for (k, i) in gantt_pages.iter().enumerate() {
-        assert_eq!(texts(&laid.pages[*i], "里程碑"), 1, "legend on page {}", i + 1);
+        assert_eq!(count_text(&laid.pages[*i], "里程碑"), 1, "legend on page {}", i + 1);
         // the date axis above the rows, and under the last row on the last page
         let axes = if k + 1 == gantt_pages.len() { 2 } else { 1 };
-        assert_eq!(texts(&laid.pages[*i], "12月"), axes, "date axes on page {}", i + 1);
+        assert_eq!(count_text(&laid.pages[*i], "12月"), axes, "date axes on page {}", i + 1);
     }
     for n in 1..=30 {
         let name = format!("任务{n}");
-        let drawn: usize = laid.pages.iter().map(|p| texts(p, &name)).sum();
+        let drawn: usize = laid.pages.iter().map(|p| count_text(p, &name)).sum();
         assert_eq!(drawn, 2, "{name} in the table and on the chart");
     }
     // and pdftotext agrees: every page has body text
@@ -426,22 +442,11 @@ fn a_kpi_chart_too_tall_for_a_page_is_set_across_pages_at_its_own_size() {
     let anchor = "  - { name: 客户满意度(NPS), target: 60, note: 月末调研 }\n";
     assert!(base.contains(anchor), "the monthly plan's last KPI");
     let source = base.replacen(anchor, &format!("{anchor}{more}"), 1);
-    let checked = planwright::check("kpis.yaml", &source);
-    let (plan, figures) = checked.valid.expect("valid");
     let engine = planwright::Engine::new(None).unwrap();
-    let input = engine.pdf_input(&plan, &figures).unwrap();
-    let labels = engine.templates().labels(plan.meta.locale);
-    let charts = planwright::charts::build(&plan, &figures, &labels);
+    let (laid, charts) = lay_out(&engine, &source);
     let kpis = charts.iter().find(|c| c.id == "kpis").unwrap();
     assert!(kpis.cuts().is_some_and(|c| c.rows.len() == 44), "a cut above each of 43 rows");
-    let images: planwright::render::pdf::Images =
-        charts.iter().map(|c| (c.id.clone(), c as &dyn planwright::render::pdf::Drawing)).collect();
-    let theme = planwright::render::pdf::Theme::default();
-    let laid = planwright::render::pdf::layout(&input, engine.fonts().unwrap(), &theme, &images)
-        .expect("lays out");
-    let has = |p: &planwright::render::pdf::page::Page, t: &str| {
-        p.elems.iter().any(|e| matches!(e, Elem::Text { text, .. } if text == t))
-    };
+    let has = |p: &Page, t: &str| count_text(p, t) > 0;
     // the title, its legend and the scale over the bars start every page the chart is on
     let pages: Vec<_> = laid.pages.iter().filter(|p| has(p, "KPI达成率")).collect();
     assert!(pages.len() >= 3, "the KPI chart on {} pages", pages.len());
@@ -452,15 +457,7 @@ fn a_kpi_chart_too_tall_for_a_page_is_set_across_pages_at_its_own_size() {
         let drawn = laid.pages.iter().filter(|p| has(p, &name)).count();
         assert_eq!(drawn, 2, "{name}: in the KPI table and on the chart");
     }
-    let smallest = laid
-        .pages
-        .iter()
-        .flat_map(|p| &p.elems)
-        .filter_map(|e| match e {
-            Elem::Text { style, .. } => Some(style.size),
-            _ => None,
-        })
-        .fold(f32::MAX, f32::min);
+    let smallest = smallest_text(&laid.pages);
     assert!(smallest >= 8.0, "text at {smallest} pt");
 }
 

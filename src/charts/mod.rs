@@ -63,8 +63,8 @@ pub struct Cuts {
     /// The bottom of the title and legend.
     pub title: f64,
     /// The top of each row, then the bottom of the last row; what lies between `title` and
-    /// the first row (names of marked dates) belongs with the title, what lies below the
-    /// last row (the axis) ends the chart.
+    /// the first row (a Gantt chart's named dates, the KPI chart's scale) belongs with the
+    /// title, what lies below the last row (a Gantt chart's date axis) ends the chart.
     pub rows: Vec<f64>,
 }
 
@@ -124,7 +124,7 @@ impl Chart {
     /// Where the chart may be cut across when it is too tall for a page, at its natural
     /// width: the end of its title and legend, then the top of each row and the bottom of the
     /// last. Only charts with a row per item of the plan have cuts (the Gantt chart, the bar
-    /// charts, the KPI chart); the PDF sets such a chart row by row, like a table, when it is
+    /// charts, the KPI chart, the risk matrix's list); the PDF sets such a chart row by row, like a table, when it is
     /// too tall, instead of shrinking its text.
     pub fn cuts(&self) -> Option<Cuts> {
         let w = f64::from(style::WIDTH);

@@ -460,8 +460,8 @@ fn block(b: &Block, x0: f32, width: f32, top_level: bool, ctx: &mut Ctx, out: &m
 
 /// A chart too tall for 60% of a page set like a table at `scale`, so none of its text
 /// shrinks: each row a box of its own, the pages broken between rows, and the title, the
-/// legend, the date axis and the names of marked dates repeated at the top of every page it
-/// spans (the axis also closes it at the bottom). False, with nothing added, for a drawing
+/// legend, a copy of the axis under the rows (a Gantt chart's dates) and what stands above
+/// the rows (named dates, a KPI scale) repeated at the top of every page it spans. False, with nothing added, for a drawing
 /// that cannot be cut or does not draw.
 fn chart_rows(
     d: &dyn Drawing,
@@ -481,12 +481,12 @@ fn chart_rows(
     let mut edges = vec![cuts.title as f32 * scale];
     edges.extend(cuts.rows.iter().map(|y| *y as f32 * scale));
     let mut bands = slice(rec.into_elems(left, 0.0, scale), &edges).into_iter();
-    // bands: title and legend, names above the plot, one per row, the axis
-    let (Some(title), Some(names), Some(axis)) = (bands.next(), bands.next(), bands.next_back())
+    // bands: title and legend, what stands above the rows, one per row, what ends the chart
+    let (Some(title), Some(above), Some(axis)) = (bands.next(), bands.next(), bands.next_back())
     else {
         return false;
     };
-    let (title_h, names_h) = (edges[0], edges[1] - edges[0]);
+    let (title_h, above_h) = (edges[0], edges[1] - edges[0]);
     let axis_h = ink_bottom(&axis) + 4.0;
     let mut head = title;
     // the axis's copy keeps no more of the paper under it than its own height
@@ -498,8 +498,8 @@ fn chart_rows(
         other => Some(other.clone()),
     });
     head.extend(copy.map(|e| e.shifted(0.0, title_h)));
-    head.extend(names.into_iter().map(|e| e.shifted(0.0, title_h + axis_h)));
-    let mut header = Boxed::new(title_h + axis_h + names_h, head);
+    head.extend(above.into_iter().map(|e| e.shifted(0.0, title_h + axis_h)));
+    let mut header = Boxed::new(title_h + axis_h + above_h, head);
     header.space_before = 10.0;
     header.keep_with_next = true;
     header.chart = true;
@@ -530,7 +530,8 @@ pub fn chart_id(url: &str) -> &str {
 /// text alternative (`alt`), and a warning.
 ///
 /// A chart taller than 60% of the page at that width is shrunk to 60%, unless it can be cut
-/// across its rows (a long Gantt chart): then it is set row by row ([`chart_rows`]).
+/// across its rows (a long Gantt, bar or KPI chart, a long risk list): then it is set row by
+/// row ([`chart_rows`]).
 fn image(url: &str, alt: &str, x0: f32, width: f32, ctx: &mut Ctx, out: &mut Vec<Flow>) {
     let t = ctx.theme;
     let id = chart_id(url);
